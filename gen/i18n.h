@@ -1,0 +1,32 @@
+/* i18n.h - every user-visible word of the PDF and XLSX in nl, en and de, and the
+ * number, money and date formats of each language.  All translations live in
+ * i18n.c.  Output never depends on the process locale. */
+#ifndef AIREPORT_I18N_H
+#define AIREPORT_I18N_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "report.h"
+#include "rules.h"
+
+/* The text of key (e.g. "sheet.summary") in lang.  An unknown key returns the key
+ * itself, so a missing translation is visible (and caught by test_i18n). */
+const char *tr(enum lang lang, const char *key);
+
+/* 1234.5 -> "1.234,5" (nl, de) / "1,234.5" (en), with exactly `decimals` decimals. */
+void format_number(char *out, size_t outsz, enum lang lang, double v, int decimals);
+/* 0.635 -> "63,5 %" (nl, de) / "63.5%" (en). */
+void format_percent(char *out, size_t outsz, enum lang lang, double ratio, int decimals);
+/* 1234 EUR -> "€ 1.234" (nl) / "€1,234" (en) / "1.234 €" (de); other currencies by code. */
+void format_money(char *out, size_t outsz, enum lang lang, const char *currency,
+                  double v, int decimals);
+/* days since 1970 -> "30 september 2026" / "30 September 2026" / "30. September 2026". */
+void format_date(char *out, size_t outsz, enum lang lang, int32_t days);
+
+const char *month_name(enum lang lang, int month);            /* 1..12 */
+const char *level_name(enum lang lang, int level);             /* 1..3: AI-gebruiker ... */
+const char *learning_path_name(enum lang lang, int level);     /* 1..3: basisgebruikers ... */
+const char *dimension_label(enum lang lang, enum dimension d); /* Toolkennis ... */
+
+#endif

@@ -1,0 +1,178 @@
+/* report.h - the report model: every figure of every output, already checked for
+ * privacy (SPEC §4-§6, §11.19-33).
+ *
+ * report_compute() fills it; the writers (out_csv.c, out_pdf.c, out_xlsx.c) only
+ * read it.  Every number a writer prints comes from here, so the outputs cannot
+ * disagree.  A figure carries its status: only FIG_OK values may be shown. */
+#ifndef AIREPORT_REPORT_H
+#define AIREPORT_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "rules.h"
+
+enum figure_status { FIG_OK, FIG_NA, FIG_SUPPRESSED };
+
+struct figure {
+	double value;              /* meaningful only when status == FIG_OK */
+	enum figure_status status;
+};
+
+/* The five maturity dimensions, in the spec's order. */
+enum dimension {
+	DIM_TOOL_KNOWLEDGE, DIM_APPLICATION_BREADTH, DIM_AUTONOMY, DIM_INNOVATION,
+	DIM_KNOWLEDGE_SHARING,
+	DIM_COUNT
+};
+extern const char *const dimension_names[DIM_COUNT];   /* "tool_knowledge", ... */
+
+/* Organisation metrics (scope organisation of metrics.csv). */
+enum org_metric {
+	ORG_HEADCOUNT, ORG_RESPONDENTS, ORG_RESPONSE_RATE, ORG_ACTIVE_EMPLOYEES,
+	ORG_ADOPTION_RATE, ORG_HOURS_SAVED, ORG_HOURS_SAVED_PER_WEEK, ORG_VALUE_SAVED,
+	ORG_COST_TRAINING, ORG_COST_LICENSES, ORG_COST_FIXED, ORG_COST_TOTAL, ORG_ROI,
+	ORG_ROI_CUMULATIVE, ORG_PAYBACK_MONTHS, ORG_MATURITY_INDEX,
+	ORG_MATURITY_TOOL_KNOWLEDGE, ORG_MATURITY_APPLICATION_BREADTH,
+	ORG_MATURITY_AUTONOMY, ORG_MATURITY_INNOVATION, ORG_MATURITY_KNOWLEDGE_SHARING,
+	ORG_LEVEL_SHARE_1, ORG_LEVEL_SHARE_2, ORG_LEVEL_SHARE_3, ORG_USE_CASES_ACTIVE,
+	ORG_USE_CASES_NEW, ORG_SATISFACTION_MEAN, ORG_BUDDY_COVERAGE, ORG_MENTOR_MAX_LOAD,
+	ORG_RETENTION_6M, ORG_AI_ENTRIES_WITHOUT_BASELINE, ORG_LOGGED_AI_SHARE,
+	ORG_EMPLOYEES_SURVEY_ONLY, ORG_EMPLOYEES_TIMESHEET_ONLY, ORG_MIGRATION_MATCHED,
+	ORG_MIGRATION_1_1, ORG_MIGRATION_1_2, ORG_MIGRATION_1_3,
+	ORG_MIGRATION_2_1, ORG_MIGRATION_2_2, ORG_MIGRATION_2_3,
+	ORG_MIGRATION_3_1, ORG_MIGRATION_3_2, ORG_MIGRATION_3_3,
+	ORG_METRIC_COUNT
+};
+extern const char *const org_metric_names[ORG_METRIC_COUNT];   /* "headcount", ... */
+/* ORG_MATURITY_TOOL_KNOWLEDGE + d is the mean level of dimension d. */
+/* ORG_MIGRATION_1_1 + 3 * (from - 1) + (to - 1) is one cell of the migration matrix. */
+
+enum department_metric {
+	DEPT_HEADCOUNT, DEPT_RESPONDENTS, DEPT_ACTIVE_EMPLOYEES, DEPT_ADOPTION_RATE,
+	DEPT_LOGGED_AI_SHARE, DEPT_HOURS_SAVED, DEPT_HOURS_SAVED_PER_WEEK, DEPT_VALUE_SAVED,
+	DEPT_MATURITY_INDEX, DEPT_MATURITY_TOOL_KNOWLEDGE, DEPT_MATURITY_APPLICATION_BREADTH,
+	DEPT_MATURITY_AUTONOMY, DEPT_MATURITY_INNOVATION, DEPT_MATURITY_KNOWLEDGE_SHARING,
+	DEPT_METRIC_COUNT
+};
+extern const char *const department_metric_names[DEPT_METRIC_COUNT];
+
+enum use_case_metric {
+	UC_AI_ENTRIES, UC_AI_USERS, UC_HOURS_SAVED, UC_HOURS_SAVED_PER_WEEK,
+	UC_BASELINE_MINUTES, UC_VALUE_SAVED, UC_CONCENTRATION, UC_AT_RISK,
+	UC_METRIC_COUNT
+};
+extern const char *const use_case_metric_names[UC_METRIC_COUNT];
+
+struct department {
+	char *name;
+	int headcount;              /* group sizes before privacy; never print these */
+	int respondents;
+	struct figure fig[DEPT_METRIC_COUNT];
+};
+
+struct use_case {
+	char *name;
+	int ai_users;               /* group size before privacy; never print it */
+	bool has_baseline;
+	struct figure fig[UC_METRIC_COUNT];
+};
+
+/* A rate class: the group of employees valued at one hourly rate.  The XLSX ROI
+ * sheet turns these into editable input cells. */
+enum rate_kind { RATE_DEFAULT, RATE_ROLE, RATE_DEPARTMENT };
+struct rate_class {
+	enum rate_kind kind;
+	char *name;                 /* role or department as written in the rules; "" for default */
+	double rate;
+};
+
+/* One month of the cumulative series (§4 Monthly series, §11.20-21). */
+struct month {
+	int year, month;            /* 2026, 7 */
+	double benefit, cost, cumulative_benefit, cumulative_cost;
+	/* The parts, for live formulas: benefit = realisation * sum over classes of
+	 * hours_by_class[c] * rate; cost = trainings * training_per_participant +
+	 * active * license_per_active_user_month + fixed / 3. */
+	double *hours_by_class;     /* rate_class_count entries */
+	int trainings;
+	int active;
+};
+
+/* One quarter of the trend (§4 Trend, §11.22), oldest first; the last is P. */
+struct quarter {
+	int year, quarter;
+	struct figure adoption_rate, maturity_index, hours_saved_per_week, roi;
+};
+
+struct file_quality {
+	char *name;                 /* the file name as given */
+	long rows_read, rows_used, rows_rejected, rows_superseded;
+};
+
+/* One row of the optional Employees sheet (employee_sheet = true; never in the PDF). */
+struct employee_row {
+	char *id, *department, *role;   /* role may be "" */
+	bool in_survey, in_timesheet, active;
+	int overall_level;              /* 0 = no survey row in P */
+	int rate_class;
+	double ai_entries, hours_saved, value_saved;
+};
+
+struct report {
+	const struct rules *rules;
+	char *org_slug;                 /* §11.32 */
+	int year, quarter;              /* P */
+	int32_t period_start, period_end;   /* days since 1970-01-01, inclusive */
+	int days;                       /* D */
+	double weeks;                   /* W = D / 7 */
+	time_t created;                 /* SOURCE_DATE_EPOCH, else end of P 00:00 UTC */
+	int min_group_size;             /* k */
+
+	/* true when S_P has fewer than k respondents: no survey-based figure may be
+	 * shown anywhere (§5, §11.30). */
+	bool survey_suppressed;
+
+	struct figure org[ORG_METRIC_COUNT];
+
+	/* The quarter before P for the executive summary's deltas (FIG_NA when there
+	 * were no survey rows then); same privacy as the quarter rows. */
+	bool has_previous;
+	struct quarter previous;
+
+	/* Dimension x level matrix (§4): respondents of S_P per dimension at level 1..3.
+	 * Shares are counts / respondents.  Unusable when survey_suppressed. */
+	int dimension_levels[DIM_COUNT][3];
+
+	struct department *departments;     /* sorted by name, byte order */
+	size_t department_count;
+	struct use_case *use_cases;         /* sorted by name, byte order */
+	size_t use_case_count;
+
+	/* Rate classes in use: [0] is the default rate, then roles, then departments. */
+	struct rate_class *rate_classes;
+	size_t rate_class_count;
+	/* Hours saved in P per use case and rate class:
+	 * use_case_class_hours[u * rate_class_count + c]. */
+	double *use_case_class_hours;
+	/* Employees whose training date lies in P (cost_training = this x training cost). */
+	int trainees_in_period;
+	int active_in_period;               /* unsuppressed count behind cost_licenses */
+
+	struct month *months;               /* program_start's month .. P's last month */
+	size_t month_count;
+
+	struct quarter *quarters;           /* trend, at most 8, oldest first */
+	size_t quarter_count;
+
+	struct file_quality files[2];       /* [0] survey, [1] timesheet */
+
+	struct employee_row *employees;     /* only when rules->employee_sheet */
+	size_t employee_count;
+};
+
+void report_free(struct report *r);
+
+#endif

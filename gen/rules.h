@@ -1,0 +1,131 @@
+/* rules.h - the rules file (SPEC §3, §11.15-18, §11.34) as a validated struct. */
+#ifndef AIREPORT_RULES_H
+#define AIREPORT_RULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+enum lang { LANG_NL, LANG_EN, LANG_DE };
+enum overall_mode { OVERALL_MEDIAN, OVERALL_MIN, OVERALL_MEAN };
+enum encoding_mode { ENCODING_AUTO, ENCODING_UTF8, ENCODING_WINDOWS1252 };
+
+/* Canonical survey columns (§2.1), in the order of the spec's table. */
+enum survey_column {
+	SC_EMPLOYEE_ID, SC_SUBMITTED, SC_DEPARTMENT, SC_ROLE, SC_AI_DAYS_PER_WEEK,
+	SC_TOOL_KNOWLEDGE, SC_APPLICATION_BREADTH, SC_AUTONOMY, SC_INNOVATION,
+	SC_KNOWLEDGE_SHARING, SC_SATISFACTION, SC_TRAINING_DATE, SC_MENTOR_ID,
+	SC_COUNT
+};
+/* Canonical timesheet columns (§2.2). */
+enum timesheet_column {
+	TC_EMPLOYEE_ID, TC_DATE, TC_USE_CASE, TC_MINUTES, TC_HOURS, TC_AI_ASSISTED,
+	TC_ITEMS, TC_DEPARTMENT,
+	TC_COUNT
+};
+extern const char *const survey_column_names[SC_COUNT];
+extern const char *const timesheet_column_names[TC_COUNT];
+
+/* A name -> number entry of [rates.role], [rates.department] or [use_cases].
+ * Look-ups ignore ASCII case (§11.14). */
+struct named_value {
+	char *name;
+	double value;
+};
+struct named_values {
+	struct named_value *items;
+	size_t count;
+	size_t cap;
+};
+/* Returns the entry whose name equals name ignoring ASCII case, or NULL. */
+const struct named_value *named_values_find(const struct named_values *nv, const char *name);
+
+/* An optional number. */
+struct opt_number {
+	bool set;
+	double value;
+};
+
+struct rules {
+	char *path;              /* as given on the command line */
+
+	/* [organisation] */
+	char *org_name;
+	int headcount;           /* 0 = not set */
+	enum lang language;
+	char currency[4];
+	char *prepared_by;       /* NULL when not set */
+	char *logo;              /* resolved against the rules folder; NULL when not set */
+	char *font;              /* resolved; NULL = DejaVu Sans */
+
+	/* [period] */
+	int quarter_year;        /* 0 = auto */
+	int quarter;             /* 1..4, 0 = auto */
+	bool has_program_start;
+	int32_t program_start;   /* days since 1970-01-01 */
+
+	/* [input] */
+	enum encoding_mode encoding;
+	char delimiter;          /* 0 = auto, else ',' ';' '\t' */
+	double max_reject_ratio;
+
+	/* [privacy] */
+	int min_group_size;
+	bool employee_sheet;
+
+	/* [adoption] */
+	double active_min_days_per_week;
+	int active_min_ai_entries;
+
+	/* [maturity] */
+	double level2_min;
+	double level3_min;
+	enum overall_mode overall;
+
+	/* [baseline] */
+	bool has_baseline_from, has_baseline_to;
+	int32_t baseline_from, baseline_to;
+
+	/* [costs] */
+	double training_per_participant;
+	double license_per_active_user_month;
+	double program_fixed_per_quarter;
+
+	/* [rates], [rates.role], [rates.department] */
+	double rate_default;
+	double realisation;
+	struct named_values role_rates;
+	struct named_values department_rates;
+
+	/* [use_cases] fixed baselines, minutes per item */
+	struct named_values use_case_baselines;
+
+	/* [targets] */
+	struct opt_number target_adoption;               /* fraction */
+	struct opt_number target_hours_saved_per_week;
+	struct opt_number target_roi;                    /* fraction, may exceed 1 */
+	struct opt_number target_maturity;               /* 1..3 */
+
+	/* [risk] */
+	double concentration_share;
+
+	/* [survey_columns], [timesheet_columns]: export names, NULL = canonical */
+	char *survey_columns[SC_COUNT];
+	char *timesheet_columns[TC_COUNT];
+};
+
+/* Sets every key to its default (§3, §11.16); the required keys stay unset. */
+void rules_init(struct rules *r);
+
+/* Reads and validates path into *r (initialised by this call).  Every problem is
+ * reported on err as one line "path:line: message"; returns 0 on success, 2 for a
+ * rules error, 3 when the file cannot be read.  On failure *r is freed. */
+int rules_load(struct rules *r, const char *path, FILE *err);
+
+void rules_free(struct rules *r);
+
+/* Parses "60%" or "0.6" (also "0,6").  Returns false when malformed. */
+bool rules_parse_ratio(const char *s, double *out);
+
+#endif

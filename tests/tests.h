@@ -1,0 +1,17 @@
+/* tests.h - one entry function per test file; unit_main.c runs them in order. */
+#ifndef AIREPORT_TESTS_H
+#define AIREPORT_TESTS_H
+
+void test_util(void);
+void test_fields(void);
+void test_csvin(void);
+void test_rules(void);
+void test_report(void);
+void test_privacy(void);
+void test_i18n(void);
+
+#define ALL_TESTS(X) \
+	X(test_util); X(test_fields); X(test_csvin); X(test_rules); \
+	X(test_report); X(test_privacy); X(test_i18n)
+
+#endif
