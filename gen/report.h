@@ -104,6 +104,7 @@ struct month {
 /* One quarter of the trend (§4 Trend, §11.22), oldest first; the last is P. */
 struct quarter {
 	int year, quarter;
+	int respondents;            /* group size before privacy; never print it */
 	struct figure adoption_rate, maturity_index, hours_saved_per_week, roi;
 };
 

@@ -1,0 +1,259 @@
+/* batch.c - one client per sub-folder, run in parallel child processes.  A child
+ * reports its result through a pipe; a crashing client cannot take the others
+ * down. */
+#include "batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "out_csv.h"
+#include "util.h"
+
+struct client {
+	char *name;
+	pid_t pid;
+	int pipe_fd;
+	struct timespec started;
+	double seconds;
+	int status;
+	struct run_result result;
+	bool done;
+};
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static double elapsed(const struct timespec *since)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - since->tv_sec) + (now.tv_nsec - since->tv_nsec) / 1e9;
+}
+
+static char *join(const char *a, const char *b)
+{
+	struct buf x = { 0 };
+	buf_printf(&x, "%s/%s", a, b);
+	return x.data;
+}
+
+/* Sub-folders of dir that hold a rules.ini, sorted by name. */
+static char **list_clients(const char *dir, size_t *count)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return NULL;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *sub = join(dir, e->d_name);
+		char *rules = join(sub, "rules.ini");
+		struct stat st;
+		if (stat(rules, &st) == 0 && S_ISREG(st.st_mode)) {
+			GROW(names, cap, n + 1);
+			names[n++] = xstrdup(e->d_name);
+		}
+		free(sub);
+		free(rules);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(*names), compare_strings);
+	*count = n;
+	return names;
+}
+
+static void start_client(struct client *c, const char *dir, const struct run_options *base)
+{
+	int fds[2];
+	clock_gettime(CLOCK_MONOTONIC, &c->started);
+	if (pipe(fds) != 0) {
+		c->done = true;
+		c->status = EXIT_IO;
+		snprintf(c->result.message, sizeof(c->result.message), "cannot start: %s",
+		         strerror(errno));
+		return;
+	}
+	fflush(NULL);
+	c->pid = fork();
+	if (c->pid == 0) {
+		close(fds[0]);
+		char *sub = join(dir, c->name);
+		struct run_options opt = *base;
+		opt.survey = join(sub, "survey.csv");
+		opt.timesheet = join(sub, "timesheet.csv");
+		opt.rules = join(sub, "rules.ini");
+		opt.period = NULL;
+		opt.quiet = true;
+		set_quiet(true);
+		struct run_result result;
+		int status = run_client(&opt, &result, stderr);
+		ssize_t w = write(fds[1], &result, sizeof(result));
+		(void)w;
+		close(fds[1]);
+		_exit(status);
+	}
+	close(fds[1]);
+	if (c->pid < 0) {
+		close(fds[0]);
+		c->done = true;
+		c->status = EXIT_IO;
+		snprintf(c->result.message, sizeof(c->result.message), "cannot start: %s",
+		         strerror(errno));
+		return;
+	}
+	c->pipe_fd = fds[0];
+}
+
+static void finish_client(struct client *c, int wstatus)
+{
+	c->seconds = elapsed(&c->started);
+	ssize_t n = read(c->pipe_fd, &c->result, sizeof(c->result));
+	close(c->pipe_fd);
+	if (n != (ssize_t)sizeof(c->result))
+		memset(&c->result, 0, sizeof(c->result));
+	if (WIFEXITED(wstatus)) {
+		c->status = WEXITSTATUS(wstatus);
+	} else {
+		c->status = EXIT_IO;
+		snprintf(c->result.message, sizeof(c->result.message), "stopped by signal %d",
+		         WTERMSIG(wstatus));
+	}
+	c->done = true;
+}
+
+static const char *status_text(int status)
+{
+	switch (status) {
+	case 0: return "ok";
+	case 1: return "data error";
+	case 2: return "rules error";
+	default: return "i/o error";
+	}
+}
+
+static int write_summary(const char *out, struct client *clients, size_t n)
+{
+	if (make_dirs(out) != 0)
+		return -1;
+	struct pending_file p = { 0 };
+	if (pending_create(&p, out, "batch-summary.csv") != 0)
+		return -1;
+	FILE *f = fopen(p.temp_path, "w");
+	if (!f) {
+		pending_discard(&p);
+		return -1;
+	}
+	fputs("client,period,status,rows,seconds,message\n", f);
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = &clients[i];
+		char seconds[32];
+		format_decimal(seconds, sizeof(seconds), c->seconds, 3);
+		csv_write_field(f, c->name, true);
+		fprintf(f, ",%s,%s,%ld,%s,", c->result.period, status_text(c->status),
+		        c->result.rows, seconds);
+		csv_write_field(f, c->result.message, true);
+		fputc('\n', f);
+	}
+	int rc = ferror(f) | fclose(f);
+	if (rc == 0)
+		rc = pending_commit(&p);
+	pending_discard(&p);
+	return rc ? -1 : 0;
+}
+
+int batch_run(const char *dir, const struct run_options *base, int jobs)
+{
+	size_t n = 0;
+	char **names = list_clients(dir, &n);
+	if (!names && errno) {
+		fprintf(stderr, "aireport: %s: cannot read folder: %s\n", dir, strerror(errno));
+		return EXIT_IO;
+	}
+	if (n == 0) {
+		fprintf(stderr, "aireport: %s: no client folders with a rules.ini\n", dir);
+		free(names);
+		return EXIT_USAGE;
+	}
+	struct client *clients = xcalloc(n, sizeof(*clients));
+	for (size_t i = 0; i < n; i++)
+		clients[i].name = names[i];
+	struct timespec started;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+
+	size_t next = 0, running = 0, finished = 0;
+	while (finished < n) {
+		while (running < (size_t)jobs && next < n) {
+			start_client(&clients[next], dir, base);
+			if (clients[next].done)
+				finished++;
+			else
+				running++;
+			next++;
+		}
+		if (!running)
+			continue;
+		int wstatus;
+		pid_t pid = waitpid(-1, &wstatus, 0);
+		if (pid < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (size_t i = 0; i < n; i++) {
+			struct client *c = &clients[i];
+			if (c->pid == pid && !c->done) {
+				finish_client(c, wstatus);
+				running--;
+				finished++;
+				if (!base->quiet)
+					fprintf(stderr, "aireport: [%zu/%zu] %s: %s (%.2f s)\n", finished, n,
+					        c->name, status_text(c->status), c->seconds);
+				break;
+			}
+		}
+	}
+
+	int worst = 0;
+	size_t failed = 0, width = 6;
+	for (size_t i = 0; i < n; i++)
+		if (strlen(clients[i].name) > width)
+			width = strlen(clients[i].name);
+	if (!base->quiet)
+		printf("%-*s  %-7s  %-11s  %10s  %8s  %s\n", (int)width, "client", "period", "status",
+		       "rows", "seconds", "message");
+	for (size_t i = 0; i < n; i++) {
+		struct client *c = &clients[i];
+		if (c->status > worst)
+			worst = c->status;
+		failed += c->status != 0;
+		if (!base->quiet)
+			printf("%-*s  %-7s  %-11s  %10ld  %8.2f  %s\n", (int)width, c->name,
+			       c->result.period, status_text(c->status), c->result.rows, c->seconds,
+			       c->result.message);
+	}
+	if (!base->quiet)
+		printf("%zu clients, %zu failed, %.2f s\n", n, failed, elapsed(&started));
+	if (write_summary(base->out, clients, n) != 0) {
+		fprintf(stderr, "aireport: %s/batch-summary.csv: cannot write: %s\n", base->out,
+		        strerror(errno));
+		if (!worst)
+			worst = EXIT_IO;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(clients[i].name);
+	free(clients);
+	free(names);
+	return worst;
+}

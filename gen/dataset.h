@@ -1,0 +1,166 @@
+/* dataset.h - what the readers keep of the two exports: the accepted survey rows
+ * (few) and the timesheet folded into compact tables (SPEC §10: memory grows with
+ * employees x use cases x months, never with rows).  survey.c and timesheet.c fill
+ * it; report.c computes every figure from it. */
+#ifndef AIREPORT_DATASET_H
+#define AIREPORT_DATASET_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csvin.h"
+#include "rules.h"
+#include "util.h"
+
+#define NO_DATE INT32_MIN
+#define NO_STRING UINT32_MAX
+
+/* A hash index over keys of three 32-bit parts -> dense indexes 0..count-1. */
+struct key3 {
+	uint32_t a, b;
+	int32_t c;
+};
+struct key3_index {
+	struct key3 *keys;
+	size_t count, cap;
+	uint32_t *slots;            /* index + 1, 0 = empty */
+	size_t nslots;
+};
+/* Returns the index of key, adding it when absent (*added tells). */
+size_t key3_intern(struct key3_index *x, struct key3 key, bool *added);
+void key3_free(struct key3_index *x);
+
+/* One accepted survey row. */
+struct survey_row {
+	uint32_t employee;          /* index in dataset.employees */
+	int32_t submitted;
+	uint32_t department;        /* index in dataset.departments */
+	uint32_t role;              /* index in dataset.strings; "" when empty */
+	uint32_t mentor;            /* index in dataset.strings; NO_STRING when empty */
+	int32_t training_date;      /* NO_DATE when empty */
+	double ai_days_per_week;
+	int8_t scores[5];           /* Likert 1..5 per dimension */
+	int8_t satisfaction;        /* 0 = empty */
+	long line;
+	long superseded_by;         /* 0 = in use, else the winning line */
+};
+
+/* Timesheet entries of one employee in one use case in one month. */
+struct ts_cell {
+	uint32_t employee, use_case;
+	int32_t month;              /* year * 12 + month - 1 */
+	uint32_t entries;           /* accepted entries */
+	uint32_t ai_entries;
+	double ai_items, ai_minutes;
+};
+
+/* Non-AI entries of one use case in one month inside the [baseline] window. */
+struct baseline_cell {
+	uint32_t use_case;
+	int32_t month;
+	double minutes, items;
+};
+
+/* The latest timesheet row with a non-empty department of one employee in one
+ * quarter (latest date, then latest line). */
+struct ts_department {
+	uint32_t employee;
+	int32_t quarter;
+	int32_t date;
+	long line;
+	uint32_t department;
+};
+
+struct file_counts {
+	char *name;
+	long rows_read, rows_used, rows_rejected, rows_superseded;
+	bool missing_column;        /* whole-file error: nothing of it is used */
+};
+
+/* A rejected or superseded row, on its way to rejects.csv. */
+struct reject {
+	long line;
+	char *column;               /* header as written; NULL for a wrong field count */
+	char *value;
+	char *reason;
+};
+
+struct dataset {
+	struct strmap employees;
+	struct strmap departments;
+	struct strmap use_cases;
+	struct strmap strings;      /* roles and mentor ids */
+
+	struct survey_row *survey;
+	size_t survey_count, survey_cap;
+
+	/* (employee, use_case, month) -> cells[i] */
+	struct key3_index cell_index;
+	struct ts_cell *cells;
+	size_t cell_cap;
+
+	/* (use_case, 0, month) -> baselines[i] */
+	struct key3_index baseline_index;
+	struct baseline_cell *baselines;
+	size_t baseline_cap;
+
+	/* (employee, 0, quarter) -> ts_departments[i] */
+	struct key3_index ts_department_index;
+	struct ts_department *ts_departments;
+	size_t ts_department_cap;
+
+	/* Per use case: first AI entry date (NO_DATE when none). Grows with use_cases. */
+	int32_t *first_ai_date;
+	size_t first_ai_cap;
+
+	int32_t ts_first_quarter, ts_last_quarter;   /* INT32_MAX/MIN when empty */
+
+	struct file_counts survey_file, timesheet_file;
+
+	struct reject *survey_rejects;               /* rejected + superseded, by line */
+	size_t survey_reject_count, survey_reject_cap;
+	FILE *timesheet_rejects;                     /* rejects.csv rows, streamed */
+	long timesheet_reject_rows;
+};
+
+void dataset_init(struct dataset *d);
+void dataset_free(struct dataset *d);
+
+/* Reads the survey at path into d (accepted rows, rejects, de-duplication).
+ * Returns 0, or the exit status of a whole-file error after one line on err. */
+int survey_read(struct dataset *d, const char *path, const struct rules *rules,
+                bool progress, FILE *err);
+
+/* Streams the timesheet at path into d's tables.  Rejected rows are written to
+ * d->timesheet_rejects as rejects.csv rows when it is not NULL.  Returns 0 or the
+ * exit status of a whole-file error. */
+int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
+                   bool progress, FILE *err);
+
+/* The header of an export mapped onto canonical columns (ingest.c, shared by
+ * both readers; §2, §11.2). */
+struct header_map {
+	int index[SC_COUNT];        /* column -> position, -1 (SC_COUNT > TC_COUNT) */
+	char **names;               /* the header cells as written */
+	size_t count;
+};
+
+/* Builds h from the header record.  canonical[i] is renamed by renamed[i] when
+ * that is not NULL.  Unknown columns give one warning (unless quiet).  A missing
+ * required column prints "file:1:col: missing required column ..." with the header
+ * found and returns false.  required[i] marks the required columns; `minutes` and
+ * `hours` are checked by the caller. */
+bool header_map_build(struct header_map *h, const struct csv_record *rec,
+                      const char *const *canonical, char *const *renamed,
+                      const bool *required, size_t ncanonical, const char *file,
+                      FILE *err);
+void header_map_free(struct header_map *h);
+
+/* Text of a typed-field error for rejects.csv ("not a valid date", ...). */
+const char *field_error_reason(int field_error);
+
+void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
+                               const char *value, const char *reason);
+
+#endif

@@ -1,0 +1,129 @@
+/* fsutil.c - folders, atomic report files and cleanup on signals. */
+#include "fsutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* Temporary files of this process, read by the signal handler.  A slot is
+ * published only after its string is complete. */
+#define MAX_PENDING 16
+static char *volatile pending_paths[MAX_PENDING];
+
+int make_dirs(const char *path)
+{
+	char *copy = xstrdup(path);
+	for (char *p = copy + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
+			free(copy);
+			return -1;
+		}
+		*p = '/';
+	}
+	int rc = mkdir(copy, 0777);
+	free(copy);
+	if (rc != 0 && errno != EEXIST)
+		return -1;
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return -1;
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return -1;
+	}
+	return 0;
+}
+
+static void track(char *path, bool add)
+{
+	for (int i = 0; i < MAX_PENDING; i++) {
+		if (add && !pending_paths[i]) {
+			pending_paths[i] = path;
+			return;
+		}
+		if (!add && pending_paths[i] == path) {
+			pending_paths[i] = NULL;
+			return;
+		}
+	}
+}
+
+int pending_create(struct pending_file *p, const char *dir, const char *name)
+{
+	struct buf b = { 0 };
+	buf_printf(&b, "%s/%s", dir, name);
+	p->final_path = b.data;
+	struct buf t = { 0 };
+	buf_printf(&t, "%s/.%s.XXXXXX", dir, name);
+	p->temp_path = t.data;
+	int fd = mkstemp(p->temp_path);
+	if (fd < 0) {
+		int saved = errno;
+		free(p->temp_path);
+		p->temp_path = NULL;
+		errno = saved;
+		return -1;
+	}
+	/* Reports are ordinary files: readable like any other file the user writes. */
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	close(fd);
+	track(p->temp_path, true);
+	return 0;
+}
+
+int pending_commit(struct pending_file *p)
+{
+	int fd = open(p->temp_path, O_RDONLY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	if (rename(p->temp_path, p->final_path) != 0)
+		return -1;
+	track(p->temp_path, false);
+	free(p->temp_path);
+	p->temp_path = NULL;
+	return 0;
+}
+
+void pending_discard(struct pending_file *p)
+{
+	if (p->temp_path) {
+		track(p->temp_path, false);
+		unlink(p->temp_path);
+		free(p->temp_path);
+	}
+	free(p->final_path);
+	p->temp_path = p->final_path = NULL;
+}
+
+static void on_signal(int sig)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending_paths[i])
+			unlink(pending_paths[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void install_signal_cleanup(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}

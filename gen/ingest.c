@@ -1,0 +1,187 @@
+/* ingest.c - what both readers share: header mapping, reject reasons and the
+ * dataset's life cycle. */
+#include "dataset.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fields.h"
+
+void dataset_init(struct dataset *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->ts_first_quarter = INT32_MAX;
+	d->ts_last_quarter = INT32_MIN;
+}
+
+void dataset_free(struct dataset *d)
+{
+	strmap_free(&d->employees);
+	strmap_free(&d->departments);
+	strmap_free(&d->use_cases);
+	strmap_free(&d->strings);
+	free(d->survey);
+	key3_free(&d->cell_index);
+	key3_free(&d->baseline_index);
+	key3_free(&d->ts_department_index);
+	free(d->cells);
+	free(d->baselines);
+	free(d->ts_departments);
+	free(d->first_ai_date);
+	free(d->survey_file.name);
+	free(d->timesheet_file.name);
+	for (size_t i = 0; i < d->survey_reject_count; i++) {
+		free(d->survey_rejects[i].column);
+		free(d->survey_rejects[i].value);
+		free(d->survey_rejects[i].reason);
+	}
+	free(d->survey_rejects);
+	memset(d, 0, sizeof(*d));
+}
+
+static uint64_t key3_hash(struct key3 k)
+{
+	uint64_t h = (uint64_t)k.a * 0x9E3779B97F4A7C15ULL;
+	h ^= ((uint64_t)k.b + 0x632BE59BD9B4E019ULL) * 0xC2B2AE3D27D4EB4FULL;
+	h ^= ((uint64_t)(uint32_t)k.c + 0x165667B19E3779F9ULL) * 0x94D049BB133111EBULL;
+	return h ^ (h >> 31);
+}
+
+static bool key3_equal(struct key3 x, struct key3 y)
+{
+	return x.a == y.a && x.b == y.b && x.c == y.c;
+}
+
+static void key3_rehash(struct key3_index *x, size_t nslots)
+{
+	free(x->slots);
+	x->slots = xcalloc(nslots, sizeof(*x->slots));
+	x->nslots = nslots;
+	for (size_t i = 0; i < x->count; i++) {
+		size_t s = key3_hash(x->keys[i]) & (nslots - 1);
+		while (x->slots[s])
+			s = (s + 1) & (nslots - 1);
+		x->slots[s] = (uint32_t)(i + 1);
+	}
+}
+
+size_t key3_intern(struct key3_index *x, struct key3 key, bool *added)
+{
+	if ((x->count + 1) * 2 > x->nslots)
+		key3_rehash(x, x->nslots ? x->nslots * 2 : 256);
+	size_t s = key3_hash(key) & (x->nslots - 1);
+	while (x->slots[s]) {
+		size_t i = x->slots[s] - 1;
+		if (key3_equal(x->keys[i], key)) {
+			*added = false;
+			return i;
+		}
+		s = (s + 1) & (x->nslots - 1);
+	}
+	GROW(x->keys, x->cap, x->count + 1);
+	x->keys[x->count] = key;
+	x->slots[s] = (uint32_t)(x->count + 1);
+	*added = true;
+	return x->count++;
+}
+
+void key3_free(struct key3_index *x)
+{
+	free(x->keys);
+	free(x->slots);
+	memset(x, 0, sizeof(*x));
+}
+
+void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
+                               const char *value, const char *reason)
+{
+	GROW(d->survey_rejects, d->survey_reject_cap, d->survey_reject_count + 1);
+	struct reject *r = &d->survey_rejects[d->survey_reject_count++];
+	r->line = line;
+	r->column = column ? xstrdup(column) : NULL;
+	r->value = value ? xstrdup(value) : NULL;
+	r->reason = xstrdup(reason);
+}
+
+const char *field_error_reason(int e)
+{
+	switch ((enum field_error)e) {
+	case FIELD_OK: return "ok";
+	case FIELD_EMPTY: return "empty";
+	case FIELD_NOT_NUMBER: return "not a number";
+	case FIELD_NOT_INTEGER: return "not a whole number";
+	case FIELD_OUT_OF_RANGE: return "out of range";
+	case FIELD_NOT_DATE: return "not a valid date";
+	case FIELD_NOT_BOOLEAN: return "not a yes/no value";
+	case FIELD_TOO_LONG: return "too long";
+	}
+	return "invalid";
+}
+
+static bool header_matches(const char *cell, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	return n == len && ascii_ncasecmp(cell, name, n) == 0;
+}
+
+bool header_map_build(struct header_map *h, const struct csv_record *rec,
+                      const char *const *canonical, char *const *renamed,
+                      const bool *required, size_t ncanonical, const char *file,
+                      FILE *err)
+{
+	memset(h, 0, sizeof(*h));
+	for (size_t c = 0; c < ARRAY_LEN(h->index); c++)
+		h->index[c] = -1;
+	h->count = rec->count;
+	h->names = xcalloc(rec->count, sizeof(*h->names));
+	struct buf unknown = { 0 };
+	for (size_t i = 0; i < rec->count; i++) {
+		size_t len = rec->fields[i].len;
+		const char *cell = trim_span(rec->fields[i].data, &len);
+		h->names[i] = xstrndup(rec->fields[i].data, rec->fields[i].len);
+		bool known = false;
+		for (size_t c = 0; c < ncanonical; c++) {
+			const char *name = renamed[c] ? renamed[c] : canonical[c];
+			if (h->index[c] < 0 && header_matches(cell, len, name)) {
+				h->index[c] = (int)i;
+				known = true;
+				break;
+			}
+		}
+		if (!known) {
+			if (unknown.len)
+				buf_puts(&unknown, ", ");
+			buf_puts(&unknown, h->names[i]);
+		}
+	}
+	if (unknown.len && !is_quiet())
+		fprintf(err, "aireport: %s: ignoring unknown columns: %s\n", file, unknown.data);
+	buf_free(&unknown);
+
+	bool ok = true;
+	for (size_t c = 0; c < ncanonical; c++) {
+		if (!required[c] || h->index[c] >= 0)
+			continue;
+		struct buf found = { 0 };
+		for (size_t i = 0; i < rec->count; i++) {
+			if (i)
+				buf_putc(&found, ',');
+			buf_puts(&found, h->names[i]);
+		}
+		fprintf(err, "aireport: %s:%ld: missing required column '%s' (header found: %s)\n",
+		        file, rec->line, renamed[c] ? renamed[c] : canonical[c],
+		        found.data ? found.data : "");
+		buf_free(&found);
+		ok = false;
+	}
+	return ok;
+}
+
+void header_map_free(struct header_map *h)
+{
+	for (size_t i = 0; i < h->count; i++)
+		free(h->names[i]);
+	free(h->names);
+	h->names = NULL;
+	h->count = 0;
+}

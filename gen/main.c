@@ -1,0 +1,116 @@
+/* main.c - the command line (SPEC §1). */
+#include <getopt.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "batch.h"
+#include "fsutil.h"
+#include "run.h"
+#include "util.h"
+
+#define AIREPORT_VERSION "1.0.0"
+
+static void usage(FILE *f)
+{
+	fputs(
+"Usage: aireport [OPTIONS]\n"
+"Reads an employee survey, a time-tracking export and a rules file and writes\n"
+"assessment.pdf, roi.xlsx, metrics.csv and rejects.csv to OUT/<organisation>/<period>/.\n"
+"\n"
+"  -s, --survey FILE      survey CSV            (default input/survey.csv)\n"
+"  -t, --timesheet FILE   time-tracking CSV     (default input/timesheet.csv)\n"
+"  -r, --rules FILE       rules INI             (default rules/default.ini)\n"
+"  -o, --out DIR          output root           (default output)\n"
+"  -p, --period YYYY-Qn   quarter to report     (default: [period] quarter of the rules,\n"
+"                                                else the latest quarter with survey rows)\n"
+"      --batch DIR        one client per sub-folder of DIR holding rules.ini,\n"
+"                         survey.csv and timesheet.csv\n"
+"  -j, --jobs N           parallel clients with --batch (default: number of CPUs)\n"
+"      --strict           any rejected row fails the run\n"
+"  -q, --quiet            no progress, only errors\n"
+"      --version          print the version\n"
+"      --help             print this help\n"
+"\n"
+"Exit status:\n"
+"  0  success\n"
+"  1  input data unusable: missing column, too many rejected rows, no survey rows\n"
+"     in the period, or --strict with rejected rows\n"
+"  2  usage or rules error\n"
+"  3  I/O failure: unreadable input, unwritable output\n"
+"With --batch the status is the highest of the clients'.\n", f);
+}
+
+int main(int argc, char **argv)
+{
+	/* Every number is formatted by the program itself: keep the C locale so no
+	 * library writes a decimal comma (SPEC §6). */
+	setlocale(LC_ALL, "C");
+
+	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP };
+	static const struct option options[] = {
+		{ "survey", required_argument, NULL, 's' },
+		{ "timesheet", required_argument, NULL, 't' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "period", required_argument, NULL, 'p' },
+		{ "batch", required_argument, NULL, OPT_BATCH },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "version", no_argument, NULL, OPT_VERSION },
+		{ "help", no_argument, NULL, OPT_HELP },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct run_options opt = {
+		.survey = "input/survey.csv", .timesheet = "input/timesheet.csv",
+		.rules = "rules/default.ini", .out = "output",
+	};
+	const char *batch = NULL;
+	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	int c;
+	while ((c = getopt_long(argc, argv, "s:t:r:o:p:j:q", options, NULL)) != -1) {
+		switch (c) {
+		case 's': opt.survey = optarg; break;
+		case 't': opt.timesheet = optarg; break;
+		case 'r': opt.rules = optarg; break;
+		case 'o': opt.out = optarg; break;
+		case 'p': opt.period = optarg; break;
+		case 'q': opt.quiet = true; break;
+		case OPT_BATCH: batch = optarg; break;
+		case OPT_STRICT: opt.strict = true; break;
+		case 'j': {
+			char *end;
+			jobs = strtol(optarg, &end, 10);
+			if (*end || jobs < 1 || jobs > 256) {
+				fprintf(stderr, "aireport: invalid --jobs '%s' (expected 1-256)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
+		case OPT_VERSION:
+			printf("aireport %s\n", AIREPORT_VERSION);
+			return EXIT_OK;
+		case OPT_HELP:
+			usage(stdout);
+			return EXIT_OK;
+		default:
+			fputs("Try 'aireport --help'.\n", stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "aireport: unexpected argument '%s'\nTry 'aireport --help'.\n",
+		        argv[optind]);
+		return EXIT_USAGE;
+	}
+	if (jobs < 1)
+		jobs = 1;
+	set_quiet(opt.quiet);
+	install_signal_cleanup();
+	if (batch)
+		return batch_run(batch, &opt, (int)jobs);
+	return run_client(&opt, NULL, stderr);
+}

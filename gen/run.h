@@ -1,0 +1,33 @@
+/* run.h - one client: rules + exports -> the four outputs (SPEC §1). */
+#ifndef AIREPORT_RUN_H
+#define AIREPORT_RUN_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct run_options {
+	const char *survey;      /* default input/survey.csv */
+	const char *timesheet;   /* default input/timesheet.csv */
+	const char *rules;       /* default rules/default.ini */
+	const char *out;         /* default output */
+	const char *period;      /* NULL = rules, else latest quarter with survey rows */
+	bool strict;
+	bool quiet;
+};
+
+/* What a run did, for the batch summary. */
+struct run_result {
+	char period[16];         /* "2026-Q3" or "" */
+	char out_dir[1024];      /* folder the reports went to, or "" */
+	long rows;               /* data rows read from both files */
+	char message[512];       /* first error line, or "" */
+};
+
+/* Runs one client; every problem is one line on err.  Returns the exit status of
+ * SPEC §1 (0, 1, 2 or 3).  result may be NULL. */
+int run_client(const struct run_options *opt, struct run_result *result, FILE *err);
+
+/* Organisation name -> folder name (§11.32); the caller frees it. */
+char *org_slug(const char *name);
+
+#endif

@@ -1,0 +1,254 @@
+/* survey.c - survey export -> accepted, de-duplicated rows and rejects
+ * (SPEC §2, §2.1, §11.8-11). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvin.h"
+#include "dataset.h"
+#include "fields.h"
+
+struct survey_reader {
+	struct dataset *d;
+	const struct rules *rules;
+	const char *file;
+	FILE *err;
+	struct header_map map;
+	int *column_at;             /* field position -> canonical column, -1 */
+	bool have_header;
+	bool failed;
+};
+
+/* Checks a text field of 1..max code points. */
+static int check_text(const struct csv_field *f, size_t max, char *reason, size_t rsz)
+{
+	if (f->len == 0) {
+		snprintf(reason, rsz, "empty");
+		return -1;
+	}
+	if (utf8_length(f->data, f->len) > max) {
+		snprintf(reason, rsz, "too long (more than %zu characters)", max);
+		return -1;
+	}
+	return 0;
+}
+
+static int check_likert(const struct csv_field *f, int8_t *out, char *reason, size_t rsz)
+{
+	long v;
+	enum field_error e = parse_integer(f->data, f->len, &v);
+	if (e == FIELD_OK && (v < 1 || v > 5)) {
+		snprintf(reason, rsz, "out of range 1-5");
+		return -1;
+	}
+	if (e != FIELD_OK) {
+		snprintf(reason, rsz, "%s", field_error_reason(e));
+		return -1;
+	}
+	*out = (int8_t)v;
+	return 0;
+}
+
+static uint32_t intern(struct strmap *m, const struct csv_field *f)
+{
+	return (uint32_t)strmap_intern(m, f->data, f->len, NULL);
+}
+
+/* Validates one used column; returns 0 or -1 with reason filled. */
+static int survey_field(struct survey_row *row, struct dataset *d, int column,
+                        const struct csv_field *f, char *reason, size_t rsz)
+{
+	enum field_error e = FIELD_OK;
+	size_t n = f->len;
+	const char *s = f->data;
+	switch ((enum survey_column)column) {
+	case SC_EMPLOYEE_ID:
+		if (check_text(f, 64, reason, rsz))
+			return -1;
+		row->employee = intern(&d->employees, f);
+		return 0;
+	case SC_DEPARTMENT:
+		if (check_text(f, 100, reason, rsz))
+			return -1;
+		row->department = intern(&d->departments, f);
+		return 0;
+	case SC_ROLE:
+		row->role = intern(&d->strings, f);
+		return 0;
+	case SC_MENTOR_ID:
+		row->mentor = f->len ? intern(&d->strings, f) : NO_STRING;
+		return 0;
+	case SC_SUBMITTED:
+		e = parse_date(s, n, &row->submitted);
+		break;
+	case SC_TRAINING_DATE:
+		trim_span(s, &n);
+		if (n == 0) {
+			row->training_date = NO_DATE;
+			return 0;
+		}
+		e = parse_date(f->data, f->len, &row->training_date);
+		break;
+	case SC_AI_DAYS_PER_WEEK:
+		e = parse_number(s, n, &row->ai_days_per_week);
+		if (e == FIELD_OK && (row->ai_days_per_week < 0 || row->ai_days_per_week > 7)) {
+			snprintf(reason, rsz, "out of range 0-7");
+			return -1;
+		}
+		break;
+	case SC_SATISFACTION:
+		trim_span(s, &n);
+		if (n == 0) {
+			row->satisfaction = 0;
+			return 0;
+		}
+		return check_likert(f, &row->satisfaction, reason, rsz);
+	case SC_TOOL_KNOWLEDGE:
+	case SC_APPLICATION_BREADTH:
+	case SC_AUTONOMY:
+	case SC_INNOVATION:
+	case SC_KNOWLEDGE_SHARING:
+		return check_likert(f, &row->scores[column - SC_TOOL_KNOWLEDGE], reason, rsz);
+	case SC_COUNT:
+		break;
+	}
+	if (e != FIELD_OK) {
+		snprintf(reason, rsz, "%s", field_error_reason(e));
+		return -1;
+	}
+	return 0;
+}
+
+static int survey_record(const struct csv_record *rec, void *ctx)
+{
+	struct survey_reader *sr = ctx;
+	struct dataset *d = sr->d;
+	if (!sr->have_header) {
+		static const bool required[SC_COUNT] = {
+			[SC_EMPLOYEE_ID] = true, [SC_SUBMITTED] = true, [SC_DEPARTMENT] = true,
+			[SC_AI_DAYS_PER_WEEK] = true, [SC_TOOL_KNOWLEDGE] = true,
+			[SC_APPLICATION_BREADTH] = true, [SC_AUTONOMY] = true,
+			[SC_INNOVATION] = true, [SC_KNOWLEDGE_SHARING] = true,
+		};
+		sr->have_header = true;
+		if (!header_map_build(&sr->map, rec, survey_column_names,
+		                      sr->rules->survey_columns, required, SC_COUNT,
+		                      sr->file, sr->err)) {
+			sr->failed = true;
+			return 1;
+		}
+		sr->column_at = xmalloc(rec->count * sizeof(*sr->column_at));
+		for (size_t i = 0; i < rec->count; i++)
+			sr->column_at[i] = -1;
+		for (int c = 0; c < SC_COUNT; c++)
+			if (sr->map.index[c] >= 0)
+				sr->column_at[sr->map.index[c]] = c;
+		return 0;
+	}
+
+	d->survey_file.rows_read++;
+	if (rec->count != sr->map.count) {
+		char reason[96];
+		snprintf(reason, sizeof(reason), "wrong number of fields (%zu, header has %zu)",
+		         rec->count, sr->map.count);
+		dataset_add_survey_reject(d, rec->line, NULL, NULL, reason);
+		d->survey_file.rows_rejected++;
+		return 0;
+	}
+	struct survey_row row = { .role = NO_STRING, .mentor = NO_STRING,
+	                          .training_date = NO_DATE, .line = rec->line };
+	for (size_t i = 0; i < rec->count; i++) {
+		int c = sr->column_at[i];
+		if (c < 0)
+			continue;
+		char reason[96];
+		if (survey_field(&row, d, c, &rec->fields[i], reason, sizeof(reason))) {
+			dataset_add_survey_reject(d, rec->line, sr->map.names[i],
+			                          rec->fields[i].data, reason);
+			d->survey_file.rows_rejected++;
+			return 0;
+		}
+	}
+	if (row.role == NO_STRING)
+		row.role = (uint32_t)strmap_intern(&d->strings, "", 0, NULL);
+	GROW(d->survey, d->survey_cap, d->survey_count + 1);
+	d->survey[d->survey_count++] = row;
+	return 0;
+}
+
+/* Orders rows by employee, quarter, submitted date, line. */
+static int compare_survey_rows(const void *a, const void *b)
+{
+	const struct survey_row *x = a, *y = b;
+	if (x->employee != y->employee)
+		return x->employee < y->employee ? -1 : 1;
+	int qx = quarter_of_days(x->submitted), qy = quarter_of_days(y->submitted);
+	if (qx != qy)
+		return qx < qy ? -1 : 1;
+	if (x->submitted != y->submitted)
+		return x->submitted < y->submitted ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+static int compare_rejects(const void *a, const void *b)
+{
+	const struct reject *x = a, *y = b;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Of several rows of one employee in one quarter the latest submitted wins (tie:
+ * the later line); only accepted rows take part (§2.1, §11.10). */
+static void survey_deduplicate(struct dataset *d)
+{
+	qsort(d->survey, d->survey_count, sizeof(*d->survey), compare_survey_rows);
+	for (size_t i = 0; i < d->survey_count;) {
+		size_t j = i + 1;
+		int q = quarter_of_days(d->survey[i].submitted);
+		while (j < d->survey_count && d->survey[j].employee == d->survey[i].employee &&
+		       quarter_of_days(d->survey[j].submitted) == q)
+			j++;
+		const struct survey_row *winner = &d->survey[j - 1];
+		for (size_t k = i; k + 1 < j; k++) {
+			char reason[64];
+			d->survey[k].superseded_by = winner->line;
+			snprintf(reason, sizeof(reason), "superseded by line %ld", winner->line);
+			dataset_add_survey_reject(d, d->survey[k].line, "employee_id",
+			                          strmap_key(&d->employees, d->survey[k].employee),
+			                          reason);
+			d->survey_file.rows_superseded++;
+		}
+		i = j;
+	}
+	/* Keep only the rows in use; superseded ones are fully described by rejects. */
+	size_t kept = 0;
+	for (size_t i = 0; i < d->survey_count; i++)
+		if (!d->survey[i].superseded_by)
+			d->survey[kept++] = d->survey[i];
+	d->survey_count = kept;
+	qsort(d->survey_rejects, d->survey_reject_count, sizeof(*d->survey_rejects),
+	      compare_rejects);
+}
+
+int survey_read(struct dataset *d, const char *path, const struct rules *rules,
+                bool progress, FILE *err)
+{
+	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err };
+	struct csvin_options opt = { .encoding = rules->encoding,
+	                             .delimiter = rules->delimiter, .progress = progress };
+	d->survey_file.name = xstrdup(path);
+	int status = csvin_read(path, &opt, survey_record, &sr, NULL, err);
+	if (status == 0 && !sr.have_header) {
+		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
+		status = EXIT_DATA;
+	}
+	if (status == 0 && sr.failed)
+		status = EXIT_DATA;
+	header_map_free(&sr.map);
+	free(sr.column_at);
+	if (status) {
+		d->survey_file.missing_column = true;
+		return status;
+	}
+	survey_deduplicate(d);
+	d->survey_file.rows_used = (long)d->survey_count;
+	return 0;
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# End-to-end checks of the binary: the worked example byte for byte, exit
+# statuses, atomic outputs, locale independence.  Prints "core: N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+bin=$root/aireport
+pass=0 fail=0
+ok()   { pass=$((pass + 1)); }
+bad()  { fail=$((fail + 1)); echo "FAIL core: $*" >&2; }
+check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --- the worked example, byte for byte ------------------------------------------
+we=$tmp/we
+cp -r tests/worked-example "$we"
+(cd "$we" && "$bin" -q -s survey.csv -t timesheet.csv -r rules.ini) ; st=$?
+check "worked example exits 0 (got $st)" test "$st" = 0
+out=$we/output/example-company-b-v/2026-Q3
+check "worked example metrics.csv" cmp -s "$out/metrics.csv" "$we/expected-metrics.csv"
+check "worked example rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
+for f in assessment.pdf roi.xlsx; do check "worked example writes $f" test -s "$out/$f"; done
+check "no temporary files left" test -z "$(find "$out" -name '.*')"
+
+# --- locale independence (§6) ----------------------------------------------------
+for loc in de_DE.UTF-8 nl_NL.UTF-8; do
+	rm -rf "$we/output"
+	(cd "$we" && LC_ALL=$loc "$bin" -q -s survey.csv -t timesheet.csv -r rules.ini)
+	check "metrics.csv identical under $loc" cmp -s "$out/metrics.csv" "$we/expected-metrics.csv"
+done
+
+# --- exit statuses (§1) ---------------------------------------------------------
+run() { (cd "$we" && "$bin" -q "$@") 2>"$tmp/err"; echo $?; }
+st=$(run -s missing.csv -t timesheet.csv -r rules.ini)
+check "missing input exits 3 (got $st)" test "$st" = 3
+check "missing input names the file" grep -q "missing.csv" "$tmp/err"
+
+sed 's/^employee_id,submitted,department,role,ai_days_per_week,/employee_id,submitted,department,role,/' \
+	"$we/survey.csv" | cut -d, -f1-4,6- >"$we/nodays.csv"
+st=$(run -s nodays.csv -t timesheet.csv -r rules.ini)
+check "missing column exits 1 (got $st)" test "$st" = 1
+check "missing column: one line naming file, column and header" \
+	grep -q "nodays.csv:1: missing required column 'ai_days_per_week' (header found: employee_id,submitted,department,role,tool_knowledge" "$tmp/err"
+check "missing column: exactly one line" test "$(wc -l <"$tmp/err")" = 1
+
+sed 's/^min_group_size = 3/min_grup_size = 3/' "$we/rules.ini" >"$we/typo.ini"
+st=$(run -s survey.csv -t timesheet.csv -r typo.ini)
+check "rules typo exits 2 (got $st)" test "$st" = 2
+check "rules typo names file:line and suggests" grep -q "typo.ini:.*min_grup_size.*min_group_size" "$tmp/err"
+
+st=$(run -s survey.csv -t timesheet.csv -r rules.ini --period 2026-Q9)
+check "bad --period exits 2 (got $st)" test "$st" = 2
+st=$(run -s survey.csv -t timesheet.csv -r rules.ini --period 2025-Q1)
+check "period without survey rows exits 1 (got $st)" test "$st" = 1
+st=$(run -s survey.csv -t timesheet.csv -r rules.ini --strict)
+check "--strict with rejects exits 1 (got $st)" test "$st" = 1
+st=$(run --bogus)
+check "unknown option exits 2 (got $st)" test "$st" = 2
+
+# Default reject limit 5 %: the survey's 1 of 12 rows is over it.
+sed '/max_reject_ratio/d' "$we/rules.ini" >"$we/limit.ini"
+rm -rf "$we/output"
+st=$(run -s survey.csv -t timesheet.csv -r limit.ini)
+check "reject ratio over the limit exits 1 (got $st)" test "$st" = 1
+check "reject ratio message" grep -q "survey.csv: 1 of 12 rows rejected" "$tmp/err"
+check "failed run still writes rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
+check "failed run writes no metrics.csv" test ! -e "$out/metrics.csv"
+
+# --- an earlier run's reports survive a failed run ------------------------------
+rm -rf "$we/output"
+run -s survey.csv -t timesheet.csv -r rules.ini >/dev/null
+cp "$out/metrics.csv" "$tmp/before.csv"
+run -s survey.csv -t timesheet.csv -r limit.ini >/dev/null
+check "earlier metrics.csv intact after a failed run" cmp -s "$out/metrics.csv" "$tmp/before.csv"
+
+# --- --help and --version --------------------------------------------------------
+check "--help lists every option" bash -c "'$bin' --help | grep -q -- '--strict' && '$bin' --help | grep -q 'Exit status'"
+check "--version" bash -c "'$bin' --version | grep -q '^aireport [0-9]'"
+
+echo "core: $pass passed, $fail failed"
+[ "$fail" = 0 ]
