@@ -48,6 +48,9 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
+print-packages:
+	@echo $(PACKAGES)
+
 run: deps aireport
 	./aireport
 
@@ -62,6 +65,6 @@ install: aireport
 clean:
 	rm -f aireport tests/run_unit tests/gen_data gen/*.o gen/*.d tests/*.o tests/*.d
 
-.PHONY: all deps run test install clean
+.PHONY: all deps print-packages run test install clean
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d) $(TEST_OBJS:.o=.d)
