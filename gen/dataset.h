@@ -53,6 +53,10 @@ struct ts_cell {
 	uint32_t entries;           /* accepted entries */
 	uint32_t ai_entries;
 	double ai_items, ai_minutes;
+	/* The latest entry with a non-empty department (latest date, then line). */
+	uint32_t department;        /* NO_STRING when none */
+	int32_t department_date;
+	long department_line;
 };
 
 /* Non-AI entries of one use case in one month inside the [baseline] window. */
@@ -60,16 +64,6 @@ struct baseline_cell {
 	uint32_t use_case;
 	int32_t month;
 	double minutes, items;
-};
-
-/* The latest timesheet row with a non-empty department of one employee in one
- * quarter (latest date, then latest line). */
-struct ts_department {
-	uint32_t employee;
-	int32_t quarter;
-	int32_t date;
-	long line;
-	uint32_t department;
 };
 
 struct file_counts {
@@ -105,10 +99,6 @@ struct dataset {
 	struct baseline_cell *baselines;
 	size_t baseline_cap;
 
-	/* (employee, 0, quarter) -> ts_departments[i] */
-	struct key3_index ts_department_index;
-	struct ts_department *ts_departments;
-	size_t ts_department_cap;
 
 	/* Per use case: first AI entry date (NO_DATE when none). Grows with use_cases. */
 	int32_t *first_ai_date;

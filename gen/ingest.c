@@ -23,10 +23,8 @@ void dataset_free(struct dataset *d)
 	free(d->survey);
 	key3_free(&d->cell_index);
 	key3_free(&d->baseline_index);
-	key3_free(&d->ts_department_index);
 	free(d->cells);
 	free(d->baselines);
-	free(d->ts_departments);
 	free(d->first_ai_date);
 	free(d->survey_file.name);
 	free(d->timesheet_file.name);

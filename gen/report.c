@@ -295,16 +295,16 @@ static struct quarter_view *view_compute(struct compute *c, int q)
 	long *ts_line = xcalloc(E + 1, sizeof(long));
 	for (size_t e = 0; e < E; e++)
 		ts_quarter[e] = INT32_MIN;
-	for (size_t i = 0; i < d->ts_department_index.count; i++) {
-		const struct ts_department *t = &d->ts_departments[i];
-		if (t->quarter > q)
+	for (size_t i = 0; i < d->cell_index.count; i++) {
+		const struct ts_cell *t = &d->cells[i];
+		if (t->department == NO_STRING || t->month > v->last_month)
 			continue;
 		size_t e = t->employee;
-		if (ts_quarter[e] == INT32_MIN || t->date > ts_date[e] ||
-		    (t->date == ts_date[e] && t->line > ts_line[e])) {
-			ts_quarter[e] = t->quarter;
-			ts_date[e] = t->date;
-			ts_line[e] = t->line;
+		if (ts_quarter[e] == INT32_MIN || t->department_date > ts_date[e] ||
+		    (t->department_date == ts_date[e] && t->department_line > ts_line[e])) {
+			ts_quarter[e] = t->month / 3;
+			ts_date[e] = t->department_date;
+			ts_line[e] = t->department_line;
 			ts_department[e] = t->department;
 		}
 	}

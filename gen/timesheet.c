@@ -132,15 +132,22 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 static void fold_row(struct dataset *d, const struct rules *rules, const struct ts_row *row,
                      long line)
 {
+	/* Exports are mostly in date order: remember the last date's month. */
+	static int32_t cached_date = NO_DATE, cached_month;
+	if (row->date != cached_date) {
+		cached_date = row->date;
+		cached_month = month_of_days(row->date);
+	}
 	bool added;
-	int32_t month = month_of_days(row->date);
-	int32_t quarter = quarter_of_days(row->date);
+	int32_t month = cached_month;
+	int32_t quarter = month / 3;
 	size_t i = key3_intern(&d->cell_index,
 	                       (struct key3){ row->employee, row->use_case, month }, &added);
 	if (added) {
 		GROW(d->cells, d->cell_cap, i + 1);
 		d->cells[i] = (struct ts_cell){ .employee = row->employee,
-		                                .use_case = row->use_case, .month = month };
+		                                .use_case = row->use_case, .month = month,
+		                                .department = NO_STRING };
 	}
 	struct ts_cell *c = &d->cells[i];
 	c->entries++;
@@ -169,16 +176,12 @@ static void fold_row(struct dataset *d, const struct rules *rules, const struct 
 		d->baselines[b].minutes += row->minutes;
 		d->baselines[b].items += (double)row->items;
 	}
-	if (row->department != NO_STRING) {
-		size_t t = key3_intern(&d->ts_department_index,
-		                       (struct key3){ row->employee, 0, quarter }, &added);
-		if (added)
-			GROW(d->ts_departments, d->ts_department_cap, t + 1);
-		struct ts_department *td = &d->ts_departments[t];
-		if (added || row->date > td->date || (row->date == td->date && line > td->line))
-			*td = (struct ts_department){ .employee = row->employee, .quarter = quarter,
-			                              .date = row->date, .line = line,
-			                              .department = row->department };
+	if (row->department != NO_STRING &&
+	    (c->department == NO_STRING || row->date > c->department_date ||
+	     (row->date == c->department_date && line > c->department_line))) {
+		c->department = row->department;
+		c->department_date = row->date;
+		c->department_line = line;
 	}
 	if (quarter < d->ts_first_quarter)
 		d->ts_first_quarter = quarter;
