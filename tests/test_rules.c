@@ -1,0 +1,614 @@
+/* test_rules.c - rules_load() over small rules files written into a temporary folder;
+ * error output is compared whole, with the rules file's path written as "R" and the
+ * folder's as "D". */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "fields.h"
+#include "rules.h"
+#include "tests.h"
+#include "util.h"
+
+#define MINIMAL "[organisation]\nname = X\n[rates]\ndefault = 60\n"
+
+static char folder[] = "/tmp/aireport-rules-XXXXXX";
+static char rules_path[sizeof(folder) + 16];
+
+static void write_file(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fwrite(data, 1, n, f);
+	fclose(f);
+}
+
+/* Writes the rules path in s as "R" and the folder as "D"; returns a new string. */
+static char *shorten_paths(const char *s)
+{
+	struct buf b = { 0 };
+	size_t n = strlen(rules_path), nf = strlen(folder);
+	while (*s) {
+		if (strncmp(s, rules_path, n) == 0) {
+			buf_putc(&b, 'R');
+			s += n;
+		} else if (strncmp(s, folder, nf) == 0) {
+			buf_putc(&b, 'D');
+			s += nf;
+		} else {
+			buf_putc(&b, *s++);
+		}
+	}
+	buf_putc(&b, '\0');
+	return b.data;
+}
+
+/* Loads text as R; *errors receives the error output (caller frees). */
+static int load_text(struct rules *r, const char *text, size_t n, char **errors)
+{
+	write_file(rules_path, text, n);
+	char *out = NULL;
+	size_t out_len = 0;
+	FILE *err = open_memstream(&out, &out_len);
+	int status = rules_load(r, rules_path, err);
+	fclose(err);
+	*errors = shorten_paths(out);
+	free(out);
+	return status;
+}
+
+/* Loads text that must be valid; the caller frees *r. */
+static void load_ok(struct rules *r, const char *text)
+{
+	char *errors;
+	int status = load_text(r, text, strlen(text), &errors);
+	CHECK_INT(status, 0);
+	CHECK_STR(errors, "");
+	free(errors);
+}
+
+/* Loads text that must fail with exit 2 and exactly the error lines want. */
+static void load_fails(const char *text, const char *want)
+{
+	struct rules r;
+	char *errors;
+	int status = load_text(&r, text, strlen(text), &errors);
+	CHECK_INT(status, 2);
+	CHECK_STR(errors, want);
+	free(errors);
+}
+
+static void test_rules_defaults(void)
+{
+	struct rules r;
+	load_ok(&r, MINIMAL);
+	CHECK_STR(r.path, rules_path);
+	CHECK_STR(r.org_name, "X");
+	CHECK_INT(r.headcount, 0);
+	CHECK_INT(r.language, LANG_NL);
+	CHECK_STR(r.currency, "EUR");
+	CHECK(r.prepared_by == NULL);
+	CHECK(r.logo == NULL);
+	CHECK(r.font == NULL);
+	CHECK_INT(r.quarter_year, 0);
+	CHECK_INT(r.quarter, 0);
+	CHECK(!r.has_program_start);
+	CHECK_INT(r.encoding, ENCODING_AUTO);
+	CHECK_INT(r.delimiter, 0);
+	CHECK_DBL(r.max_reject_ratio, 0.05);
+	CHECK_INT(r.min_group_size, 5);
+	CHECK(!r.employee_sheet);
+	CHECK_DBL(r.active_min_days_per_week, 1);
+	CHECK_INT(r.active_min_ai_entries, 0);
+	CHECK_DBL(r.level2_min, 3);
+	CHECK_DBL(r.level3_min, 4);
+	CHECK_INT(r.overall, OVERALL_MEDIAN);
+	CHECK(!r.has_baseline_from);
+	CHECK(!r.has_baseline_to);
+	CHECK_DBL(r.training_per_participant, 0);
+	CHECK_DBL(r.license_per_active_user_month, 0);
+	CHECK_DBL(r.program_fixed_per_quarter, 0);
+	CHECK_DBL(r.rate_default, 60);
+	CHECK_DBL(r.realisation, 1);
+	CHECK_INT(r.role_rates.count, 0);
+	CHECK_INT(r.department_rates.count, 0);
+	CHECK_INT(r.use_case_baselines.count, 0);
+	CHECK(r.target_adoption.set);
+	CHECK_DBL(r.target_adoption.value, 0.6);
+	CHECK(r.target_hours_saved_per_week.set);
+	CHECK_DBL(r.target_hours_saved_per_week.value, 40);
+	CHECK(r.target_roi.set);
+	CHECK_DBL(r.target_roi.value, 2);
+	CHECK(r.target_maturity.set);
+	CHECK_DBL(r.target_maturity.value, 2);
+	CHECK_DBL(r.concentration_share, 0.5);
+	for (int i = 0; i < SC_COUNT; i++)
+		CHECK(r.survey_columns[i] == NULL);
+	for (int i = 0; i < TC_COUNT; i++)
+		CHECK(r.timesheet_columns[i] == NULL);
+	rules_free(&r);
+	rules_free(&r);   /* freeing twice is harmless */
+	rules_free(NULL);
+
+	/* An empty value keeps the default (§3 writes "font =" and "from ="). */
+	load_ok(&r, MINIMAL "[organisation]\nfont =\nheadcount =\n[baseline]\nfrom =\nto =\n"
+	            "[input]\ndelimiter =\n[survey_columns]\nrole =\n");
+	CHECK(r.font == NULL);
+	CHECK_INT(r.headcount, 0);
+	CHECK(!r.has_baseline_from);
+	CHECK_INT(r.delimiter, 0);
+	CHECK(r.survey_columns[SC_ROLE] == NULL);
+	rules_free(&r);
+}
+
+static void test_rules_every_key(void)
+{
+	char path[sizeof(folder) + 32];
+	snprintf(path, sizeof(path), "%s/assets", folder);
+	CHECK_INT(mkdir(path, 0700), 0);
+	snprintf(path, sizeof(path), "%s/assets/logo.png", folder);
+	write_file(path, "\x89PNG\r\n\x1a\n....", 12);
+	snprintf(path, sizeof(path), "%s/font.ttf", folder);
+	write_file(path, "\x00\x01\x00\x00....", 8);
+
+	struct rules r;
+	load_ok(&r,
+	        "; every key of SPEC §3\n"
+	        "[organisation]\n"
+	        "name = Voorbeeld Metaal B.V.   ; required\n"
+	        "headcount = 85\n"
+	        "language = DE\n"
+	        "currency = chf\n"
+	        "prepared_by = Zoë Müller, Adviesbureau\n"
+	        "logo = assets/logo.png\n"
+	        "font = font.ttf\n"
+	        "[period]\n"
+	        "quarter = 2026-Q3\n"
+	        "program_start = 15.01.2026\n"
+	        "[input]\n"
+	        "encoding = windows-1252\n"
+	        "delimiter = tab\n"
+	        "max_reject_ratio = 2,5%\n"
+	        "[privacy]\n"
+	        "min_group_size = 3\n"
+	        "employee_sheet = yes\n"
+	        "[adoption]\n"
+	        "active_min_days_per_week = 0,5\n"
+	        "active_min_ai_entries = 4\n"
+	        "[maturity]\n"
+	        "level2_min = 2.5\n"
+	        "level3_min = 4.5\n"
+	        "overall = mean\n"
+	        "[baseline]\n"
+	        "from = 2025-01-01\n"
+	        "to = 31-03-2026\n"
+	        "[costs]\n"
+	        "training_per_participant = 1500\n"
+	        "license_per_active_user_month = 22,50\n"
+	        "program_fixed_per_quarter = 3000\n"
+	        "[rates]\n"
+	        "default = 60\n"
+	        "realisation = 50%\n"
+	        "[rates.role]\n"
+	        "Verkoper = 70\n"
+	        "Engineer = 82.5\n"
+	        "[rates.department]\n"
+	        "Productie = 55\n"
+	        "[use_cases]\n"
+	        "Offertetraject = 120\n"
+	        "Foutdiagnose productie = 45\n"
+	        "[targets]\n"
+	        "adoption = 0.7\n"
+	        "hours_saved_per_week = 25\n"
+	        "roi = 150%\n"
+	        "maturity = 2.2\n"
+	        "[risk]\n"
+	        "concentration_share = 40 %\n"
+	        "[survey_columns]\n"
+	        "employee_id = Personeelsnummer\n"
+	        "submitted = Ingevuld op\n"
+	        "[timesheet_columns]\n"
+	        "use_case = Activiteit\n"
+	        "minutes = Minuten\n");
+	CHECK_STR(r.org_name, "Voorbeeld Metaal B.V.");
+	CHECK_INT(r.headcount, 85);
+	CHECK_INT(r.language, LANG_DE);
+	CHECK_STR(r.currency, "CHF");
+	CHECK_STR(r.prepared_by, "Zoë Müller, Adviesbureau");
+	snprintf(path, sizeof(path), "%s/assets/logo.png", folder);
+	CHECK_STR(r.logo, path);
+	snprintf(path, sizeof(path), "%s/font.ttf", folder);
+	CHECK_STR(r.font, path);
+	CHECK_INT(r.quarter_year, 2026);
+	CHECK_INT(r.quarter, 3);
+	CHECK(r.has_program_start);
+	CHECK_INT(r.program_start, days_from_civil(2026, 1, 15));
+	CHECK_INT(r.encoding, ENCODING_WINDOWS1252);
+	CHECK_INT(r.delimiter, '\t');
+	CHECK_DBL(r.max_reject_ratio, 0.025);
+	CHECK_INT(r.min_group_size, 3);
+	CHECK(r.employee_sheet);
+	CHECK_DBL(r.active_min_days_per_week, 0.5);
+	CHECK_INT(r.active_min_ai_entries, 4);
+	CHECK_DBL(r.level2_min, 2.5);
+	CHECK_DBL(r.level3_min, 4.5);
+	CHECK_INT(r.overall, OVERALL_MEAN);
+	CHECK(r.has_baseline_from);
+	CHECK_INT(r.baseline_from, days_from_civil(2025, 1, 1));
+	CHECK(r.has_baseline_to);
+	CHECK_INT(r.baseline_to, days_from_civil(2026, 3, 31));
+	CHECK_DBL(r.training_per_participant, 1500);
+	CHECK_DBL(r.license_per_active_user_month, 22.5);
+	CHECK_DBL(r.program_fixed_per_quarter, 3000);
+	CHECK_DBL(r.rate_default, 60);
+	CHECK_DBL(r.realisation, 0.5);
+	CHECK_INT(r.role_rates.count, 2);
+	CHECK_STR(r.role_rates.items[0].name, "Verkoper");
+	CHECK_DBL(r.role_rates.items[0].value, 70);
+	CHECK_STR(r.role_rates.items[1].name, "Engineer");
+	CHECK_DBL(r.role_rates.items[1].value, 82.5);
+	CHECK_INT(r.department_rates.count, 1);
+	CHECK_STR(r.department_rates.items[0].name, "Productie");
+	CHECK_DBL(r.department_rates.items[0].value, 55);
+	CHECK_INT(r.use_case_baselines.count, 2);
+	const struct named_value *uc = named_values_find(&r.use_case_baselines, "foutdiagnose PRODUCTIE");
+	CHECK(uc != NULL);
+	if (uc) {
+		CHECK_STR(uc->name, "Foutdiagnose productie");
+		CHECK_DBL(uc->value, 45);
+	}
+	CHECK(named_values_find(&r.use_case_baselines, "Foutdiagnose") == NULL);
+	CHECK(r.target_adoption.set);
+	CHECK_DBL(r.target_adoption.value, 0.7);
+	CHECK_DBL(r.target_hours_saved_per_week.value, 25);
+	CHECK_DBL(r.target_roi.value, 1.5);
+	CHECK_DBL(r.target_maturity.value, 2.2);
+	CHECK_DBL(r.concentration_share, 0.4);
+	CHECK_STR(r.survey_columns[SC_EMPLOYEE_ID], "Personeelsnummer");
+	CHECK_STR(r.survey_columns[SC_SUBMITTED], "Ingevuld op");
+	CHECK(r.survey_columns[SC_DEPARTMENT] == NULL);
+	CHECK_STR(r.timesheet_columns[TC_USE_CASE], "Activiteit");
+	CHECK_STR(r.timesheet_columns[TC_MINUTES], "Minuten");
+	CHECK(r.timesheet_columns[TC_EMPLOYEE_ID] == NULL);
+	rules_free(&r);
+
+	/* Targets can be switched off; a negative ROI target is allowed down to -100 %. */
+	load_ok(&r, MINIMAL "[targets]\nadoption = off\nhours_saved_per_week = OFF\n"
+	            "roi = -0.5\nmaturity = off\n");
+	CHECK(!r.target_adoption.set);
+	CHECK(!r.target_hours_saved_per_week.set);
+	CHECK(r.target_roi.set);
+	CHECK_DBL(r.target_roi.value, -0.5);
+	CHECK(!r.target_maturity.set);
+	rules_free(&r);
+}
+
+static void test_rules_syntax(void)
+{
+	struct rules r;
+
+	/* A UTF-8 BOM is removed; CRLF line ends are fine. */
+	const char bom[] = "\xEF\xBB\xBF[organisation]\r\nname = Zoë\r\n[rates]\r\ndefault = 60\r\n";
+	char *errors;
+	CHECK_INT(load_text(&r, bom, sizeof(bom) - 1, &errors), 0);
+	CHECK_STR(errors, "");
+	CHECK_STR(r.org_name, "Zoë");
+	free(errors);
+	rules_free(&r);
+
+	/* Duplicate keys: the last wins; duplicate sections merge (§11.15). */
+	load_ok(&r, MINIMAL "[privacy]\nmin_group_size = 3\n[costs]\ntraining_per_participant = 1\n"
+	            "[privacy]\nmin_group_size = 7\nemployee_sheet = true\n"
+	            "[rates.role]\nSales = 70\nsales = 75\n");
+	CHECK_INT(r.min_group_size, 7);
+	CHECK(r.employee_sheet);
+	CHECK_DBL(r.training_per_participant, 1);
+	CHECK_INT(r.role_rates.count, 1);
+	CHECK_STR(r.role_rates.items[0].name, "sales");
+	CHECK_DBL(r.role_rates.items[0].value, 75);
+	rules_free(&r);
+
+	/* An invalid value overridden by a later one is not an error: the last wins. */
+	load_ok(&r, MINIMAL "[privacy]\nmin_group_size = 0\nmin_group_size = 4\n");
+	CHECK_INT(r.min_group_size, 4);
+	rules_free(&r);
+
+	/* "delimiter = ;" is a semicolon, not an empty value and a comment (§11.3). */
+	load_ok(&r, MINIMAL "[input]\ndelimiter = ;\n");
+	CHECK_INT(r.delimiter, ';');
+	rules_free(&r);
+	load_ok(&r, MINIMAL "[input]\ndelimiter = ;   ; Excel in NL and DE\n");
+	CHECK_INT(r.delimiter, ';');
+	rules_free(&r);
+	load_ok(&r, MINIMAL "[input]\ndelimiter=;\n");
+	CHECK_INT(r.delimiter, ';');
+	rules_free(&r);
+	load_ok(&r, MINIMAL "[input]\ndelimiter = ,\n");
+	CHECK_INT(r.delimiter, ',');
+	rules_free(&r);
+	load_ok(&r, MINIMAL "[input]\ndelimiter = Semicolon\n");
+	CHECK_INT(r.delimiter, ';');
+	rules_free(&r);
+
+	/* Section and key names ignore ASCII case; ':' separates too; inline comments. */
+	load_ok(&r, "[ORGANISATION]\nNAME: Acme ; the client\nHeadCount = 12\n"
+	            "[Rates]\nDefault = 55\n[Rates.Role]\nSALES = 70\n"
+	            "[Survey_Columns]\nEmployee_ID = Nr.\n# a comment\n");
+	CHECK_STR(r.org_name, "Acme");
+	CHECK_INT(r.headcount, 12);
+	CHECK_DBL(r.rate_default, 55);
+	CHECK_STR(r.role_rates.items[0].name, "SALES");
+	CHECK_STR(r.survey_columns[SC_EMPLOYEE_ID], "Nr.");
+	rules_free(&r);
+
+	/* Indented and very long comment lines are comments. */
+	char text[1024];
+	snprintf(text, sizeof(text), MINIMAL "   ; an indented comment\n\t# another\n;%0300d\n", 0);
+	load_ok(&r, text);
+	rules_free(&r);
+
+	/* The longest line handed to inih (197 bytes) is read whole. */
+	char name[200];
+	memset(name, 'n', 190);
+	name[190] = '\0';
+	snprintf(text, sizeof(text), "[rates]\ndefault = 60\n[organisation]\nname = %s\n", name);
+	CHECK_INT(strlen("name = ") + strlen(name), 197);
+	load_ok(&r, text);
+	CHECK_STR(r.org_name, name);
+	rules_free(&r);
+
+	/* Relative paths are relative to the rules file's folder, absolute ones stay. */
+	char path[sizeof(folder) + 32];
+	snprintf(path, sizeof(path), "%s/logo.png", folder);
+	write_file(path, "\x89PNG\r\n\x1a\n", 8);
+	load_ok(&r, MINIMAL "[organisation]\nlogo = logo.png\n");
+	CHECK_STR(r.logo, path);
+	rules_free(&r);
+	snprintf(text, sizeof(text), MINIMAL "[organisation]\nlogo = %s\n", path);
+	load_ok(&r, text);
+	CHECK_STR(r.logo, path);
+	rules_free(&r);
+}
+
+static void test_rules_errors(void)
+{
+	load_fails("", "R: missing required key 'name' in [organisation]\n"
+	               "R: missing required key 'default' in [rates]\n");
+	load_fails("[organisation]\nname =\n[rates]\ndefault = 60\n",
+	           "R:2: 'name' in [organisation] must not be empty\n");
+	load_fails("[organisation]\nname = X\n[rates]\nrealisation = 80%\n",
+	           "R: missing required key 'default' in [rates]\n");
+
+	/* Unknown keys and sections, with hints. */
+	load_fails(MINIMAL "[organisation]\nheadcont = 85\n",
+	           "R:6: unknown key 'headcont' in [organisation]; did you mean 'headcount'?\n");
+	load_fails(MINIMAL "[organisation]\nmin_group_size = 3\n",
+	           "R:6: unknown key 'min_group_size' in [organisation]; it belongs in [privacy]\n");
+	load_fails(MINIMAL "[costs]\nhardware = 3\n",
+	           "R:6: unknown key 'hardware' in [costs]\n");
+	load_fails(MINIMAL "[survey_columns]\nemploye_id = Nr\nuse_case = Activiteit\n",
+	           "R:6: unknown key 'employe_id' in [survey_columns]; did you mean 'employee_id'?\n"
+	           "R:7: unknown key 'use_case' in [survey_columns]; it belongs in [timesheet_columns]\n");
+	load_fails(MINIMAL "[organization]\nname = Y\nlanguage = xx\n[secrets]\nadmin = true\n",
+	           "R:5: unknown section [organization]; did you mean [organisation]?\n"
+	           "R:8: unknown section [secrets]\n");
+	load_fails("admin = true\n" MINIMAL, "R:1: key 'admin' outside any [section]\n");
+	load_fails(MINIMAL "[costs]\n= 5\n", "R:6: missing key before '='\n");
+
+	/* Values out of range or malformed. */
+	load_fails(MINIMAL "[organisation]\nheadcount = 0\n",
+	           "R:6: invalid value '0' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
+	load_fails(MINIMAL "[organisation]\nheadcount = 8.5\n",
+	           "R:6: invalid value '8.5' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
+	load_fails(MINIMAL "[privacy]\nmin_group_size = 0\n",
+	           "R:6: invalid value '0' for 'min_group_size' in [privacy]: expected a whole number of at least 1\n");
+	load_fails(MINIMAL "[organisation]\nlanguage = fr\n",
+	           "R:6: invalid value 'fr' for 'language' in [organisation]: expected nl, en or de\n");
+	load_fails(MINIMAL "[organisation]\ncurrency = EURO\ncurrency = E1R\n",
+	           "R:7: invalid value 'E1R' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
+	load_fails(MINIMAL "[organisation]\ncurrency = €\n",
+	           "R:6: invalid value '€' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
+	load_fails(MINIMAL "[input]\nmax_reject_ratio = 5\n",
+	           "R:6: invalid value '5' for 'max_reject_ratio' in [input]: a share above 1; write '5%' for a percentage\n");
+	load_fails(MINIMAL "[risk]\nconcentration_share = 150%\n",
+	           "R:6: invalid value '150%' for 'concentration_share' in [risk]: expected a share from 0% to 100%, such as 60% or 0.6\n");
+	load_fails(MINIMAL "[targets]\nadoption = 2\nroi = -150%\n",
+	           "R:6: invalid value '2' for 'adoption' in [targets]: a share above 1; write '2%' for a percentage\n"
+	           "R:7: invalid value '-150%' for 'roi' in [targets]: expected a percentage of at least -100%, such as 200% or 2, or off\n");
+	load_fails(MINIMAL "[targets]\nmaturity = 4\n",
+	           "R:6: invalid value '4' for 'maturity' in [targets]: expected a number from 1 to 3, or off\n");
+	load_fails(MINIMAL "[costs]\ntraining_per_participant = -1500\nprogram_fixed_per_quarter = 1.000,00\n",
+	           "R:6: invalid value '-1500' for 'training_per_participant' in [costs]: expected a number of at least 0\n"
+	           "R:7: invalid value '1.000,00' for 'program_fixed_per_quarter' in [costs]: expected a number of at least 0\n");
+	load_fails("[organisation]\nname = X\n[rates]\ndefault = -60\nrealisation = 1.5\n",
+	           "R:4: invalid value '-60' for 'default' in [rates]: expected a number of at least 0\n"
+	           "R:5: invalid value '1.5' for 'realisation' in [rates]: a share above 1; write '1.5%' for a percentage\n");
+	load_fails(MINIMAL "[rates.role]\nSales = -70\n[use_cases]\nOfferte = 0\n",
+	           "R:6: invalid value '-70' for 'Sales' in [rates.role]: expected a number of at least 0\n"
+	           "R:8: invalid value '0' for 'Offerte' in [use_cases]: expected minutes per item, a number greater than 0\n");
+	load_fails(MINIMAL "[adoption]\nactive_min_days_per_week = 8\nactive_min_ai_entries = -1\n",
+	           "R:6: invalid value '8' for 'active_min_days_per_week' in [adoption]: expected a number from 0 to 7\n"
+	           "R:7: invalid value '-1' for 'active_min_ai_entries' in [adoption]: expected a whole number of at least 0\n");
+	load_fails(MINIMAL "[maturity]\nlevel3_min = 3\nlevel2_min = 3.5\n",
+	           "R:7: level2_min (3.5) must not be above level3_min (3) in [maturity]\n");
+	load_fails(MINIMAL "[maturity]\nlevel2_min = 0\noverall = average\n",
+	           "R:6: invalid value '0' for 'level2_min' in [maturity]: expected a number from 1 to 5\n"
+	           "R:7: invalid value 'average' for 'overall' in [maturity]: expected median, min or mean\n");
+	load_fails(MINIMAL "[period]\nprogram_start = 2026-02-30\nquarter = 2026-Q5\n",
+	           "R:6: invalid value '2026-02-30' for 'program_start' in [period]: expected a date such as 2026-01-01 or 01-01-2026\n"
+	           "R:7: invalid value '2026-Q5' for 'quarter' in [period]: expected auto or a quarter such as 2026-Q3\n");
+	load_fails(MINIMAL "[baseline]\nfrom = 2026-04-01\nto = 2026-03-31\n",
+	           "R:7: 'from' (2026-04-01) is after 'to' (2026-03-31) in [baseline]\n");
+	load_fails(MINIMAL "[input]\nencoding = latin1\ndelimiter = pipe\n",
+	           "R:6: invalid value 'latin1' for 'encoding' in [input]: expected auto, utf-8 or windows-1252\n"
+	           "R:7: invalid value 'pipe' for 'delimiter' in [input]: expected auto, comma, semicolon, tab, ',' or ';'\n");
+	load_fails(MINIMAL "[privacy]\nemployee_sheet = maybe\n",
+	           "R:6: invalid value 'maybe' for 'employee_sheet' in [privacy]: expected true or false\n");
+	load_fails(MINIMAL "[survey_columns]\nemployee_id = Nr\nrole = NR\n",
+	           "R:7: columns 'employee_id' and 'role' in [survey_columns] both read the column 'NR'\n");
+	load_fails(MINIMAL "[timesheet_columns]\nminutes = hours\n",
+	           "R:6: columns 'minutes' and 'hours' in [timesheet_columns] both read the column 'hours'\n");
+	load_fails(MINIMAL "[organisation]\nlogo = missing.png\n",
+	           "R:6: cannot read logo 'D/missing.png': No such file or directory\n");
+}
+
+/* Lines inih would misread (§3, §11.34). */
+static void test_rules_unsafe_lines(void)
+{
+	char text[1024];
+
+	/* inih splits a 300-byte line and parses its tail, here "employee_sheet=true". */
+	char filler[300];
+	memset(filler, 'x', 271);
+	filler[271] = '\0';
+	snprintf(text, sizeof(text), MINIMAL "[privacy]\nk=%semployee_sheet=true\n", filler);
+	CHECK_INT(strlen(strchr(text, 'k')) - 1, 292);
+	load_fails(text, "R:6: line is 292 bytes long; at most 197 are supported\n");
+
+	/* 198 bytes: one too many. */
+	memset(filler, 'n', 191);
+	filler[191] = '\0';
+	snprintf(text, sizeof(text), "[rates]\ndefault = 60\n[organisation]\nname = %s\n", filler);
+	load_fails(text, "R:4: line is 198 bytes long; at most 197 are supported\n"
+	                 "R: missing required key 'name' in [organisation]\n");
+
+	/* inih reads an indented line as the continuation of the previous value. */
+	load_fails(MINIMAL "[organisation]\nprepared_by = HR\n  admin = true\n",
+	           "R:7: line starts with white space; remove the indentation (a value cannot continue on the next line)\n");
+	load_fails("  [organisation]\nname = X\n[rates]\ndefault = 60\n",
+	           "R:1: line starts with white space; remove the indentation (a value cannot continue on the next line)\n"
+	           "R: missing required key 'name' in [organisation]\n");
+
+	/* inih cuts section names after 49 bytes; the whole name is reported here. */
+	char section[80];
+	memset(section, 's', 60);
+	section[60] = '\0';
+	snprintf(text, sizeof(text), MINIMAL "[%s]\nkey = 1\n", section);
+	char want[200];
+	snprintf(want, sizeof(want), "R:5: unknown section [%s]\n", section);
+	load_fails(text, want);
+	snprintf(text, sizeof(text), MINIMAL "[organisation%s]\nname = Y\n", section);
+	snprintf(want, sizeof(want), "R:5: unknown section [organisation%s]\n", section);
+	load_fails(text, want);
+
+	/* Other malformed lines. */
+	load_fails(MINIMAL "[costs\njust some words\n[privacy] x\n",
+	           "R:5: section header without closing ']'\n"
+	           "R:6: expected 'key = value', a [section] or a comment\n"
+	           "R:7: unexpected text after ']'\n");
+	load_fails(MINIMAL "[organisation]\nprepared_by = M\xFCller\n",
+	           "R:6: line is not valid UTF-8 (save the rules file as UTF-8)\n");
+	const char nul[] = MINIMAL "[organisation]\nprepared_by = a\0b\n";
+	struct rules r;
+	char *errors;
+	CHECK_INT(load_text(&r, nul, sizeof(nul) - 1, &errors), 2);
+	CHECK_STR(errors, "R:6: line contains a NUL byte\n");
+	free(errors);
+}
+
+static void test_rules_unreadable(void)
+{
+	struct rules r;
+	char path[sizeof(folder) + 32];
+	snprintf(path, sizeof(path), "%s/absent.ini", folder);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&out, &len);
+	CHECK_INT(rules_load(&r, path, err), 3);
+	fclose(err);
+	char want[200];
+	snprintf(want, sizeof(want), "%s: cannot read: No such file or directory\n", path);
+	CHECK_STR(out, want);
+	free(out);
+
+	err = open_memstream(&out, &len);
+	CHECK_INT(rules_load(&r, folder, err), 3);
+	fclose(err);
+	snprintf(want, sizeof(want), "%s: cannot read: Is a directory\n", folder);
+	CHECK_STR(out, want);
+	free(out);
+}
+
+static void test_rules_ratio(void)
+{
+	double v = -1;
+	CHECK(rules_parse_ratio("60%", &v));
+	CHECK_DBL(v, 0.6);
+	CHECK(rules_parse_ratio(" 0,6 ", &v));
+	CHECK_DBL(v, 0.6);
+	CHECK(rules_parse_ratio("12,5 %", &v));
+	CHECK_DBL(v, 0.125);
+	CHECK(rules_parse_ratio("200%", &v));
+	CHECK_DBL(v, 2);
+	CHECK(!rules_parse_ratio("%", &v));
+	CHECK(!rules_parse_ratio("", &v));
+	CHECK(!rules_parse_ratio("60%%", &v));
+	CHECK(!rules_parse_ratio("sixty", &v));
+	CHECK(!rules_parse_ratio("1e-1", &v));
+
+	struct named_values nv = { 0 };
+	struct named_value items[] = { { "Productie", 55 }, { "Zoë", 1 } };
+	nv.items = items;
+	nv.count = 2;
+	CHECK(named_values_find(&nv, "PRODUCTIE") == &items[0]);
+	CHECK(named_values_find(&nv, "zoë") == &items[1]);
+	CHECK(named_values_find(&nv, "ZOË") == NULL);   /* only ASCII letters fold (§11.14) */
+	CHECK(named_values_find(&nv, "Product") == NULL);
+}
+
+/* The bundled rules (run from the repository's top folder, as make test does). */
+static void test_rules_bundled(void)
+{
+	struct rules r;
+	char *out = NULL;
+	size_t len = 0;
+	FILE *err = open_memstream(&out, &len);
+	int status = rules_load(&r, "rules/default.ini", err);
+	fclose(err);
+	CHECK_INT(status, 0);
+	CHECK_STR(out, "");
+	free(out);
+	if (status != 0)
+		return;
+	CHECK_STR(r.org_name, "Voorbeeld Metaal B.V.");
+	CHECK_INT(r.language, LANG_NL);
+	CHECK_INT(r.min_group_size, 5);
+	CHECK(r.has_program_start);
+	CHECK_INT(r.program_start, days_from_civil(2026, 1, 1));
+	CHECK_DBL(r.license_per_active_user_month, 22.5);
+	CHECK_DBL(r.realisation, 0.8);
+	CHECK(named_values_find(&r.role_rates, "verkoper") != NULL);
+	CHECK(named_values_find(&r.department_rates, "Productie") != NULL);
+	rules_free(&r);
+}
+
+void test_rules(void)
+{
+	if (!mkdtemp(folder)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	snprintf(rules_path, sizeof(rules_path), "%s/rules.ini", folder);
+	test_rules_defaults();
+	test_rules_every_key();
+	test_rules_syntax();
+	test_rules_errors();
+	test_rules_unsafe_lines();
+	test_rules_unreadable();
+	test_rules_ratio();
+	test_rules_bundled();
+
+	static const char *const files[] = { "rules.ini", "logo.png", "font.ttf", "assets/logo.png" };
+	char path[sizeof(folder) + 32];
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", folder, files[i]);
+		CHECK_INT(unlink(path), 0);
+	}
+	snprintf(path, sizeof(path), "%s/assets", folder);
+	CHECK_INT(rmdir(path), 0);
+	CHECK_INT(rmdir(folder), 0);
+}
