@@ -58,6 +58,9 @@ test: deps aireport tests/run_unit tests/gen_data
 	tests/run_unit
 	bash tests/run_e2e.sh
 
+bench: deps aireport tests/gen_data
+	bash tests/bench.sh
+
 install: aireport
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 aireport $(DESTDIR)$(PREFIX)/bin/aireport
@@ -65,6 +68,6 @@ install: aireport
 clean:
 	rm -f aireport tests/run_unit tests/gen_data gen/*.o gen/*.d tests/*.o tests/*.d
 
-.PHONY: all deps print-packages run test install clean
+.PHONY: all deps print-packages run test bench install clean
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d) $(TEST_OBJS:.o=.d)

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# make bench: generates 100k, 1M and 10M timesheet rows (250 employees; 10k survey
+# rows) in a temporary folder, runs the whole pipeline (all four outputs) RUNS times
+# per size and prints the median wall time, rows/s, MB/s and peak RSS, and the ratio
+# of peak RSS 10M / 100k (SPEC §10).  SIZES and RUNS may be overridden.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+sizes=${SIZES:-"100000 1000000 10000000"}
+runs=${RUNS:-5}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/aireport-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+
+cat >"$tmp/rules.ini" <<'INI'
+[organisation]
+name = Benchmark B.V.
+[period]
+quarter = 2026-Q3
+program_start = 2024-01-01
+[costs]
+training_per_participant = 1500
+license_per_active_user_month = 20
+program_fixed_per_quarter = 3000
+[rates]
+default = 60
+[rates.department]
+Productie = 55
+INI
+
+printf '%-10s %8s %10s %12s %8s %10s\n' rows "MB" "median s" "rows/s" "MB/s" "peak RSS"
+declare -A rss
+for n in $sizes; do
+	dir=$tmp/$n
+	mkdir -p "$dir"
+	tests/gen_data --out "$dir" --timesheet-rows "$n" --employees 250 --survey-rows 10000
+	bytes=$(( $(stat -c %s "$dir/timesheet.csv") + $(stat -c %s "$dir/survey.csv") ))
+	times=() peak=0
+	for ((i = 0; i < runs; i++)); do
+		rm -rf "$dir/out"
+		/usr/bin/time -f '%e %M' -o "$dir/time" "$root/aireport" -q -s "$dir/survey.csv" \
+			-t "$dir/timesheet.csv" -r "$tmp/rules.ini" -o "$dir/out"
+		read -r secs kb <"$dir/time"
+		times+=("$secs")
+		[ "$kb" -gt "$peak" ] && peak=$kb
+	done
+	for f in metrics.csv rejects.csv assessment.pdf roi.xlsx; do
+		test -s "$dir/out/benchmark-b-v/2026-Q3/$f" || { echo "missing $f" >&2; exit 1; }
+	done
+	median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	awk -v n="$n" -v b="$bytes" -v t="$median" -v kb="$peak" 'BEGIN {
+		if (t <= 0) t = 0.001
+		printf "%-10d %8.1f %10.3f %12.0f %8.1f %7.1f MB\n", n, b / 1e6, t, n / t, b / 1e6 / t, kb / 1024 }'
+	rss[$n]=$peak
+	rm -f "$dir"/*.csv
+done
+if [ -n "${rss[100000]:-}" ] && [ -n "${rss[10000000]:-}" ]; then
+	awk -v a="${rss[10000000]}" -v b="${rss[100000]}" \
+		'BEGIN { printf "peak RSS 10M / 100k = %.2f (limit 1.5)\n", a / b }'
+fi
