@@ -19,7 +19,7 @@ OBJS = gen/util.o gen/fields.o gen/csvin.o gen/rules.o gen/ingest.o gen/survey.o
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
-            tests/test_csvin.o tests/test_rules.o tests/test_report.o \
+            tests/test_csvin.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o
 
 all: aireport

@@ -1,0 +1,238 @@
+/* test_readers.c - every rejection reason of the survey and timesheet readers,
+ * de-duplication, header mapping and the rows_read = used + rejected + superseded
+ * balance (SPEC §2, §2.1, §2.2, §11.2, §11.8-13). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "dataset.h"
+#include "out_csv.h"
+#include "rules.h"
+#include "tests.h"
+
+static char dir[64];
+
+/* Writes name in the test folder, which is the current folder during the test, so
+ * rejects name the file as given: "t.csv". */
+static const char *write_temp(const char *name, const char *text)
+{
+	FILE *f = fopen(name, "w");
+	fputs(text, f);
+	fclose(f);
+	return name;
+}
+
+static void minimal_rules(struct rules *r)
+{
+	rules_init(r);
+	r->org_name = strdup("T");
+}
+
+/* Reads a survey text and returns the survey rejects as CSV lines. */
+static char *survey_rejects(const char *text, struct dataset *d, const struct rules *r)
+{
+	dataset_init(d);
+	FILE *err = fopen("/dev/null", "w");
+	int st = survey_read(d, write_temp("s.csv", text), r, false, err);
+	fclose(err);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	fprintf(f, "%d\n", st);
+	for (size_t i = 0; i < d->survey_reject_count; i++) {
+		const struct reject *x = &d->survey_rejects[i];
+		csv_write_reject(f, "s", x->line, x->column, x->value, x->reason);
+	}
+	fclose(f);
+	return out;
+}
+
+static char *timesheet_rejects(const char *text, struct dataset *d, const struct rules *r)
+{
+	dataset_init(d);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	d->timesheet_rejects = f;
+	FILE *err = fopen("/dev/null", "w");
+	int st = timesheet_read(d, write_temp("t.csv", text), r, false, err);
+	fclose(err);
+	fprintf(f, "status %d\n", st);
+	fclose(f);
+	d->timesheet_rejects = NULL;
+	return out;
+}
+
+#define H "employee_id,submitted,department,role,ai_days_per_week,tool_knowledge," \
+          "application_breadth,autonomy,innovation,knowledge_sharing,satisfaction," \
+          "training_date,mentor_id\n"
+
+static void survey_reasons(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	struct dataset d;
+	char long_id[80];
+	memset(long_id, 'x', 65);
+	long_id[65] = '\0';
+	char text[4096];
+	snprintf(text, sizeof(text), H
+	         "A,2026-07-01,D,,1,3,3,3,3,3,,,\n"          /* 2 ok */
+	         ",2026-07-01,D,,1,3,3,3,3,3,,,\n"           /* 3 empty id */
+	         "%s,2026-07-01,D,,1,3,3,3,3,3,,,\n"         /* 4 id of 65 characters */
+	         "B,2026-07-32,D,,1,3,3,3,3,3,,,\n"          /* 5 date */
+	         "B,2026-07-01,,,1,3,3,3,3,3,,,\n"           /* 6 empty department */
+	         "B,2026-07-01,D,,7.5,3,3,3,3,3,,,\n"        /* 7 days out of range */
+	         "B,2026-07-01,D,,1 day,3,3,3,3,3,,,\n"      /* 8 not a number */
+	         "B,2026-07-01,D,,1,3.5,3,3,3,3,,,\n"        /* 9 not a whole number */
+	         "B,2026-07-01,D,,1,3,0,3,3,3,,,\n"          /* 10 Likert 0 */
+	         "B,2026-07-01,D,,1,3,3,3,3,3,6,,\n"         /* 11 satisfaction 6 */
+	         "B,2026-07-01,D,,1,3,3,3,3,3,,1/13/2026,\n" /* 12 US date */
+	         "B,2026-07-01,D,,1,3,3,3,3,3,,\n"           /* 13 12 fields */
+	         "B,2026-07-01,D,,-1,9,3,3,3,3,,,\n"         /* 14 first bad column from the left */
+	         "A,2026-08-01,D,,1,3,3,3,3,3,,,\n"          /* 15 supersedes line 2 */
+	         "A,2026-08-01,D,,1,3,3,3,3,3,,,\n"          /* 16 same date, later line wins */
+	         "A,2026-09-01,D,,1,3,3,3,3,9,,,\n"          /* 17 rejected: does not supersede */
+	         "A,2026-10-01,D,,1,3,3,3,3,3,,,\n",         /* 18 another quarter */
+	         long_id);
+	char *got = survey_rejects(text, &d, &r);
+	CHECK_STR(got,
+		"0\n"
+		"s,2,employee_id,A,superseded by line 16\n"
+		"s,3,employee_id,,empty\n"
+		"s,4,employee_id,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,"
+		"too long (more than 64 characters)\n"
+		"s,5,submitted,2026-07-32,not a valid date\n"
+		"s,6,department,,empty\n"
+		"s,7,ai_days_per_week,7.5,out of range 0-7\n"
+		"s,8,ai_days_per_week,1 day,not a number\n"
+		"s,9,tool_knowledge,3.5,not a whole number\n"
+		"s,10,application_breadth,0,out of range 1-5\n"
+		"s,11,satisfaction,6,out of range 1-5\n"
+		"s,12,training_date,1/13/2026,not a valid date\n"
+		"s,13,,,\"wrong number of fields (12, header has 13)\"\n"
+		"s,14,ai_days_per_week,'-1,out of range 0-7\n"
+		"s,15,employee_id,A,superseded by line 16\n"
+		"s,17,knowledge_sharing,9,out of range 1-5\n");
+	free(got);
+	/* In 2026-Q3, A answered on lines 2 (07-01), 15 and 16 (both 08-01): 16 wins and
+	 * supersedes 2 and 15; the rejected line 17 takes no part.  Lines 16 and 18 are
+	 * used. */
+	CHECK_INT(d.survey_file.rows_read, 17);
+	CHECK_INT(d.survey_file.rows_rejected, 13);
+	CHECK_INT(d.survey_file.rows_superseded, 2);
+	CHECK_INT(d.survey_file.rows_used, 2);
+	CHECK_INT(d.survey_file.rows_read, d.survey_file.rows_used + d.survey_file.rows_rejected +
+	                                   d.survey_file.rows_superseded);
+	dataset_free(&d);
+	rules_free(&r);
+}
+
+static void timesheet_reasons(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	struct dataset d;
+	char *got = timesheet_rejects(
+		"use_case;ai_assisted;Employee_ID;date;minutes;hours;items\n"   /* any order, case */
+		"Mail;ja;E1;1-7-2026;30;99;\n"            /* 2 ok: minutes wins, hours unused */
+		"Mail;maybe;E1;1-7-2026;30;;\n"           /* 3 yes/no */
+		"Mail;ja;E1;1-7-2026;1441;;\n"            /* 4 minutes out of range */
+		"Mail;ja;E1;1-7-2026;-5;;\n"              /* 5 negative */
+		"Mail;ja;E1;1-7-2026;30;;0\n"             /* 6 items 0 */
+		"Mail;ja;E1;1-7-2026;30;;2,5\n"           /* 7 items not whole */
+		";ja;E1;1-7-2026;30;;\n"                  /* 8 empty use case */
+		"Mail;ja;E1;;30;;\n"                      /* 9 empty date */
+		"Mail;ja;E1;1-7-2026;;;\n"                /* 10 empty minutes */
+		"Mail;ja;E1;1-7-2026;1.000,5;;\n"         /* 11 thousands separator */
+		"Mail;ja;E1\n"                            /* 12 field count */
+		"Mail;ja;E1;1-7-2026;30;;10000\n",        /* 13 ok: items at the limit */
+		&d, &r);
+	CHECK_STR(got,
+		"t.csv,3,ai_assisted,maybe,not a yes/no value\n"
+		"t.csv,4,minutes,1441,out of range 0-1440\n"
+		"t.csv,5,minutes,'-5,out of range 0-1440\n"
+		"t.csv,6,items,0,out of range 1-10000\n"
+		"t.csv,7,items,\"2,5\",not a whole number\n"
+		"t.csv,8,use_case,,empty\n"
+		"t.csv,9,date,,empty\n"
+		"t.csv,10,minutes,,empty\n"
+		"t.csv,11,minutes,\"1.000,5\",not a number\n"
+		"t.csv,12,,,\"wrong number of fields (3, header has 7)\"\n"
+		"status 0\n");
+	free(got);
+	CHECK_INT(d.timesheet_file.rows_read, 12);
+	CHECK_INT(d.timesheet_file.rows_used, 2);
+	CHECK_INT(d.timesheet_file.rows_rejected, 10);
+	CHECK_INT(d.cell_index.count, 1);
+	CHECK_INT(d.cells[0].ai_entries, 2);
+	CHECK_INT((long)d.cells[0].ai_items, 10001);
+	CHECK_INT((long)d.cells[0].ai_minutes, 60);
+	dataset_free(&d);
+
+	/* hours when there is no minutes column: 1,5 h = 90 minutes. */
+	got = timesheet_rejects("employee_id,date,use_case,hours,ai_assisted\n"
+	                        "E1,2026-07-01,Mail,\"1,5\",no\n"
+	                        "E1,2026-07-01,Mail,25,no\n", &d, &r);
+	CHECK_STR(got, "t.csv,3,hours,25,out of range 0-24\nstatus 0\n");
+	free(got);
+	CHECK_INT((long)d.baselines[0].minutes, 90);
+	dataset_free(&d);
+
+	/* Neither minutes nor hours: a whole-file error. */
+	got = timesheet_rejects("employee_id,date,use_case,ai_assisted\nE1,2026-07-01,M,no\n",
+	                        &d, &r);
+	CHECK_STR(got, "status 1\n");
+	free(got);
+	dataset_free(&d);
+	rules_free(&r);
+}
+
+/* A mapped column replaces the canonical name; the first of two matching header
+ * cells counts (§11.2). */
+static void header_mapping(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	r.survey_columns[SC_EMPLOYEE_ID] = strdup("Personeelsnummer");
+	struct dataset d;
+	char *got = survey_rejects(
+		"employee_id,Personeelsnummer,submitted,department,ai_days_per_week,tool_knowledge,"
+		"application_breadth,autonomy,innovation,knowledge_sharing,autonomy\n"
+		"ignored,P1,2026-07-01,D,1,3,3,3,3,3,x\n", &d, &r);
+	CHECK_STR(got, "0\n");
+	free(got);
+	CHECK_INT(d.survey_count, 1);
+	CHECK_STR(strmap_key(&d.employees, 0), "P1");
+	dataset_free(&d);
+	/* Without the mapped column the canonical name no longer matches. */
+	got = survey_rejects("employee_id,submitted,department,ai_days_per_week,tool_knowledge,"
+	                     "application_breadth,autonomy,innovation,knowledge_sharing\n", &d, &r);
+	CHECK_STR(got, "1\n");
+	free(got);
+	dataset_free(&d);
+	rules_free(&r);
+}
+
+void test_readers(void)
+{
+	strcpy(dir, "/tmp/aireport-readers-XXXXXX");
+	if (!mkdtemp(dir)) {
+		CHECK(!"mkdtemp");
+		return;
+	}
+	char cwd[4096];
+	if (!getcwd(cwd, sizeof(cwd)) || chdir(dir) != 0) {
+		CHECK(!"chdir");
+		return;
+	}
+	survey_reasons();
+	timesheet_reasons();
+	header_mapping();
+	CHECK_INT(chdir(cwd), 0);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	CHECK_INT(system(cmd), 0);
+}
