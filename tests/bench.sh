@@ -57,3 +57,27 @@ if [ -n "${rss[100000]:-}" ] && [ -n "${rss[10000000]:-}" ]; then
 	awk -v a="${rss[10000000]}" -v b="${rss[100000]}" \
 		'BEGIN { printf "peak RSS 10M / 100k = %.2f (limit 1.5)\n", a / b }'
 fi
+
+# --batch: 20 clients of BATCH_ROWS timesheet rows, -j 1 against -j 2 (SPEC §9).
+batch_rows=${BATCH_ROWS:-200000}
+clients=$tmp/clients
+tests/gen_data --out "$tmp/client" --timesheet-rows "$batch_rows" --employees 250 --survey-rows 10000
+for i in $(seq -w 1 20); do
+	mkdir -p "$clients/client-$i"
+	ln "$tmp/client/survey.csv" "$tmp/client/timesheet.csv" "$clients/client-$i/"
+	sed "s/^name = .*/name = Client $i/" "$tmp/rules.ini" >"$clients/client-$i/rules.ini"
+done
+declare -A batch
+for j in 1 2; do
+	times=()
+	for ((i = 0; i < runs; i++)); do
+		rm -rf "$tmp/batch-out"
+		start=$(date +%s.%N)
+		"$root/aireport" -q --batch "$clients" -o "$tmp/batch-out" -j "$j"
+		end=$(date +%s.%N)
+		times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
+	done
+	batch[$j]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	printf 'batch 20 clients x %d rows, -j %d: median %.3f s\n' "$batch_rows" "$j" "${batch[$j]}"
+done
+awk -v a="${batch[1]}" -v b="${batch[2]}" 'BEGIN { printf "batch speed-up -j 2 / -j 1 = %.2f (target 1.7)\n", a / b }'
