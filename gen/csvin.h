@@ -10,6 +10,14 @@
 
 #include "rules.h"
 
+/* Limits that turn a damaged file (an unclosed quote in a 600 MB export, a line
+ * of delimiters) into a clear error instead of unbounded memory.  A record whose
+ * fields take more than CSVIN_MAX_RECORD_BYTES in UTF-8, or that has more than
+ * CSVIN_MAX_FIELDS fields, makes csvin_read fail with EXIT_DATA and
+ * "path:line: ..." naming the line where the record starts. */
+#define CSVIN_MAX_RECORD_BYTES ((size_t)64 << 20)
+#define CSVIN_MAX_FIELDS 10000
+
 /* One field, in UTF-8.  Unquoted fields are already trimmed of leading and
  * trailing spaces/tabs; quoted fields keep their inner spaces (§2, §11.6).
  * data is NUL-terminated at data[len]. */
@@ -33,7 +41,8 @@ typedef int (*csv_record_fn)(const struct csv_record *rec, void *ctx);
 
 struct csvin_options {
 	enum encoding_mode encoding;   /* from [input] encoding */
-	char delimiter;                /* 0 = detect from the first non-blank line */
+	char delimiter;                /* 0 = detect from the first non-blank line;
+	                                  else ',' ';' '\t' (never '"', space, CR, LF) */
 	bool progress;                 /* show a progress line on a TTY for large files */
 };
 
@@ -45,10 +54,28 @@ struct csvin_info {
 	long long bytes;               /* size of the file */
 };
 
+/* Reading rules beyond §2 and §11.1-5, decided here:
+ *  - a line ends at LF, CRLF or a lone CR; every line break inside a quoted
+ *    field is stored as LF;
+ *  - after a closing quote the rest of the field up to the delimiter is plain
+ *    text (`"abc"def` -> abcdef, `"a" b` -> "a b"), and the field stays quoted;
+ *  - an unclosed quote takes everything up to the end of the file, line breaks
+ *    included (usually ending in the record limit above);
+ *  - a NUL byte becomes U+FFFD, so every field is a proper C string and the damage
+ *    shows in rejects.csv;
+ *  - a file with a UTF-8 byte order mark that is not valid UTF-8 (encoding =
+ *    auto) is read as UTF-8 with each invalid byte replaced by U+FFFD, and one
+ *    warning "path:line: ..." is printed on err;
+ *  - UTF-16 that cannot be decoded (unpaired surrogate, odd last byte) becomes
+ *    U+FFFD.
+ * A path that is not a regular file (a pipe) is first copied to a temporary
+ * file, because the encoding is decided over the whole file before reading. */
+
 /* Streams the file at path (memory does not grow with its size) and calls fn for
  * each record.  Returns 0 when the whole file was read (or fn stopped it);
  * EXIT_IO (3) when it cannot be opened or read, EXIT_DATA (1) when
- * encoding = utf-8 is forced and the file is not valid UTF-8.  Each failure prints
+ * encoding = utf-8 is forced and the file is not valid UTF-8 or a record breaks
+ * a limit above (records before it have been passed to fn).  Each failure prints
  * one line "path: message" (or "path:line: message") on err.  info may be NULL. */
 int csvin_read(const char *path, const struct csvin_options *opt, csv_record_fn fn,
                void *ctx, struct csvin_info *info, FILE *err);
