@@ -349,6 +349,12 @@ static const struct translation translations[] = {
 	{ "col.rule",        { "Regel", "Rule", "Regel" } },
 	{ "col.setting",     { "Waarde", "Setting", "Wert" } },
 
+	/* Table headers of the PDF: long single words hyphenated over two lines */
+	{ "th.headcount",    { "Mede-\nwerkers", "Employees", "Beschäf-\ntigte" } },
+	{ "th.respondents",  { "Respon-\ndenten", "Respon-\ndents", "Befragte" } },
+	{ "th.hours_week",   { "Uur/\nweek", "Hours/\nweek", "Std./\nWoche" } },
+	{ "th.ai_users",     { "AI-ge-\nbruikers", "AI users", "KI-Nut-\nzende" } },
+
 	/* Maturity */
 	{ "mat.intro",       { "De volwassenheidsindex is {1} van 3: het gemiddelde totaalniveau van {2} respondenten.",
 	                       "The maturity index is {1} of 3: the mean overall level of {2} respondents.",
@@ -434,10 +440,15 @@ static const struct translation translations[] = {
 	{ "roi.table",       { "Kosten en baten in {1}", "Costs and benefits in {1}", "Kosten und Nutzen in {1}" } },
 	{ "roi.training",    { "Training ({1} deelnemers × {2})", "Training ({1} participants × {2})",
 	                       "Schulung ({1} Teilnehmende × {2})" } },
+	{ "roi.training_one", { "Training (1 deelnemer × {1})", "Training (1 participant × {1})",
+	                        "Schulung (1 Teilnehmende × {1})" } },
 	{ "roi.training_plain", { "Training", "Training", "Schulung" } },
 	{ "roi.licenses",    { "Licenties ({1} actieve gebruikers × {2} × 3 maanden)",
 	                       "Licences ({1} active users × {2} × 3 months)",
 	                       "Lizenzen ({1} aktive Nutzende × {2} × 3 Monate)" } },
+	{ "roi.licenses_one", { "Licenties (1 actieve gebruiker × {1} × 3 maanden)",
+	                        "Licences (1 active user × {1} × 3 months)",
+	                        "Lizenzen (1 aktive Person × {1} × 3 Monate)" } },
 	{ "roi.licenses_plain", { "Licenties", "Licences", "Lizenzen" } },
 	{ "roi.fixed",       { "Vaste programmakosten", "Fixed programme cost", "Fixe Programmkosten" } },
 	{ "roi.cost_total",  { "Totale kosten", "Total cost", "Gesamtkosten" } },

@@ -7,6 +7,10 @@
  *    composite (ẫ, and ü when its parts were first used another way) loses its
  *    accent.  Before saving, embed_glyph_closure() marks every component
  *    recursively.
+ *  - The ToUnicode CMap libharu writes for the UTF-8 encoder uses cidrange, which
+ *    is not allowed there (pdftotext warns; other readers may copy garbage).  The
+ *    codes it writes are the Unicode code points, so it is replaced by an
+ *    identity bfrange map (fix_to_unicode).
  *  - Document information strings are written in the current encoder; it is set
  *    to UTF-8 so they are stored as UTF-16 and read back correctly.
  *  - The PNG loader aborts the process on a corrupt file, so the logo is checked
@@ -25,6 +29,8 @@
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
 
 #include "fields.h"
 #include "i18n.h"
@@ -157,6 +163,15 @@ static const char *money(struct pdf *p, double v)
 {
 	char out[64];
 	format_money(out, sizeof out, p->lang, p->r->rules->currency, v, 0);
+	return keep(p, xstrdup(out));
+}
+
+/* A rate or cost from the rules: cents only when it has them (22,50 stays 22,50). */
+static const char *money_exact(struct pdf *p, double v)
+{
+	char out[64];
+	format_money(out, sizeof out, p->lang, p->r->rules->currency, v,
+	             fabs(v - round(v)) < 0.005 ? 0 : 2);
 	return keep(p, xstrdup(out));
 }
 
@@ -1415,7 +1430,7 @@ static void adoption(struct pdf *p)
 	spec.target = ru->target_adoption.value;
 	spec.target_label = spec.has_target ? trf(p, "legend.target", target_text(p, ru->target_adoption, true), NULL) : NULL;
 	spec.label_width = span_w(3) + GUTTER;
-	spec.row_height = spec.series == 2 ? 16 : 13;
+	spec.row_height = spec.series == 2 ? 22 : 14;
 	spec.max_hint = 1;
 	flowing_hbars(p, T(p, "adopt.chart"), &spec, items, n, adoption_legend,
 	              not_shown_text(p, hidden, false), r->survey_suppressed ? timesheet_source(p) : both_source(p));
@@ -1429,12 +1444,12 @@ static void adoption(struct pdf *p)
 	/* the figures per department */
 	struct column cols[] = {
 		{ T(p, "col.department"), 0, ALIGN_LEFT },
-		{ T(p, "col.headcount"), 56, ALIGN_RIGHT },
-		{ T(p, "col.respondents"), 58, ALIGN_RIGHT },
+		{ T(p, "th.headcount"), 54, ALIGN_RIGHT },
+		{ T(p, "th.respondents"), 54, ALIGN_RIGHT },
 		{ T(p, "col.active"), 42, ALIGN_RIGHT },
 		{ T(p, "col.adoption"), 50, ALIGN_RIGHT },
 		{ T(p, "col.logged"), 52, ALIGN_RIGHT },
-		{ T(p, "col.hours_week"), 52, ALIGN_RIGHT },
+		{ T(p, "th.hours_week"), 50, ALIGN_RIGHT },
 		{ T(p, "col.value"), 62, ALIGN_RIGHT },
 	};
 	fit_columns(cols, ARRAY_LEN(cols), CONTENT_W);
@@ -1737,9 +1752,9 @@ static void savings(struct pdf *p)
 	if (r->use_case_count > 0) {
 		struct column cols[] = {
 			{ T(p, "col.use_case"), 0, ALIGN_LEFT },
-			{ T(p, "col.ai_users"), 62, ALIGN_RIGHT },
+			{ T(p, "th.ai_users"), 62, ALIGN_RIGHT },
 			{ T(p, "col.baseline"), 78, ALIGN_RIGHT },
-			{ T(p, "col.hours_week"), 56, ALIGN_RIGHT },
+			{ T(p, "th.hours_week"), 56, ALIGN_RIGHT },
 			{ T(p, "col.value"), 66, ALIGN_RIGHT },
 			{ T(p, "col.risk"), 50, ALIGN_CENTER },
 		};
@@ -1854,16 +1869,21 @@ static void roi(struct pdf *p)
 	rows[n].label = T(p, "roi.costs");
 	rows[n].value = "";
 	rows[n++].bold = true;
-	if (ok(r->org[ORG_COST_TRAINING]) && r->trainees_in_period > 0)
+	if (ok(r->org[ORG_COST_TRAINING]) && r->trainees_in_period == 1)
+		rows[n].label = trf(p, "roi.training_one", money_exact(p, ru->training_per_participant), NULL);
+	else if (ok(r->org[ORG_COST_TRAINING]) && r->trainees_in_period > 1)
 		rows[n].label = trf(p, "roi.training", integer(p, r->trainees_in_period),
-		                    money(p, ru->training_per_participant), NULL);
+		                    money_exact(p, ru->training_per_participant), NULL);
 	else
 		rows[n].label = T(p, "roi.training_plain");
 	rows[n].bold = false;
 	rows[n++].value = fig_text(p, r->org[ORG_COST_TRAINING], FK_MONEY);
-	if (ok(r->org[ORG_ACTIVE_EMPLOYEES]) && ok(r->org[ORG_COST_LICENSES]))
+	if (ok(r->org[ORG_ACTIVE_EMPLOYEES]) && ok(r->org[ORG_COST_LICENSES]) &&
+	    lround(r->org[ORG_ACTIVE_EMPLOYEES].value) == 1)
+		rows[n].label = trf(p, "roi.licenses_one", money_exact(p, ru->license_per_active_user_month), NULL);
+	else if (ok(r->org[ORG_ACTIVE_EMPLOYEES]) && ok(r->org[ORG_COST_LICENSES]))
 		rows[n].label = trf(p, "roi.licenses", integer(p, lround(r->org[ORG_ACTIVE_EMPLOYEES].value)),
-		                    money(p, ru->license_per_active_user_month), NULL);
+		                    money_exact(p, ru->license_per_active_user_month), NULL);
 	else
 		rows[n].label = T(p, "roi.licenses_plain");
 	rows[n].bold = false;
@@ -1990,7 +2010,13 @@ static void roi(struct pdf *p)
 		                ru->target_roi.set, ru->target_roi.value,
 		                ru->target_roi.set ? trf(p, "legend.target", target_text(p, ru->target_roi, true), NULL) : NULL,
 		                mk, nm);
-		p->y += band_chart_height() + 4;
+		p->y += band_chart_height() + 2;
+		if (ru->target_roi.set) {
+			const char *name = trf(p, "legend.target", target_text(p, ru->target_roi, true), NULL);
+			struct rgb col = color(COLOR_ACCENT);
+			bool dashed = true;
+			legend(p, MARGIN + 30, &name, &col, &dashed, 1);
+		}
 		paragraph(p, trf(p, "roi.text_band", fig_text(p, r->org[ORG_ROI], FK_PERCENT),
 		                 fig_text(p, r->org[ORG_ROI_CUMULATIVE], FK_PERCENT), NULL));
 		p->y += 6;
@@ -2145,16 +2171,16 @@ static void method(struct pdf *p)
 		RULE(trf(p, "rule.baseline_fixed", ru->use_case_baselines.items[i].name, NULL),
 		     num(p, ru->use_case_baselines.items[i].value, 1));
 	RULE(T(p, "rule.currency"), ru->currency);
-	RULE(T(p, "rule.rate_default"), money(p, ru->rate_default));
+	RULE(T(p, "rule.rate_default"), money_exact(p, ru->rate_default));
 	for (size_t i = 0; i < ru->role_rates.count; i++)
-		RULE(trf(p, "rule.rate_role", ru->role_rates.items[i].name, NULL), money(p, ru->role_rates.items[i].value));
+		RULE(trf(p, "rule.rate_role", ru->role_rates.items[i].name, NULL), money_exact(p, ru->role_rates.items[i].value));
 	for (size_t i = 0; i < ru->department_rates.count; i++)
 		RULE(trf(p, "rule.rate_department", ru->department_rates.items[i].name, NULL),
-		     money(p, ru->department_rates.items[i].value));
+		     money_exact(p, ru->department_rates.items[i].value));
 	RULE(T(p, "rule.realisation"), pct(p, ru->realisation, 0));
-	RULE(T(p, "rule.training"), money(p, ru->training_per_participant));
-	RULE(T(p, "rule.license"), money(p, ru->license_per_active_user_month));
-	RULE(T(p, "rule.fixed"), money(p, ru->program_fixed_per_quarter));
+	RULE(T(p, "rule.training"), money_exact(p, ru->training_per_participant));
+	RULE(T(p, "rule.license"), money_exact(p, ru->license_per_active_user_month));
+	RULE(T(p, "rule.fixed"), money_exact(p, ru->program_fixed_per_quarter));
 	RULE(T(p, "rule.concentration"), pct(p, ru->concentration_share, 0));
 	if (ru->target_adoption.set)
 		RULE(T(p, "rule.target_adoption"), target_text(p, ru->target_adoption, true));
@@ -2296,6 +2322,37 @@ static void embed_glyph_closure(HPDF_FontDef def, const char *path)
 	free(font);
 }
 
+/* Rewrites the font's ToUnicode CMap as a valid identity map from the 2-byte codes
+ * (Unicode code points of the BMP) to UTF-16. */
+static void fix_to_unicode(HPDF_Font font)
+{
+	HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
+	if (!cmap || !cmap->stream)
+		return;
+	struct buf b = { 0 };
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	             "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	/* a bfrange may only vary the last byte: one range per high byte, at most
+	 * 100 ranges per block; the surrogate block D8-DF maps to nothing */
+	int ranges[256], n = 0;
+	for (int hi = 0; hi < 256; hi++)
+		if (hi < 0xD8 || hi > 0xDF)
+			ranges[n++] = hi;
+	for (int i = 0; i < n; i += 100) {
+		int count = n - i < 100 ? n - i : 100;
+		buf_printf(&b, "%d beginbfrange\n", count);
+		for (int j = i; j < i + count; j++)
+			buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", ranges[j], ranges[j], ranges[j]);
+		buf_puts(&b, "endbfrange\n");
+	}
+	buf_puts(&b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+	HPDF_MemStream_FreeData(cmap->stream);
+	HPDF_Stream_WriteStr(cmap->stream, b.data);
+	buf_free(&b);
+}
+
 static bool load_font(struct pdf *p, const char *path, enum font_style style, FILE *err)
 {
 	const char *name = HPDF_LoadTTFontFromFile(p->c.doc, path, HPDF_TRUE);
@@ -2307,6 +2364,8 @@ static bool load_font(struct pdf *p, const char *path, enum font_style style, FI
 	}
 	p->c.font[style] = HPDF_GetFont(p->c.doc, name, "UTF-8");
 	p->c.fontdef[style] = HPDF_GetFontDef(p->c.doc, name);
+	if (p->c.font[style])
+		fix_to_unicode(p->c.font[style]);
 	return p->c.font[style] && p->c.fontdef[style] && !failed(p);
 }
 

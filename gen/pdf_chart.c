@@ -611,7 +611,8 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 			right_w = tw;
 	}
 	float px0 = x + left_w + 5, px1 = x + w - (right_w > 0 ? right_w + 6 : 4);
-	float py0 = y + 10, py1 = y + h - 12;   /* top, bottom of the plot */
+	/* top and bottom of the plot; band and marker labels go above it */
+	float py0 = y + (spec->band_label || spec->marker_label ? 22 : 10), py1 = y + h - 12;
 	float step_x = spec->count > 1 ? (px1 - px0) / (float)spec->count : px1 - px0;
 	#define CAT_X(i) (px0 + step_x * ((float)(i) + 0.5f))
 
@@ -619,8 +620,11 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		size_t to = spec->band_to < spec->count ? spec->band_to : spec->count - 1;
 		float bx0 = CAT_X(spec->band_from) - step_x / 2, bx1 = CAT_X(to) + step_x / 2;
 		fill_rect(c, bx0, py0, bx1 - bx0, py1 - py0, rgb_hex(COLOR_ACCENT_BAND));
-		draw_text_fit(c, FONT_REGULAR, SIZE_NOTE, accent, (bx0 + bx1) / 2, py1 - 3,
-		              ALIGN_CENTER, bx1 - bx0 + 40, spec->band_label);
+		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->band_label);
+		float bx = (bx0 + bx1) / 2;
+		if (bx + tw / 2 > x + w)
+			bx = x + w - tw / 2;
+		draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, bx, py0 - 13, ALIGN_CENTER, spec->band_label);
 	}
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		float gy = axis_pos(&ax, t, py1, py0);
@@ -657,7 +661,7 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->marker_label);
 		enum align al = mx + tw / 2 > x + w ? ALIGN_RIGHT : mx - tw / 2 < x ? ALIGN_LEFT : ALIGN_CENTER;
 		draw_text(c, FONT_BOLD, SIZE_NOTE, ink, al == ALIGN_RIGHT ? x + w : al == ALIGN_LEFT ? x : mx,
-		          py0 - 4, al, spec->marker_label);
+		          py0 - 3, al, spec->marker_label);
 	}
 
 	float name_y[LINE_MAX_SERIES];
@@ -855,8 +859,7 @@ void band_chart_draw(struct canvas *c, float x, float y, float w, enum value_kin
                      bool has_target, double target, const char *target_label,
                      const struct band_marker *markers, size_t n)
 {
-	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
-	struct rgb accent = rgb_hex(COLOR_ACCENT);
+	struct rgb muted = rgb_hex(COLOR_MUTED), accent = rgb_hex(COLOR_ACCENT);
 	char label[64];
 
 	double lo = 0, hi = band_to * 1.15;
@@ -868,45 +871,36 @@ void band_chart_draw(struct canvas *c, float x, float y, float w, enum value_kin
 	}
 	if (has_target && target > hi)
 		hi = target;
+	if (has_target && target < lo)
+		lo = target;
 	struct axis ax = make_axis(lo, hi, 5);
 	float x0 = x + 30, x1 = x + w - 30;
-	float track = y + 24;   /* the scale's line */
+	float track = y + 22;   /* the scale's line */
 
 	float bx0 = axis_pos(&ax, band_from, x0, x1), bx1 = axis_pos(&ax, band_to, x0, x1);
-	fill_rect(c, bx0, track - 9, bx1 - bx0, 18, rgb_hex(COLOR_ACCENT_BAND));
+	fill_rect(c, bx0, track - 8, bx1 - bx0, 16, rgb_hex(COLOR_ACCENT_BAND));
 	if (band_label)
-		draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, (bx0 + bx1) / 2, track - 11,
-		          ALIGN_CENTER, band_label);
+		draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, (bx0 + bx1) / 2, track + 7, ALIGN_CENTER,
+		          band_label);
 	draw_line(c, x0, track, x1, track, 0.6f, muted, false);
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		float tx = axis_pos(&ax, t, x0, x1);
 		draw_line(c, tx, track - 2, tx, track + 2, 0.5f, muted, false);
 		format_tick(c, kind, t, ax.step, label, sizeof label);
-		draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, tx, track + 28, ALIGN_CENTER, label);
+		draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, tx, track + 30, ALIGN_CENTER, label);
 	}
-	(void)hair;
-	if (has_target) {
-		float tx = axis_pos(&ax, target, x0, x1);
-		draw_line(c, tx, track - 9, tx, track + 9, 1.0f, accent, true);
-		if (target_label)
-			draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, tx, track - 11, ALIGN_CENTER,
-			          target_label);
-	}
-	/* markers: a bar across the track, the label below; labels of markers close
-	 * together go on two lines */
-	float last_right = -1e9f;
+	if (has_target)
+		draw_line(c, axis_pos(&ax, target, x0, x1), track - 10, axis_pos(&ax, target, x0, x1),
+		          track + 10, 1.0f, accent, true);
+	(void)target_label;
+	/* markers: a bar across the track; labels alternate above and below it */
 	for (size_t i = 0; i < n; i++) {
 		float mx = axis_pos(&ax, markers[i].value, x0, x1);
-		draw_line(c, mx, track - 7, mx, track + 7, 2.5f, markers[i].color, false);
+		draw_line(c, mx, track - 8, mx, track + 8, 2.5f, markers[i].color, false);
 		float tw = text_width(c, FONT_BOLD, SIZE_NOTE, markers[i].label);
-		float ly = track + 16;
-		if (mx - tw / 2 < last_right + 4)
-			ly += 0;   /* handled by alternating below */
-		if (i % 2 == 1 && mx - tw / 2 < last_right + 4)
-			ly = track - 20;
+		float ly = i % 2 == 0 ? track - 11 : track + 18;
 		enum align al = mx + tw / 2 > x + w ? ALIGN_RIGHT : mx - tw / 2 < x ? ALIGN_LEFT : ALIGN_CENTER;
-		draw_text(c, FONT_BOLD, SIZE_NOTE, markers[i].color, mx, ly, al, markers[i].label);
-		if (ly > track)
-			last_right = mx + tw / 2;
+		draw_text(c, FONT_BOLD, SIZE_NOTE, markers[i].color,
+		          al == ALIGN_RIGHT ? x + w : al == ALIGN_LEFT ? x : mx, ly, al, markers[i].label);
 	}
 }
