@@ -126,6 +126,8 @@ struct compute {
 	uint32_t unassigned;      /* department index of "Unassigned" */
 	/* survey rows of employee e are d->survey[first_row[e] .. first_row[e+1]) */
 	size_t *first_row;
+	int *survey_quarters;          /* quarters with survey rows, sorted */
+	size_t survey_quarter_count;
 	struct quarter_view **views;   /* cache, by quarter - view_base */
 	int view_base, view_count;
 };
@@ -367,6 +369,39 @@ static struct quarter_view *view_compute(struct compute *c, int q)
 	v->hours_saved_per_week = ok(v->hours_saved / (v->days / 7.0));
 	v->roi = ratio(v->value_saved - v->cost_total, v->cost_total);
 	return v;
+}
+
+static bool quarter_has_survey(const struct compute *c, int q)
+{
+	size_t lo = 0, hi = c->survey_quarter_count;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (c->survey_quarters[mid] < q)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->survey_quarter_count && c->survey_quarters[lo] == q;
+}
+
+static int compare_ints(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* The quarters with survey rows, sorted and unique. */
+static void collect_survey_quarters(struct compute *c)
+{
+	size_t n = c->d->survey_count, k = 0;
+	c->survey_quarters = xmalloc((n + 1) * sizeof(int));
+	for (size_t i = 0; i < n; i++)
+		c->survey_quarters[i] = quarter_of_days(c->d->survey[i].submitted);
+	qsort(c->survey_quarters, n, sizeof(int), compare_ints);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || c->survey_quarters[k - 1] != c->survey_quarters[i])
+			c->survey_quarters[k++] = c->survey_quarters[i];
+	c->survey_quarter_count = k;
 }
 
 static struct quarter_view *view_get(struct compute *c, int q)
@@ -611,8 +646,10 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		m->year = idx / 12;
 		m->month = idx % 12 + 1;
 		m->hours_by_class = xcalloc(nclass, sizeof(double));
-		struct quarter_view *qv = view_get(c, idx / 3);
-		m->active = qv->has_survey ? qv->active_count : 0;
+		/* A quarter without survey rows has no active employees (§4); only
+		 * quarters with some need a view of their own. */
+		if (quarter_has_survey(c, idx / 3))
+			m->active = view_get(c, idx / 3)->active_count;
 	}
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
@@ -823,6 +860,7 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 		c.first_row[d->survey[i].employee + 1]++;
 	for (size_t e = 0; e < c.employees; e++)
 		c.first_row[e + 1] += c.first_row[e];
+	collect_survey_quarters(&c);
 
 	r->rules = rules;
 	r->year = quarter / 4;
@@ -863,49 +901,25 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 	compute_departments(&c, v, r);
 	compute_use_cases(&c, v, r);
 	int32_t program_start = rules->has_program_start ? rules->program_start : NO_DATE;
-	if (program_start == NO_DATE) {
-		int first = INT32_MAX;
-		for (size_t i = 0; i < d->survey_count; i++) {
-			int k = quarter_of_days(d->survey[i].submitted);
-			if (k < first)
-				first = k;
-		}
-		program_start = quarter_first_day(first == INT32_MAX ? quarter : first);
-	}
+	if (program_start == NO_DATE)
+		program_start = quarter_first_day(c.survey_quarter_count ? c.survey_quarters[0]
+		                                                         : quarter);
 	compute_months(&c, v, r, program_start);
 
 	/* Trend: the last 8 quarters with survey rows up to P (§11.22). */
-	int *with_survey = xcalloc(9, sizeof(int));
-	size_t n = 0;
-	bool *seen = NULL;
-	int lowest = INT32_MAX;
-	for (size_t i = 0; i < d->survey_count; i++) {
-		int k = quarter_of_days(d->survey[i].submitted);
-		if (k < lowest)
-			lowest = k;
-	}
-	if (lowest != INT32_MAX && lowest <= quarter) {
-		seen = xcalloc((size_t)(quarter - lowest + 1), sizeof(bool));
-		for (size_t i = 0; i < d->survey_count; i++) {
-			int k = quarter_of_days(d->survey[i].submitted);
-			if (k <= quarter)
-				seen[k - lowest] = true;
-		}
-		for (int k = quarter; k >= lowest && n < 8; k--)
-			if (seen[k - lowest])
-				with_survey[n++] = k;
-	}
+	size_t upto = 0;
+	while (upto < c.survey_quarter_count && c.survey_quarters[upto] <= quarter)
+		upto++;
+	size_t n = upto < 8 ? upto : 8;
 	r->quarters = xcalloc(n + 1, sizeof(*r->quarters));
 	r->quarter_count = n;
 	for (size_t i = 0; i < n; i++)
-		quarter_figures(view_get(&c, with_survey[n - 1 - i]), &r->quarters[i]);
+		quarter_figures(view_get(&c, c.survey_quarters[upto - n + i]), &r->quarters[i]);
 	struct quarter_view *prev = view_get(&c, quarter - 1);
 	if (prev->has_survey) {
 		r->has_previous = true;
 		quarter_figures(prev, &r->previous);
 	}
-	free(seen);
-	free(with_survey);
 
 	if (rules->employee_sheet) {
 		compute_employees(&c, v, r);
@@ -925,6 +939,7 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 		view_free(c.views[i]);
 	free(c.views);
 	free(c.first_row);
+	free(c.survey_quarters);
 }
 
 void report_free(struct report *r)

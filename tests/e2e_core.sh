@@ -73,6 +73,15 @@ cp "$out/metrics.csv" "$tmp/before.csv"
 run -s survey.csv -t timesheet.csv -r limit.ini >/dev/null
 check "earlier metrics.csv intact after a failed run" cmp -s "$out/metrics.csv" "$tmp/before.csv"
 
+# --- a programme start long ago: one month row per month since, nothing else ---
+sed 's/^program_start = .*/program_start = 1900-01-01/' "$we/rules.ini" >"$we/old.ini"
+rm -rf "$we/output"
+st=$(run -s survey.csv -t timesheet.csv -r old.ini)
+check "program_start 1900 exits 0 (got $st)" test "$st" = 0
+# (2026 - 1900) * 12 + 9 months, four rows each
+check "program_start 1900 gives 1521 months" test "$(grep -c ',month,' "$out/metrics.csv")" = $((1521 * 4))
+check "the series starts in 1900-01" grep -q '^2026-Q3,month,1900-01,cost,30,ok$' "$out/metrics.csv"
+
 # --- --help and --version --------------------------------------------------------
 check "--help lists every option" bash -c "'$bin' --help | grep -q -- '--strict' && '$bin' --help | grep -q 'Exit status'"
 check "--version" bash -c "'$bin' --version | grep -q '^aireport [0-9]'"
