@@ -13,8 +13,10 @@
  *    identity bfrange map (fix_to_unicode).
  *  - Document information strings are written in the current encoder; it is set
  *    to UTF-8 so they are stored as UTF-16 and read back correctly.
- *  - The PNG loader aborts the process on a corrupt file, so the logo is checked
- *    (signature, IHDR, chunk lengths and CRCs, IEND) before it is loaded.
+ *  - The PNG loader aborts the process on a corrupt file (libpng's error handler
+ *    returns into libharu), so the logo is checked (signature, IHDR, chunk lengths
+ *    and CRCs, IEND) and then test-loaded in a child process before it is loaded
+ *    here.
  *  - Errors go to a handler that records the first one; the writer stops at the
  *    next check and returns 3.
  * libharu writes no random document id and no time stamp of its own; the creation
@@ -26,6 +28,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_fontdef.h>
@@ -605,13 +613,41 @@ done:
 	return good;
 }
 
+/* true when libharu loads the PNG at path without failing, tried in a child
+ * process because a corrupt image (a bad zlib stream, a wrong checksum, a bad row
+ * filter) makes libpng abort the process that loads it. */
+static bool png_loads(const char *path)
+{
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0)
+			dup2(null, STDERR_FILENO);   /* libpng prints its complaint here */
+		HPDF_Doc doc = HPDF_New(NULL, NULL);
+		HPDF_Image img = doc ? HPDF_LoadPngImageFromFile(doc, path) : NULL;
+		_exit(img && HPDF_GetError(doc) == HPDF_OK ? 0 : 1);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return false;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 static void draw_logo(struct pdf *p, FILE *err)
 {
 	const char *logo = p->r->rules->logo;
 	if (!logo || !logo[0])
 		return;
-	const char *why;
-	if (!png_plausible(logo, &why)) {
+	const char *why = NULL;
+	bool usable = png_plausible(logo, &why);
+	if (usable && !png_loads(logo)) {
+		usable = false;
+		why = "is a damaged PNG image";
+	}
+	if (!usable) {
 		fprintf(err, "aireport: warning: logo %s %s; the cover has no logo\n", logo, why);
 		return;
 	}
@@ -1695,6 +1731,7 @@ static void maturity(struct pdf *p)
 	note(p, T(p, "mat.heatmap_note"));
 	if (any_suppressed)
 		suppressed_footnote(p);
+	note(p, survey_source(p));
 	p->y += 10;
 
 	ensure(p, 110);
@@ -1861,7 +1898,7 @@ static void roi(struct pdf *p)
 		{ T(p, "col.item"), 0, ALIGN_LEFT },
 		{ T(p, "col.amount"), span_w(3), ALIGN_RIGHT },
 	};
-	fit_columns(cols, 2, span_w(9));
+	fit_columns(cols, 2, CONTENT_W);
 	struct table t;
 	table_begin(p, &t, trf(p, "roi.table", period_label(p, r->year, r->quarter), NULL), cols, 2, MARGIN);
 	struct { const char *label, *value; bool bold; } rows[16];
@@ -2019,6 +2056,7 @@ static void roi(struct pdf *p)
 		}
 		paragraph(p, trf(p, "roi.text_band", fig_text(p, r->org[ORG_ROI], FK_PERCENT),
 		                 fig_text(p, r->org[ORG_ROI_CUMULATIVE], FK_PERCENT), NULL));
+		note(p, trf(p, "pdf.source_roi", start, NULL));
 		p->y += 6;
 	}
 

@@ -315,6 +315,22 @@ EOF
 	check "valid logo: no warning" test ! -s "$tmp/stderr"
 	check "valid logo embedded as an image" test "$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)" = 1
 	check "valid logo: qpdf --check" qpdf --check "$pdf" >/dev/null 2>&1
+
+	# correct chunk CRCs around a broken zlib stream: libpng would abort the process
+	python3 - "$tmp/nopay/logo.png" <<'EOF'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 40, 20, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", b"\x78\x9c" + bytes(range(200))) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+EOF
+	run "$tmp/badzlib-out" -r "$tmp/nopay/rules2.ini"
+	st=$?
+	check "damaged logo data: run still exits 0 (got $st)" test "$st" = 0
+	check "damaged logo data: warning" grep -q "damaged PNG" "$tmp/stderr"
+	pdf=$(find "$tmp/badzlib-out" -name assessment.pdf | head -1)
+	check "damaged logo data: PDF without image" test "$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)" = 0
 fi
 
 echo "pdf: $pass passed, $fail failed"
