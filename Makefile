@@ -36,6 +36,84 @@ tests/run_unit: $(TEST_OBJS) $(OBJS)
 tests/gen_data: tests/gen_data.c
 	$(CC) $(WARN) $(CFLAGS) -o $@ $< -lm
 
+# Sanitizer build (make test-asan): every object again with ASan and UBSan into
+# build/asan/, so the normal objects stay as they are.  Any report fails the run.
+ASAN_DIR    = build/asan
+ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+              -fno-sanitize-recover=all
+ASAN_OBJS   = $(addprefix $(ASAN_DIR)/,$(OBJS))
+ASAN_MAIN   = $(addprefix $(ASAN_DIR)/,$(MAIN))
+ASAN_TESTS  = $(addprefix $(ASAN_DIR)/,$(TEST_OBJS))
+ASAN_ENV    = ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+$(ASAN_DIR)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(ASAN_DIR)/aireport: $(ASAN_OBJS) $(ASAN_MAIN)
+	$(CC) $(ASAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_OBJS) $(ASAN_MAIN) $(LDLIBS)
+
+$(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
+	$(CC) $(ASAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_TESTS) $(ASAN_OBJS) $(LDLIBS)
+
+# Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
+# and metrics.csv: no writer, no libharu, no libxlsxwriter.
+FUZZ_NAMES = csv readers fields rules
+FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o,$(OBJS))
+
+# The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
+$(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
+	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -lcsv -linih -lm
+
+# libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
+# read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
+# boundaries (characters, CRLF and byte order marks cut in two), and each run
+# does not allocate megabytes.  `make -j2 fuzz` runs two harnesses at a time.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_DIR      = build/fuzz
+FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+                -fno-omit-frame-pointer
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvin_small_chunks.o
+
+$(FUZZ_DIR)/%.o: gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
+	@mkdir -p $(@D)
+	{ echo '#line 1 "gen/csvin.c"'; \
+	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
+
+$(FUZZ_DIR)/csvin_small_chunks.o: $(FUZZ_DIR)/csvin_small_chunks.c
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) \
+	  -lcsv -linih -lm
+
+# Replays the kept crashes, then fuzzes from the seed corpus (new inputs are
+# kept in build/fuzz/corpus-NAME/).  A crash stops make and leaves
+# build/fuzz/crash-NAME-*; keep a small copy in tests/fuzz/regressions/NAME-*.
+fuzz-%: $(FUZZ_DIR)/fuzz_%
+	@mkdir -p $(FUZZ_DIR)/corpus-$*
+	@set -e; regressions="$$(ls tests/fuzz/regressions/$*-* 2>/dev/null || true)"; \
+	if [ -n "$$regressions" ]; then $(FUZZ_DIR)/fuzz_$* $$regressions </dev/null \
+	  >$(FUZZ_DIR)/fuzz-$*.log 2>&1 || { cat $(FUZZ_DIR)/fuzz-$*.log; exit 1; }; fi
+	@echo "fuzz $*: $(FUZZ_SECONDS) s"
+	@$(FUZZ_DIR)/fuzz_$* -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	  -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/crash-$*- \
+	  $(if $(wildcard tests/fuzz/$*.dict),-dict=tests/fuzz/$*.dict) \
+	  $(FUZZ_DIR)/corpus-$* tests/fuzz/corpus-$* </dev/null >$(FUZZ_DIR)/fuzz-$*.log 2>&1 \
+	  || { tail -n 60 $(FUZZ_DIR)/fuzz-$*.log; exit 1; }
+	@sed -n 's/^stat::number_of_executed_units: */fuzz $*: executions: /p; s/^stat::average_exec_per_sec: */fuzz $*: per second: /p' \
+	  $(FUZZ_DIR)/fuzz-$*.log
+
+fuzz: $(addprefix fuzz-,$(FUZZ_NAMES))
+
+.SECONDARY: $(FUZZ_OBJS) $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
+
 # Installs the Debian packages that are missing (sudo when not root).
 deps:
 	@missing=""; for p in $(PACKAGES); do \
@@ -58,6 +136,16 @@ test: deps aireport tests/run_unit tests/gen_data
 	tests/run_unit
 	bash tests/run_e2e.sh
 
+# The whole suite against the sanitizer build: unit tests, the fuzz corpora and
+# kept crashes, and every end-to-end script with AIREPORT_BIN set.
+test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data \
+           $(addprefix $(ASAN_DIR)/replay_,$(FUZZ_NAMES))
+	$(ASAN_ENV) $(ASAN_DIR)/run_unit
+	@set -e; for h in $(FUZZ_NAMES); do \
+	  $(ASAN_ENV) $(ASAN_DIR)/replay_$$h tests/fuzz/corpus-$$h/* $$(ls tests/fuzz/regressions/$$h-* 2>/dev/null) </dev/null; \
+	done
+	$(ASAN_ENV) AIREPORT_BIN=$(CURDIR)/$(ASAN_DIR)/aireport bash tests/run_e2e.sh
+
 bench: deps aireport tests/gen_data
 	bash tests/bench.sh
 
@@ -67,7 +155,9 @@ install: aireport
 
 clean:
 	rm -f aireport tests/run_unit tests/gen_data gen/*.o gen/*.d tests/*.o tests/*.d
+	rm -rf $(ASAN_DIR) $(FUZZ_DIR)
 
-.PHONY: all deps print-packages run test bench install clean
+.PHONY: all deps print-packages run test test-asan fuzz bench install clean
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d) $(TEST_OBJS:.o=.d)
+-include $(wildcard $(ASAN_DIR)/*/*.d $(FUZZ_DIR)/*.d)

@@ -79,7 +79,8 @@ enum field_error parse_integer(const char *s, size_t n, long *out)
 	enum field_error e = parse_number(s, n, &v);
 	if (e != FIELD_OK)
 		return e;
-	if (v != (double)(long)v || v > 1e15 || v < -1e15)
+	/* range first: converting a double outside long's range is undefined */
+	if (v > 1e15 || v < -1e15 || v != (double)(long)v)
 		return FIELD_NOT_INTEGER;
 	*out = (long)v;
 	return FIELD_OK;
@@ -186,7 +187,7 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 		return FIELD_OK;
 	}
 	char low[8];
-	if (n >= sizeof(low))
+	if (n >= sizeof(low) || memchr(s, '\0', n))   /* "1\0x" is not "1" */
 		return FIELD_NOT_BOOLEAN;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];

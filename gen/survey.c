@@ -199,7 +199,8 @@ static int compare_rejects(const void *a, const void *b)
  * the later line); only accepted rows take part (§2.1, §11.10). */
 static void survey_deduplicate(struct dataset *d)
 {
-	qsort(d->survey, d->survey_count, sizeof(*d->survey), compare_survey_rows);
+	if (d->survey_count > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(d->survey, d->survey_count, sizeof(*d->survey), compare_survey_rows);
 	for (size_t i = 0; i < d->survey_count;) {
 		size_t j = i + 1;
 		int q = quarter_of_days(d->survey[i].submitted);
@@ -224,8 +225,9 @@ static void survey_deduplicate(struct dataset *d)
 		if (!d->survey[i].superseded_by)
 			d->survey[kept++] = d->survey[i];
 	d->survey_count = kept;
-	qsort(d->survey_rejects, d->survey_reject_count, sizeof(*d->survey_rejects),
-	      compare_rejects);
+	if (d->survey_reject_count > 1)
+		qsort(d->survey_rejects, d->survey_reject_count, sizeof(*d->survey_rejects),
+		      compare_rejects);
 }
 
 int survey_read(struct dataset *d, const char *path, const struct rules *rules,

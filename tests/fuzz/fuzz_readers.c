@@ -1,0 +1,121 @@
+/* fuzz_readers.c - libFuzzer harness for the survey and timesheet readers
+ * (gen/survey.c, gen/timesheet.c over gen/csvin.c) and everything after them:
+ * the report model, privacy and metrics.csv / rejects.csv.
+ *
+ * Input: one byte of options (encoding, delimiter, min_group_size, a fixed
+ * period or not), two bytes giving the length of the survey, the survey, then
+ * the timesheet.  The readers take paths, so both are written to a private
+ * folder under /dev/shm.  Outputs go to /dev/null: only crashes, sanitizer
+ * reports and broken invariants count. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dataset.h"
+#include "fields.h"
+#include "out_csv.h"
+#include "report_compute.h"
+#include "rules.h"
+#include "util.h"
+
+static char dir[64], survey_path[96], timesheet_path[96];
+static FILE *devnull;
+
+static void write_file(const char *p, const uint8_t *data, size_t size)
+{
+	FILE *f = fopen(p, "wb");
+	if (!f || (size && fwrite(data, 1, size, f) != size) || fclose(f) != 0)
+		abort();
+}
+
+static void cleanup(void)
+{
+	unlink(survey_path);
+	unlink(timesheet_path);
+	rmdir(dir);
+}
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	(void)argc;
+	(void)argv;
+	snprintf(dir, sizeof(dir), "/dev/shm/aireport-fuzz-readers-%ld", (long)getpid());
+	if (mkdir(dir, 0700) != 0)
+		abort();
+	snprintf(survey_path, sizeof(survey_path), "%s/survey.csv", dir);
+	snprintf(timesheet_path, sizeof(timesheet_path), "%s/timesheet.csv", dir);
+	devnull = fopen("/dev/null", "w");
+	set_quiet(true);
+	atexit(cleanup);
+	return 0;
+}
+
+static void check_counts(const struct file_counts *fc)
+{
+	if (fc->missing_column)
+		return;
+	if (fc->rows_read != fc->rows_used + fc->rows_rejected + fc->rows_superseded ||
+	    fc->rows_used < 0 || fc->rows_rejected < 0 || fc->rows_superseded < 0)
+		abort();                         /* §2: every row used, rejected or superseded */
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	static const enum encoding_mode encodings[4] = { ENCODING_AUTO, ENCODING_UTF8,
+	                                                 ENCODING_WINDOWS1252, ENCODING_AUTO };
+	static const char delimiters[4] = { 0, ',', ';', '\t' };
+	if (size < 3)
+		return 0;
+	uint8_t options = data[0];
+	size_t survey_len = ((size_t)data[1] | (size_t)data[2] << 8) % (size - 2);
+	write_file(survey_path, data + 3, survey_len);
+	write_file(timesheet_path, data + 3 + survey_len, size - 3 - survey_len);
+
+	struct rules rules;
+	rules_init(&rules);
+	rules.org_name = xstrdup("Fuzz B.V.");
+	rules.rate_default = 60;
+	rules.training_per_participant = 1500;
+	rules.license_per_active_user_month = 20;
+	rules.program_fixed_per_quarter = 3000;
+	rules.encoding = encodings[options & 3];
+	rules.delimiter = delimiters[(options >> 2) & 3];
+	rules.min_group_size = (options & 0x10) ? 1 : 5;
+	rules.employee_sheet = (options & 0x20) != 0;
+
+	struct dataset d;
+	dataset_init(&d);
+	d.timesheet_rejects = devnull;
+	int st = survey_read(&d, survey_path, &rules, false, devnull);
+	int tt = timesheet_read(&d, timesheet_path, &rules, false, devnull);
+	if ((st != 0 && st != EXIT_DATA) || (tt != 0 && tt != EXIT_DATA))
+		abort();
+	check_counts(&d.survey_file);
+	check_counts(&d.timesheet_file);
+	for (size_t i = 0; i < d.survey_reject_count; i++) {
+		const struct reject *r = &d.survey_rejects[i];
+		csv_write_reject(devnull, d.survey_file.name, r->line, r->column, r->value,
+		                 r->reason);
+	}
+
+	int quarter = report_latest_survey_quarter(&d);
+	if (quarter >= 0 && (options & 0x40))
+		quarter--;                       /* a period before the latest, maybe empty */
+	if (st == 0 && tt == 0 && quarter >= 0) {
+		struct report report;
+		memset(&report, 0, sizeof(report));
+		report_compute(&report, &d, &rules, quarter, 0);
+		if (csv_write_metrics(devnull, &report) != 0)
+			abort();
+		report_free(&report);
+	}
+	dataset_free(&d);
+	rules_free(&rules);
+	return 0;
+}
