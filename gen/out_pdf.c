@@ -800,7 +800,7 @@ static const char *delta_text(struct pdf *p, struct figure now, struct figure be
 		return T(p, "kpi.no_prev");
 	double scale = kind == FK_PERCENT ? 1000 : 10;   /* one decimal of the shown unit */
 	double a = round(now.value * scale), b = round(before.value * scale);
-	double d = (a - b) / (kind == FK_PERCENT ? 10 : 10);
+	double d = (a - b) / 10;
 	const char *arrow = d > 0 ? UP_ARROW : d < 0 ? DOWN_ARROW : "=";
 	const char *amount = kind == FK_PERCENT ? trf(p, "kpi.pp", num(p, fabs(d), 1), NULL)
 	                                        : num(p, fabs(d), 1);
@@ -1484,7 +1484,7 @@ static void adoption(struct pdf *p)
 		{ T(p, "th.respondents"), 54, ALIGN_RIGHT },
 		{ T(p, "col.active"), 42, ALIGN_RIGHT },
 		{ T(p, "col.adoption"), 50, ALIGN_RIGHT },
-		{ T(p, "col.logged"), 52, ALIGN_RIGHT },
+		{ T(p, "th.logged"), 52, ALIGN_RIGHT },
 		{ T(p, "th.hours_week"), 50, ALIGN_RIGHT },
 		{ T(p, "col.value"), 62, ALIGN_RIGHT },
 	};
@@ -1647,10 +1647,10 @@ static void maturity(struct pdf *p)
 	/* the dimension x level matrix of the seed article */
 	struct column mcols[] = {
 		{ T(p, "col.dimension"), 0, ALIGN_LEFT },
-		{ trf(p, "col.level_n", "1", NULL), 112, ALIGN_LEFT },
-		{ trf(p, "col.level_n", "2", NULL), 112, ALIGN_LEFT },
-		{ trf(p, "col.level_n", "3", NULL), 112, ALIGN_LEFT },
-		{ T(p, "col.mean"), 52, ALIGN_RIGHT },
+		{ trf(p, "col.level_n", "1", NULL), 109, ALIGN_LEFT },
+		{ trf(p, "col.level_n", "2", NULL), 109, ALIGN_LEFT },
+		{ trf(p, "col.level_n", "3", NULL), 109, ALIGN_LEFT },
+		{ T(p, "col.mean"), 54, ALIGN_RIGHT },
 	};
 	fit_columns(mcols, ARRAY_LEN(mcols), CONTENT_W);
 	struct table t;
@@ -2391,13 +2391,14 @@ static void fix_to_unicode(HPDF_Font font)
 	buf_free(&b);
 }
 
-static bool load_font(struct pdf *p, const char *path, enum font_style style, FILE *err)
+/* Loads and embeds the TrueType font at path as style; false (and no error left
+ * behind) when libharu cannot use it. */
+static bool load_font(struct pdf *p, const char *path, enum font_style style)
 {
 	const char *name = HPDF_LoadTTFontFromFile(p->c.doc, path, HPDF_TRUE);
 	if (!name || failed(p)) {
 		HPDF_ResetError(p->c.doc);
 		p->error = HPDF_OK;
-		(void)err;
 		return false;
 	}
 	p->c.font[style] = HPDF_GetFont(p->c.doc, name, "UTF-8");
@@ -2434,7 +2435,7 @@ static bool setup_fonts(struct pdf *p, char *paths[2], FILE *err)
 	const char *custom = p->r->rules->font;
 	if (custom && custom[0]) {
 		char *bold = bold_sibling(custom);
-		if (load_font(p, custom, FONT_REGULAR, err) && load_font(p, bold, FONT_BOLD, err)) {
+		if (load_font(p, custom, FONT_REGULAR) && load_font(p, bold, FONT_BOLD)) {
 			paths[0] = xstrdup(custom);
 			paths[1] = bold;
 			return true;
@@ -2442,7 +2443,7 @@ static bool setup_fonts(struct pdf *p, char *paths[2], FILE *err)
 		free(bold);
 		fprintf(err, "aireport: warning: font %s cannot be used in the PDF; using DejaVu Sans\n", custom);
 	}
-	if (!load_font(p, DEFAULT_FONT, FONT_REGULAR, err) || !load_font(p, DEFAULT_FONT_BOLD, FONT_BOLD, err))
+	if (!load_font(p, DEFAULT_FONT, FONT_REGULAR) || !load_font(p, DEFAULT_FONT_BOLD, FONT_BOLD))
 		return false;
 	paths[0] = xstrdup(DEFAULT_FONT);
 	paths[1] = xstrdup(DEFAULT_FONT_BOLD);

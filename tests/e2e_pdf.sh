@@ -180,9 +180,9 @@ LC_ALL=de_DE.UTF-8 "$bin" -q -o "$tmp/de-locale" 2>/dev/null
 check "identical PDF under LC_ALL=de_DE.UTF-8" cmp -s "$def_pdf" "$(find "$tmp/de-locale" -name assessment.pdf | head -1)"
 LC_ALL=nl_NL.UTF-8 "$bin" -q -o "$tmp/nl-locale" 2>/dev/null
 check "identical PDF under LC_ALL=nl_NL.UTF-8" cmp -s "$def_pdf" "$(find "$tmp/nl-locale" -name assessment.pdf | head -1)"
-SOURCE_DATE_EPOCH=1767225600 "$bin" -q -o "$tmp/sde" 2>/dev/null
+SOURCE_DATE_EPOCH=1700000000 "$bin" -q -o "$tmp/sde" 2>/dev/null
 check "SOURCE_DATE_EPOCH sets the creation date" \
-	grep -q "2026" <(pdfinfo "$(find "$tmp/sde" -name assessment.pdf | head -1)" 2>/dev/null | grep CreationDate)
+	grep -q "2023" <(pdfinfo "$(find "$tmp/sde" -name assessment.pdf | head -1)" 2>/dev/null | grep CreationDate)
 
 # ---- the worked example ---------------------------------------------------------------
 if [ -d tests/worked-example ]; then
