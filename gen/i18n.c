@@ -979,9 +979,7 @@ const char *tr(enum lang lang, const char *key)
 	return key;
 }
 
-/* For tests/test_i18n.c, which declares them itself: the keys of the table. */
-size_t i18n_key_count(void);
-const char *i18n_key(size_t i);
+/* The keys of the table, for tests/test_i18n.c (declared in i18n.h). */
 
 size_t i18n_key_count(void)
 {

@@ -29,4 +29,9 @@ const char *level_name(enum lang lang, int level);             /* 1..3: AI-gebru
 const char *learning_path_name(enum lang lang, int level);     /* 1..3: basisgebruikers ... */
 const char *dimension_label(enum lang lang, enum dimension d); /* Toolkennis ... */
 
+/* The translation table's keys, for the completeness test: i18n_key(i) for
+ * i < i18n_key_count(), NULL beyond. */
+size_t i18n_key_count(void);
+const char *i18n_key(size_t i);
+
 #endif

@@ -129,7 +129,7 @@ struct report {
 	int32_t period_start, period_end;   /* days since 1970-01-01, inclusive */
 	int days;                       /* D */
 	double weeks;                   /* W = D / 7 */
-	time_t created;                 /* SOURCE_DATE_EPOCH, else end of P 00:00 UTC */
+	time_t created;                 /* SOURCE_DATE_EPOCH, else P's last second (UTC) */
 	int min_group_size;             /* k */
 
 	/* true when S_P has fewer than k respondents: no survey-based figure may be

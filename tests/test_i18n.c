@@ -7,8 +7,6 @@
 #include "tests.h"
 
 /* Defined in i18n.c for this test: the keys of the translation table. */
-size_t i18n_key_count(void);
-const char *i18n_key(size_t i);
 
 static const char *num(enum lang lang, double v, int decimals)
 {
