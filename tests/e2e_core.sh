@@ -37,11 +37,16 @@ check "missing input exits 3 (got $st)" test "$st" = 3
 check "missing input names the file" grep -q "missing.csv" "$tmp/err"
 
 cut -d, -f1-4,6- "$we/survey.csv" >"$we/nodays.csv"
+rm -rf "$we/output"
 st=$(run -s nodays.csv -t timesheet.csv -r rules.ini)
 check "missing column exits 1 (got $st)" test "$st" = 1
 check "missing column: one line naming file, column and header" \
 	grep -q "nodays.csv:1: missing required column 'ai_days_per_week' (header found: employee_id,submitted,department,role,tool_knowledge" "$tmp/err"
 check "missing column: exactly one line" test "$(wc -l <"$tmp/err")" = 1
+# §11.13: the other file is still read and its rejects written.
+check "missing survey column: the timesheet's rejects are written" \
+	test "$(cat "$out/rejects.csv" 2>/dev/null)" = "$(printf 'file,line,column,value,reason\ntimesheet.csv,26,date,2026-09-31,not a valid date')"
+check "missing survey column: no reports" test ! -e "$out/metrics.csv"
 
 sed 's/^min_group_size = 3/min_grup_size = 3/' "$we/rules.ini" >"$we/typo.ini"
 st=$(run -s survey.csv -t timesheet.csv -r typo.ini)

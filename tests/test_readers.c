@@ -216,6 +216,26 @@ static void header_mapping(void)
 	rules_free(&r);
 }
 
+/* Lengths count code points, not bytes (§11.8): 64 x "é" is 128 bytes but fits. */
+static void code_points(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	struct dataset d;
+	char id[200] = "", text[1024];
+	for (int i = 0; i < 64; i++)
+		strcat(id, "\xc3\xa9");
+	snprintf(text, sizeof(text), "employee_id,date,use_case,minutes,ai_assisted\n"
+	         "%s,2026-07-01,M,10,no\n%s\xc3\xa9,2026-07-01,M,10,no\n", id, id);
+	char *got = timesheet_rejects(text, &d, &r);
+	CHECK(strstr(got, "t.csv,3,employee_id,") == got);
+	CHECK(strstr(got, "too long (more than 64 characters)") != NULL);
+	CHECK_INT(d.timesheet_file.rows_used, 1);
+	free(got);
+	dataset_free(&d);
+	rules_free(&r);
+}
+
 void test_readers(void)
 {
 	strcpy(dir, "/tmp/aireport-readers-XXXXXX");
@@ -231,6 +251,7 @@ void test_readers(void)
 	survey_reasons();
 	timesheet_reasons();
 	header_mapping();
+	code_points();
 	CHECK_INT(chdir(cwd), 0);
 	char cmd[128];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);

@@ -326,8 +326,43 @@ static void series(void)
 	fixture_free(&f);
 }
 
+/* The trend holds the last 8 quarters with survey rows up to and including P
+ * (§11.22); a quarter without rows (2025-Q2) is skipped and one after P (2027-Q1)
+ * is left out. */
+static void trend_window(void)
+{
+	const char *rules = "[organisation]\nname = E\n[privacy]\nmin_group_size = 1\n"
+	                    "[rates]\ndefault = 60\n";
+	char survey[4096];
+	size_t n = (size_t)snprintf(survey, sizeof(survey), "%s", survey_header);
+	for (int y = 2024; y <= 2027; y++)
+		for (int q = 1; q <= 4; q++) {
+			if ((y == 2025 && q == 2) || (y == 2026 && q == 4) || (y == 2027 && q > 1))
+				continue;
+			n += (size_t)snprintf(survey + n, sizeof(survey) - n,
+			                      "E1,%d-%02d-15,Ops,,1,3,3,3,3,3,,,\n", y, q * 3 - 1);
+		}
+	struct fixture f;
+	fixture_run(&f, rules, survey, "employee_id,date,use_case,minutes,ai_assisted\n",
+	            "2026-Q3");
+	CHECK_INT(f.status, 0);
+	if (f.status)
+		return;
+	/* Quarters with rows up to 2026-Q3: 2024-Q1..Q4, 2025-Q1, Q3, Q4, 2026-Q1..Q3
+	 * = 10; the last 8 start at 2024-Q3. */
+	CHECK_INT(f.r.quarter_count, 8);
+	if (f.r.quarter_count == 8) {
+		CHECK_INT(f.r.quarters[0].year * 10 + f.r.quarters[0].quarter, 20243);
+		CHECK_INT(f.r.quarters[2].year * 10 + f.r.quarters[2].quarter, 20251);
+		CHECK_INT(f.r.quarters[3].year * 10 + f.r.quarters[3].quarter, 20253);
+		CHECK_INT(f.r.quarters[7].year * 10 + f.r.quarters[7].quarter, 20263);
+	}
+	fixture_free(&f);
+}
+
 void test_report(void)
 {
+	trend_window();
 	overall_modes();
 	baselines();
 	survey_below_k();
