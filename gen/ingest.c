@@ -122,31 +122,45 @@ static bool header_matches(const char *cell, size_t len, const char *name)
 	return n == len && ascii_ncasecmp(cell, name, n) == 0;
 }
 
+char *header_map_list(const struct header_map *h)
+{
+	struct buf found = { 0 };
+	buf_puts(&found, "");
+	for (size_t i = 0; i < h->count; i++) {
+		if (i)
+			buf_putc(&found, ',');
+		buf_puts(&found, h->names[i]);
+	}
+	return found.data;
+}
+
 bool header_map_build(struct header_map *h, const struct csv_record *rec,
                       const char *const *canonical, char *const *renamed,
                       const bool *required, size_t ncanonical, const char *file,
                       FILE *err)
 {
 	memset(h, 0, sizeof(*h));
+	h->built = true;
 	for (size_t c = 0; c < ARRAY_LEN(h->index); c++)
 		h->index[c] = -1;
 	h->count = rec->count;
 	h->names = xcalloc(rec->count, sizeof(*h->names));
+	h->column_at = xmalloc(rec->count * sizeof(*h->column_at));
 	struct buf unknown = { 0 };
 	for (size_t i = 0; i < rec->count; i++) {
 		size_t len = rec->fields[i].len;
 		const char *cell = trim_span(rec->fields[i].data, &len);
 		h->names[i] = xstrndup(rec->fields[i].data, rec->fields[i].len);
-		bool known = false;
+		h->column_at[i] = -1;
 		for (size_t c = 0; c < ncanonical; c++) {
 			const char *name = renamed[c] ? renamed[c] : canonical[c];
 			if (h->index[c] < 0 && header_matches(cell, len, name)) {
 				h->index[c] = (int)i;
-				known = true;
+				h->column_at[i] = (int)c;
 				break;
 			}
 		}
-		if (!known) {
+		if (h->column_at[i] < 0) {
 			if (unknown.len)
 				buf_puts(&unknown, ", ");
 			buf_puts(&unknown, h->names[i]);
@@ -156,23 +170,16 @@ bool header_map_build(struct header_map *h, const struct csv_record *rec,
 		fprintf(err, "aireport: %s: ignoring unknown columns: %s\n", file, unknown.data);
 	buf_free(&unknown);
 
-	bool ok = true;
 	for (size_t c = 0; c < ncanonical; c++) {
 		if (!required[c] || h->index[c] >= 0)
 			continue;
-		struct buf found = { 0 };
-		for (size_t i = 0; i < rec->count; i++) {
-			if (i)
-				buf_putc(&found, ',');
-			buf_puts(&found, h->names[i]);
-		}
+		char *found = header_map_list(h);
 		fprintf(err, "aireport: %s:%ld: missing required column '%s' (header found: %s)\n",
-		        file, rec->line, renamed[c] ? renamed[c] : canonical[c],
-		        found.data ? found.data : "");
-		buf_free(&found);
-		ok = false;
+		        file, rec->line, renamed[c] ? renamed[c] : canonical[c], found);
+		free(found);
+		h->failed = true;
 	}
-	return ok;
+	return !h->failed;
 }
 
 void header_map_free(struct header_map *h)
@@ -180,6 +187,24 @@ void header_map_free(struct header_map *h)
 	for (size_t i = 0; i < h->count; i++)
 		free(h->names[i]);
 	free(h->names);
+	free(h->column_at);
 	h->names = NULL;
+	h->column_at = NULL;
 	h->count = 0;
+}
+
+int export_read(const char *path, const struct rules *rules, bool progress,
+                csv_record_fn fn, void *ctx, struct header_map *h, FILE *err)
+{
+	struct csvin_options opt = { .encoding = rules->encoding,
+	                             .delimiter = rules->delimiter, .progress = progress };
+	int status = csvin_read(path, &opt, fn, ctx, NULL, err);
+	if (status == 0 && !h->built) {
+		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
+		status = EXIT_DATA;
+	}
+	if (status == 0 && h->failed)
+		status = EXIT_DATA;
+	header_map_free(h);
+	return status;
 }

@@ -233,6 +233,18 @@ static double cell_saved_minutes(const struct ts_cell *cell, double b)
 	return cell->ai_items * b - cell->ai_minutes;
 }
 
+/* The hours saved by the AI entries of a cell of quarter v (false when the cell
+ * lies outside v, has no AI entry or its use case has no baseline). */
+static bool cell_saved_hours(const struct quarter_view *v, const struct ts_cell *cell,
+                             double *hours)
+{
+	if (cell->month < v->first_month || cell->month > v->last_month ||
+	    !cell->ai_entries || isnan(v->baseline[cell->use_case]))
+		return false;
+	*hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
+	return true;
+}
+
 static uint32_t department_until(const struct compute *c, const struct quarter_view *v,
                                  size_t e, const int32_t *ts_quarter,
                                  const uint32_t *ts_department)
@@ -348,10 +360,9 @@ static struct quarter_view *view_compute(struct compute *c, int q)
 	view_baselines(c, v);
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
-		if (cell->month < v->first_month || cell->month > v->last_month ||
-		    !cell->ai_entries || isnan(v->baseline[cell->use_case]))
+		double hours;
+		if (!cell_saved_hours(v, cell, &hours))
 			continue;
-		double hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
 		v->hours_saved += hours;
 		v->value_saved += hours * v->rate[cell->employee] * rules->realisation;
 	}
@@ -477,10 +488,9 @@ static void compute_departments(struct compute *c, const struct quarter_view *v,
 	}
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
-		if (cell->month < v->first_month || cell->month > v->last_month ||
-		    !cell->ai_entries || isnan(v->baseline[cell->use_case]))
+		double hours;
+		if (!cell_saved_hours(v, cell, &hours))
 			continue;
-		double hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
 		struct dept_acc *a = &acc[slot[v->department[cell->employee]]];
 		a->hours += hours;
 		a->value += hours * v->rate[cell->employee] * c->rules->realisation;
@@ -809,10 +819,9 @@ static void compute_employees(struct compute *c, const struct quarter_view *v,
 	}
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
-		if (cell->month < v->first_month || cell->month > v->last_month ||
-		    !cell->ai_entries || isnan(v->baseline[cell->use_case]))
+		double hours;
+		if (!cell_saved_hours(v, cell, &hours))
 			continue;
-		double hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
 		struct employee_row *row = &r->employees[slot[cell->employee]];
 		row->hours_saved += hours;
 		row->value_saved += hours * v->rate[cell->employee] * c->rules->realisation;

@@ -13,9 +13,6 @@ struct survey_reader {
 	const char *file;
 	FILE *err;
 	struct header_map map;
-	int *column_at;             /* field position -> canonical column, -1 */
-	bool have_header;
-	bool failed;
 };
 
 /* Checks a text field of 1..max code points. */
@@ -122,27 +119,16 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 {
 	struct survey_reader *sr = ctx;
 	struct dataset *d = sr->d;
-	if (!sr->have_header) {
+	if (!sr->map.built) {
 		static const bool required[SC_COUNT] = {
 			[SC_EMPLOYEE_ID] = true, [SC_SUBMITTED] = true, [SC_DEPARTMENT] = true,
 			[SC_AI_DAYS_PER_WEEK] = true, [SC_TOOL_KNOWLEDGE] = true,
 			[SC_APPLICATION_BREADTH] = true, [SC_AUTONOMY] = true,
 			[SC_INNOVATION] = true, [SC_KNOWLEDGE_SHARING] = true,
 		};
-		sr->have_header = true;
-		if (!header_map_build(&sr->map, rec, survey_column_names,
-		                      sr->rules->survey_columns, required, SC_COUNT,
-		                      sr->file, sr->err)) {
-			sr->failed = true;
-			return 1;
-		}
-		sr->column_at = xmalloc(rec->count * sizeof(*sr->column_at));
-		for (size_t i = 0; i < rec->count; i++)
-			sr->column_at[i] = -1;
-		for (int c = 0; c < SC_COUNT; c++)
-			if (sr->map.index[c] >= 0)
-				sr->column_at[sr->map.index[c]] = c;
-		return 0;
+		return !header_map_build(&sr->map, rec, survey_column_names,
+		                         sr->rules->survey_columns, required, SC_COUNT,
+		                         sr->file, sr->err);
 	}
 
 	d->survey_file.rows_read++;
@@ -157,7 +143,7 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 	struct survey_row row = { .role = NO_STRING, .mentor = NO_STRING,
 	                          .training_date = NO_DATE, .line = rec->line };
 	for (size_t i = 0; i < rec->count; i++) {
-		int c = sr->column_at[i];
+		int c = sr->map.column_at[i];
 		if (c < 0)
 			continue;
 		char reason[96];
@@ -234,18 +220,8 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
                 bool progress, FILE *err)
 {
 	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err };
-	struct csvin_options opt = { .encoding = rules->encoding,
-	                             .delimiter = rules->delimiter, .progress = progress };
 	d->survey_file.name = xstrdup(path);
-	int status = csvin_read(path, &opt, survey_record, &sr, NULL, err);
-	if (status == 0 && !sr.have_header) {
-		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
-		status = EXIT_DATA;
-	}
-	if (status == 0 && sr.failed)
-		status = EXIT_DATA;
-	header_map_free(&sr.map);
-	free(sr.column_at);
+	int status = export_read(path, rules, progress, survey_record, &sr, &sr.map, err);
 	if (status) {
 		d->survey_file.missing_column = true;
 		return status;

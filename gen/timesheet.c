@@ -15,10 +15,7 @@ struct timesheet_reader {
 	const char *file;
 	FILE *err;
 	struct header_map map;
-	int *column_at;             /* field position -> canonical column, -1 */
 	bool use_minutes;           /* minutes wins over hours (§11.12) */
-	bool have_header;
-	bool failed;
 };
 
 struct ts_row {
@@ -193,41 +190,27 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 {
 	struct timesheet_reader *tr = ctx;
 	struct dataset *d = tr->d;
-	if (!tr->have_header) {
+	if (!tr->map.built) {
 		static const bool required[TC_COUNT] = {
 			[TC_EMPLOYEE_ID] = true, [TC_DATE] = true, [TC_USE_CASE] = true,
 			[TC_AI_ASSISTED] = true,
 		};
-		tr->have_header = true;
-		bool ok = header_map_build(&tr->map, rec, timesheet_column_names,
-		                           tr->rules->timesheet_columns, required, TC_COUNT,
-		                           tr->file, tr->err);
-		if (ok && tr->map.index[TC_MINUTES] < 0 && tr->map.index[TC_HOURS] < 0) {
+		if (!header_map_build(&tr->map, rec, timesheet_column_names,
+		                      tr->rules->timesheet_columns, required, TC_COUNT,
+		                      tr->file, tr->err))
+			return 1;
+		if (tr->map.index[TC_MINUTES] < 0 && tr->map.index[TC_HOURS] < 0) {
 			const char *m = tr->rules->timesheet_columns[TC_MINUTES];
 			const char *h = tr->rules->timesheet_columns[TC_HOURS];
-			struct buf found = { 0 };
-			for (size_t i = 0; i < tr->map.count; i++) {
-				if (i)
-					buf_putc(&found, ',');
-				buf_puts(&found, tr->map.names[i]);
-			}
+			char *found = header_map_list(&tr->map);
 			fprintf(tr->err, "aireport: %s:%ld: missing required column '%s' or '%s' "
 			        "(header found: %s)\n", tr->file, rec->line, m ? m : "minutes",
-			        h ? h : "hours", found.data ? found.data : "");
-			buf_free(&found);
-			ok = false;
-		}
-		if (!ok) {
-			tr->failed = true;
+			        h ? h : "hours", found);
+			free(found);
+			tr->map.failed = true;
 			return 1;
 		}
 		tr->use_minutes = tr->map.index[TC_MINUTES] >= 0;
-		tr->column_at = xmalloc(rec->count * sizeof(*tr->column_at));
-		for (size_t i = 0; i < rec->count; i++)
-			tr->column_at[i] = -1;
-		for (int c = 0; c < TC_COUNT; c++)
-			if (tr->map.index[c] >= 0)
-				tr->column_at[tr->map.index[c]] = c;
 		return 0;
 	}
 
@@ -241,7 +224,7 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 	}
 	struct ts_row row = { .department = NO_STRING, .items = 1 };
 	for (size_t i = 0; i < rec->count; i++) {
-		int c = tr->column_at[i];
+		int c = tr->map.column_at[i];
 		if (c < 0)
 			continue;
 		char reason[96];
@@ -259,18 +242,8 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
                    bool progress, FILE *err)
 {
 	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err };
-	struct csvin_options opt = { .encoding = rules->encoding,
-	                             .delimiter = rules->delimiter, .progress = progress };
 	d->timesheet_file.name = xstrdup(path);
-	int status = csvin_read(path, &opt, timesheet_record, &tr, NULL, err);
-	if (status == 0 && !tr.have_header) {
-		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
-		status = EXIT_DATA;
-	}
-	if (status == 0 && tr.failed)
-		status = EXIT_DATA;
-	header_map_free(&tr.map);
-	free(tr.column_at);
+	int status = export_read(path, rules, progress, timesheet_record, &tr, &tr.map, err);
 	if (status)
 		d->timesheet_file.missing_column = true;
 	return status;
