@@ -9,7 +9,7 @@
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
-bin=$root/aireport
+bin=${AIREPORT_BIN:-$root/aireport}
 pass=0 fail=0
 ok()  { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL pdf: $*" >&2; }

@@ -7,7 +7,7 @@
 set -u
 cd "$(dirname "$0")/.."
 root=$PWD
-bin=$root/aireport
+bin=${AIREPORT_BIN:-$root/aireport}
 py=/usr/bin/python3            # Debian's, with python3-openpyxl
 checker=$root/tests/xlsx_check.py
 pass=0 fail=0
