@@ -54,7 +54,7 @@ static void write_row(FILE *f, const char *period, const char *scope, const char
 	csv_write_field(f, group, neutralise);
 	fprintf(f, ",%s,", metric);
 	if (fig.status == FIG_OK) {
-		char num[64];
+		char num[400];   /* "%.6f" of any finite double: up to 309 digits before the point */
 		format_decimal(num, sizeof(num), fig.value, 6);
 		fputs(num, f);
 	}

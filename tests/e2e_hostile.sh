@@ -192,6 +192,20 @@ check "a million delimiters: names file, line and the limit" \
 check "a million delimiters: no metrics.csv" test ! -e "$out/metrics.csv"
 check "a million delimiters: fast (under 60 s)" test $(($(date +%s) - start)) -lt 60
 
+# The limits of gen/csvin.h (README, Limits): 10 000 fields, 64 MiB per record.
+python3 -c "print(','.join('c%d' % i for i in range(10001)))" >"$tmp/survey-columns.csv"
+run columns survey-columns.csv timesheet.csv rules.ini
+check "10 001 columns exits 1 (got $st)" test "$st" = 1
+check "10 001 columns: names the header line" grep -q "survey-columns.csv:1: record has more than 10000 fields" "$err"
+{ cat "$tmp/timesheet.csv"; printf 'E1,"'; head -c $((65 << 20)) /dev/zero | tr '\0' q; } >"$tmp/timesheet-huge.csv"
+run huge-record survey.csv timesheet-huge.csv rules.ini
+check "a record over 64 MiB exits 1 (got $st)" test "$st" = 1
+check "a record over 64 MiB: names file, line and limit" \
+	grep -q "timesheet-huge.csv:$next_t: record longer than 64 MiB" "$err"
+check "a record over 64 MiB: rejects.csv of the rows before it" \
+	has_reject huge-record timesheet-huge.csv 26 date "not a valid date"
+rm -f "$tmp/timesheet-huge.csv"
+
 python3 - "$tmp" <<'PY'
 import sys
 d = sys.argv[1]
@@ -282,6 +296,15 @@ check "duplicate keys: the last one wins" test -s "$tmp/out-rules-dup/last-name/
 run rules-bom survey.csv timesheet.csv rules-bom.ini
 check "rules with a BOM exit 0 (got $st)" test "$st" = 0
 check "rules with a BOM read like without" cmp -s "$tmp/out-rules-bom/$report_dir/metrics.csv" "$tmp/out-plain/$report_dir/metrics.csv"
+
+# A cost of 10^70 (the longest number a rules line holds is ~187 digits): metrics.csv
+# writes it whole, not cut at 63 digits.
+sed "s/^training_per_participant.*/training_per_participant = 1$(printf '%070d' 0)/" \
+	"$tmp/rules.ini" >"$tmp/rules-bigcost.ini"
+run rules-bigcost survey.csv timesheet.csv rules-bigcost.ini
+check "a cost of 10^70 exits 0 (got $st)" test "$st" = 0
+check "a cost of 10^70 is written with all 71 digits" \
+	grep -Eq '^2026-Q3,organisation,,cost_training,1[0-9]{70},ok$' "$out/metrics.csv"
 
 run rules-noname survey.csv timesheet.csv rules-noname.ini
 check "no [organisation] name exits 2 (got $st)" test "$st" = 2
