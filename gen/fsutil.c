@@ -100,8 +100,9 @@ int pending_commit(struct pending_file *p)
 void pending_discard(struct pending_file *p)
 {
 	if (p->temp_path) {
-		track(p->temp_path, false);
+		/* unlink first: a signal in between must still find the file to remove */
 		unlink(p->temp_path);
+		track(p->temp_path, false);
 		free(p->temp_path);
 	}
 	free(p->final_path);
