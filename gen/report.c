@@ -245,6 +245,10 @@ static bool cell_saved_hours(const struct quarter_view *v, const struct ts_cell 
 	return true;
 }
 
+/* §4: the survey row of the quarter, else the latest earlier survey row, else the
+ * latest timesheet row with a department: within the quarter for someone who logged
+ * time in it, up to its end for anyone else (§11.21); else Unassigned.  ts_quarter
+ * and ts_department describe each employee's latest such row up to the end. */
 static uint32_t department_until(const struct compute *c, const struct quarter_view *v,
                                  size_t e, const int32_t *ts_quarter,
                                  const uint32_t *ts_department)
@@ -254,7 +258,8 @@ static uint32_t department_until(const struct compute *c, const struct quarter_v
 	const struct survey_row *r = latest_row_until(c, e, v->end);
 	if (r)
 		return r->department;
-	if (ts_quarter[e] != INT32_MIN)
+	bool logged_here = v->member[e] & MEMBER_TIMESHEET;
+	if (ts_quarter[e] != INT32_MIN && (!logged_here || ts_quarter[e] == v->q))
 		return ts_department[e];
 	return c->unassigned;
 }

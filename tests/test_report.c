@@ -360,8 +360,41 @@ static void trend_window(void)
 	fixture_free(&f);
 }
 
+/* Departments from the timesheet (§4): the latest row of P that names one, by date
+ * then line; a department logged only before P does not count for someone who logged
+ * time in P without one. */
+static void timesheet_departments(void)
+{
+	const char *rules = "[organisation]\nname = F\n[privacy]\nmin_group_size = 1\n"
+	                    "[rates]\ndefault = 60\n";
+	char survey[512];
+	snprintf(survey, sizeof(survey), "%sS1,2026-08-01,Office,,1,3,3,3,3,3,,,\n",
+	         survey_header);
+	const char *timesheet =
+		"employee_id,date,use_case,minutes,ai_assisted,department\n"
+		"T1,2026-08-02,M,10,no,Lab\n"        /* latest by date: Lab */
+		"T1,2026-08-01,M,10,no,Shop\n"
+		"T1,2026-08-03,M,10,no,\n"           /* the latest row has none */
+		"T2,2026-05-01,M,10,no,Yard\n"       /* before P only */
+		"T2,2026-08-01,M,10,no,\n"
+		"T3,2026-08-05,M,10,no,Dock\n"       /* same date: the later line wins */
+		"T3,2026-08-05,M,10,no,Pier\n";
+	struct fixture f;
+	fixture_run(&f, rules, survey, timesheet, "2026-Q3");
+	CHECK_INT(f.status, 0);
+	if (f.status)
+		return;
+	CHECK(department(&f.r, "Lab") && !department(&f.r, "Shop"));
+	CHECK(department(&f.r, "Unassigned") && !department(&f.r, "Yard"));
+	CHECK(department(&f.r, "Pier") && !department(&f.r, "Dock"));
+	CHECK(department(&f.r, "Office"));
+	CHECK_INT(f.r.department_count, 4);
+	fixture_free(&f);
+}
+
 void test_report(void)
 {
+	timesheet_departments();
 	trend_window();
 	overall_modes();
 	baselines();
