@@ -2,6 +2,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -281,6 +282,14 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		status = pdf_write_assessment(&report, out[PDF].temp_path, err);
 	if (!status)
 		status = xlsx_write_roi(&report, out[XLSX].temp_path, err);
+	/* The four renames are one step: a SIGINT/SIGTERM in between would leave new
+	 * and earlier reports side by side.  It is held until all are in place. */
+	sigset_t hold, saved;
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hold, &saved);
 	for (int i = 0; i < OUTPUTS && !status; i++) {
 		if (pending_commit(&out[i]) != 0) {
 			fprintf(err, "aireport: %s: cannot write: %s\n", out[i].final_path,
@@ -288,6 +297,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 			status = EXIT_IO;
 		}
 	}
+	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (status)
 		set_message(res, "cannot write the reports to %s%s", dir.data, "");
 	else if (!opt->quiet)

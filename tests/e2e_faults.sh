@@ -174,6 +174,24 @@ for sig in TERM INT; do
 	check "SIG$sig while writing exits $code (got $st)" test "$st" = "$code"
 	check "SIG$sig while writing: earlier reports intact, no temporary files" intact "$out"
 done
+# SIGTERM at the first rename: the run may finish its renames or not, but the folder
+# always holds the four reports of one run, never a mix of both.
+rm -rf "$tmp/out-ref"
+large "$tmp/out-ref"
+cp -r "$tmp/out-ref/$period" "$tmp/new"
+one_run() {
+	local dir=$1/$period f old=0 new=0
+	for f in $reports; do
+		cmp -s "$dir/$f" "$tmp/saved/$f" && old=$((old + 1))
+		cmp -s "$dir/$f" "$tmp/new/$f" && new=$((new + 1))
+	done
+	[ "$old" = 4 ] || [ "$new" = 4 ] || { echo "mixed reports: $old earlier, $new new" >&2; return 1; }
+	[ -z "$(find "$dir" -name '.*')" ]
+}
+signal_run TERM 'test -n "$(find "$out/$period" -name rejects.csv -newer "$tmp/saved/rejects.csv")"'
+check "SIGTERM at the renames exits 0 or 143 (got $st)" test "$st" = 0 -o "$st" = 143
+check "SIGTERM at the renames: the reports of one run" one_run "$out"
+
 signal_run TERM 'sleep 0.2; true'
 check "SIGTERM while reading exits 143 (got $st)" test "$st" = 143
 check "SIGTERM while reading: earlier reports intact, no temporary files" intact "$out"
