@@ -65,20 +65,30 @@ int pending_create(struct pending_file *p, const char *dir, const char *name)
 	struct buf t = { 0 };
 	buf_printf(&t, "%s/.%s.XXXXXX", dir, name);
 	p->temp_path = t.data;
+	/* The file exists from mkstemp on: hold SIGINT/SIGTERM until the handler
+	 * knows it, or an interrupt in between would leave it behind. */
+	sigset_t hold, saved_mask;
+	sigemptyset(&hold);
+	sigaddset(&hold, SIGINT);
+	sigaddset(&hold, SIGTERM);
+	sigaddset(&hold, SIGHUP);
+	sigprocmask(SIG_BLOCK, &hold, &saved_mask);
 	int fd = mkstemp(p->temp_path);
 	if (fd < 0) {
 		int saved = errno;
+		sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 		free(p->temp_path);
 		p->temp_path = NULL;
 		errno = saved;
 		return -1;
 	}
+	track(p->temp_path, true);
+	sigprocmask(SIG_SETMASK, &saved_mask, NULL);
 	/* Reports are ordinary files: readable like any other file the user writes. */
 	mode_t mask = umask(0);
 	umask(mask);
 	fchmod(fd, 0666 & ~mask);
 	close(fd);
-	track(p->temp_path, true);
 	return 0;
 }
 
