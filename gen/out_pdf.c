@@ -1239,8 +1239,7 @@ static void summary(struct pdf *p)
 		float h = text_height(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].title) +
 		          text_height(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].text);
 		ensure(p, h + 6);
-		char no[8];
-		snprintf(no, sizeof no, "%d", i + 1);
+		char no[2] = { (char)('1' + i), '\0' };
 		fill_circle(&p->c, MARGIN + 7, p->y + 6, 7, color(COLOR_BRAND));
 		draw_text(&p->c, FONT_BOLD, SIZE_TABLE, color(COLOR_WHITE), MARGIN + 7, p->y + 9,
 		          ALIGN_CENTER, no);

@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <ini.h>
 
@@ -81,6 +82,12 @@ struct key_spec {
 
 #define FIELD(f) offsetof(struct rules, f)
 
+/* Upper bounds that keep every money figure printable: no hourly rate or cost
+ * reaches a billion, no baseline a year of minutes per item. */
+#define MONEY_MAX 1e9
+#define MINUTES_MAX 525600.0
+#define HOURS_MAX 1e6
+
 /* Every fixed key, section by section (the order of §3). */
 static const struct key_spec key_specs[] = {
 	{ SEC_ORGANISATION, "name", K_TEXT, FIELD(org_name), 0, 0, 0 },
@@ -104,14 +111,14 @@ static const struct key_spec key_specs[] = {
 	{ SEC_MATURITY, "overall", K_OVERALL, 0, 0, 0, 0 },
 	{ SEC_BASELINE, "from", K_DATE, FIELD(baseline_from), FIELD(has_baseline_from), 0, 0 },
 	{ SEC_BASELINE, "to", K_DATE, FIELD(baseline_to), FIELD(has_baseline_to), 0, 0 },
-	{ SEC_COSTS, "training_per_participant", K_NUMBER, FIELD(training_per_participant), 0, 0, DBL_MAX },
-	{ SEC_COSTS, "license_per_active_user_month", K_NUMBER, FIELD(license_per_active_user_month), 0, 0, DBL_MAX },
-	{ SEC_COSTS, "program_fixed_per_quarter", K_NUMBER, FIELD(program_fixed_per_quarter), 0, 0, DBL_MAX },
-	{ SEC_RATES, "default", K_NUMBER, FIELD(rate_default), 0, 0, DBL_MAX },
+	{ SEC_COSTS, "training_per_participant", K_NUMBER, FIELD(training_per_participant), 0, 0, MONEY_MAX },
+	{ SEC_COSTS, "license_per_active_user_month", K_NUMBER, FIELD(license_per_active_user_month), 0, 0, MONEY_MAX },
+	{ SEC_COSTS, "program_fixed_per_quarter", K_NUMBER, FIELD(program_fixed_per_quarter), 0, 0, MONEY_MAX },
+	{ SEC_RATES, "default", K_NUMBER, FIELD(rate_default), 0, 0, MONEY_MAX },
 	{ SEC_RATES, "realisation", K_RATIO, FIELD(realisation), 0, 0, 1 },
 	{ SEC_TARGETS, "adoption", K_OPT_RATIO, FIELD(target_adoption), 0, 0, 1 },
-	{ SEC_TARGETS, "hours_saved_per_week", K_OPT_NUMBER, FIELD(target_hours_saved_per_week), 0, 0, DBL_MAX },
-	{ SEC_TARGETS, "roi", K_OPT_RATIO, FIELD(target_roi), 0, -1, DBL_MAX },
+	{ SEC_TARGETS, "hours_saved_per_week", K_OPT_NUMBER, FIELD(target_hours_saved_per_week), 0, 0, HOURS_MAX },
+	{ SEC_TARGETS, "roi", K_OPT_RATIO, FIELD(target_roi), 0, -1, HOURS_MAX },
 	{ SEC_TARGETS, "maturity", K_OPT_NUMBER, FIELD(target_maturity), 0, 1, 3 },
 	{ SEC_RISK, "concentration_share", K_RATIO, FIELD(concentration_share), 0, 0, 1 },
 };
@@ -459,12 +466,13 @@ static void store_named_value(struct load *c, int lineno, enum section sec,
 	                        : sec == SEC_RATES_DEPARTMENT ? &c->r->department_rates
 	                        : &c->r->use_case_baselines;
 	bool positive = sec == SEC_USE_CASES;
-	double v;
-	if (parse_number(value, strlen(value), &v) != FIELD_OK || v < 0 || (positive && v == 0)) {
+	double v, max = positive ? MINUTES_MAX : MONEY_MAX;
+	if (parse_number(value, strlen(value), &v) != FIELD_OK || v < 0 || (positive && v == 0) ||
+	    v > max) {
 		report(c, lineno, "invalid value '%s' for '%s' in [%s]: expected %s", value, name,
 		       section_names[sec],
-		       positive ? "minutes per item, a number greater than 0"
-		                : "a number of at least 0");
+		       positive ? "minutes per item, a number greater than 0 and at most 525600"
+		                : "a number from 0 to 1000000000");
 		return;
 	}
 	struct named_value *item = (struct named_value *)named_values_find(nv, name);
@@ -605,7 +613,8 @@ static void report_range(struct load *c, const struct raw_value *raw, const stru
 	if (k->max == DBL_MAX || (k->kind == K_INT && k->max == INT_MAX))
 		snprintf(expected, sizeof(expected), "%s of at least %g%s", what, k->min, off);
 	else
-		snprintf(expected, sizeof(expected), "%s from %g to %g%s", what, k->min, k->max, off);
+		snprintf(expected, sizeof(expected), "%s from %.15g to %.15g%s", what, k->min, k->max,
+		         off);
 	report_invalid(c, raw, k, expected);
 }
 
@@ -661,6 +670,12 @@ static char *resolve_path(const char *rules_path, const char *value)
 static bool check_asset(struct load *c, const struct raw_value *raw, const struct key_spec *k,
                         const char *path)
 {
+	/* Only a regular file: opening a named pipe would wait forever. */
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		report(c, raw->line, "cannot read %s '%s': not a regular file", k->name, path);
+		return false;
+	}
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		report(c, raw->line, "cannot read %s '%s': %s", k->name, path, strerror(errno));

@@ -422,14 +422,19 @@ static void test_rules_errors(void)
 	load_fails(MINIMAL "[targets]\nmaturity = 4\n",
 	           "R:6: invalid value '4' for 'maturity' in [targets]: expected a number from 1 to 3, or off\n");
 	load_fails(MINIMAL "[costs]\ntraining_per_participant = -1500\nprogram_fixed_per_quarter = 1.000,00\n",
-	           "R:6: invalid value '-1500' for 'training_per_participant' in [costs]: expected a number of at least 0\n"
-	           "R:7: invalid value '1.000,00' for 'program_fixed_per_quarter' in [costs]: expected a number of at least 0\n");
+	           "R:6: invalid value '-1500' for 'training_per_participant' in [costs]: expected a number from 0 to 1000000000\n"
+	           "R:7: invalid value '1.000,00' for 'program_fixed_per_quarter' in [costs]: expected a number from 0 to 1000000000\n");
+	/* Upper bounds keep every money figure printable. */
+	load_fails(MINIMAL "[costs]\nlicense_per_active_user_month = 1000000001\n"
+	           "[rates.department]\nOps = 10000000000\n",
+	           "R:6: invalid value '1000000001' for 'license_per_active_user_month' in [costs]: expected a number from 0 to 1000000000\n"
+	           "R:8: invalid value '10000000000' for 'Ops' in [rates.department]: expected a number from 0 to 1000000000\n");
 	load_fails("[organisation]\nname = X\n[rates]\ndefault = -60\nrealisation = 1.5\n",
-	           "R:4: invalid value '-60' for 'default' in [rates]: expected a number of at least 0\n"
+	           "R:4: invalid value '-60' for 'default' in [rates]: expected a number from 0 to 1000000000\n"
 	           "R:5: invalid value '1.5' for 'realisation' in [rates]: a share above 1; write '1.5%' for a percentage\n");
 	load_fails(MINIMAL "[rates.role]\nSales = -70\n[use_cases]\nOfferte = 0\n",
-	           "R:6: invalid value '-70' for 'Sales' in [rates.role]: expected a number of at least 0\n"
-	           "R:8: invalid value '0' for 'Offerte' in [use_cases]: expected minutes per item, a number greater than 0\n");
+	           "R:6: invalid value '-70' for 'Sales' in [rates.role]: expected a number from 0 to 1000000000\n"
+	           "R:8: invalid value '0' for 'Offerte' in [use_cases]: expected minutes per item, a number greater than 0 and at most 525600\n");
 	load_fails(MINIMAL "[adoption]\nactive_min_days_per_week = 8\nactive_min_ai_entries = -1\n",
 	           "R:6: invalid value '8' for 'active_min_days_per_week' in [adoption]: expected a number from 0 to 7\n"
 	           "R:7: invalid value '-1' for 'active_min_ai_entries' in [adoption]: expected a whole number of at least 0\n");
