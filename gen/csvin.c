@@ -77,7 +77,7 @@ struct reader {
 
 static int read_failed(struct reader *r)
 {
-	fprintf(r->err, "%s: cannot read: %s\n", r->name, strerror(errno));
+	fprintf(r->err, "aireport: %s: cannot read: %s\n", r->name, strerror(errno));
 	return EXIT_IO;
 }
 
@@ -501,7 +501,7 @@ static void parse_fail(struct parse *ps, const char *what)
 		progress_clear(ps);
 		ps->progress = false;
 	}
-	fprintf(ps->err, "%s:%ld: %s\n", ps->name, ps->record_line, what);
+	fprintf(ps->err, "aireport: %s:%ld: %s\n", ps->name, ps->record_line, what);
 	ps->status = EXIT_DATA;
 	ps->done = true;
 }
@@ -792,12 +792,12 @@ static int choose_encoding(struct reader *r, enum encoding_mode mode,
 		return 0;
 	}
 	if (mode == ENCODING_UTF8) {
-		fprintf(r->err, "%s:%ld: not valid UTF-8 (encoding = utf-8 is set in the rules)\n",
+		fprintf(r->err, "aireport: %s:%ld: not valid UTF-8 (encoding = utf-8 is set in the rules)\n",
 		        r->name, line_of_offset(r, bad_at));
 		return EXIT_DATA;
 	}
 	if (bom) {
-		fprintf(r->err, "%s:%ld: not valid UTF-8 although the file starts with a UTF-8 "
+		fprintf(r->err, "aireport: %s:%ld: not valid UTF-8 although the file starts with a UTF-8 "
 		        "byte order mark; invalid bytes are read as U+FFFD\n",
 		        r->name, line_of_offset(r, bad_at));
 		r->enc = TEXT_UTF8_REPAIR;
@@ -840,7 +840,7 @@ static int read_input(struct reader *r, const struct csvin_options *opt, csv_rec
 	if (r->enc == TEXT_UTF16LE || r->enc == TEXT_UTF16BE) {
 		r->cd = iconv_open("UTF-8", r->enc == TEXT_UTF16LE ? "UTF-16LE" : "UTF-16BE");
 		if (r->cd == (iconv_t)-1) {
-			fprintf(r->err, "%s: cannot convert from UTF-16: %s\n", r->name, strerror(errno));
+			fprintf(r->err, "aireport: %s: cannot convert from UTF-16: %s\n", r->name, strerror(errno));
 			status = EXIT_IO;
 			goto done;
 		}
@@ -859,7 +859,7 @@ static int read_input(struct reader *r, const struct csvin_options *opt, csv_rec
 
 	ps.delim = info.delimiter;
 	if (csv_init(&ps.parser, CSV_STRICT) != 0) {
-		fprintf(r->err, "%s: cannot start the CSV parser\n", r->name);
+		fprintf(r->err, "aireport: %s: cannot start the CSV parser\n", r->name);
 		status = EXIT_IO;
 		goto done;
 	}
@@ -946,16 +946,16 @@ int csvin_read(const char *path, const struct csvin_options *opt, csv_record_fn 
 
 	int fd = open(path, O_RDONLY);
 	if (fd < 0) {
-		fprintf(r.err, "%s: cannot open: %s\n", path, strerror(errno));
+		fprintf(r.err, "aireport: %s: cannot open: %s\n", path, strerror(errno));
 		return EXIT_IO;
 	}
 	if (fstat(fd, &st) != 0) {
-		fprintf(r.err, "%s: cannot open: %s\n", path, strerror(errno));
+		fprintf(r.err, "aireport: %s: cannot open: %s\n", path, strerror(errno));
 		close(fd);
 		return EXIT_IO;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		fprintf(r.err, "%s: cannot open: %s\n", path, strerror(EISDIR));
+		fprintf(r.err, "aireport: %s: cannot open: %s\n", path, strerror(EISDIR));
 		close(fd);
 		return EXIT_IO;
 	}
@@ -964,7 +964,7 @@ int csvin_read(const char *path, const struct csvin_options *opt, csv_record_fn 
 	if (!S_ISREG(st.st_mode)) {
 		tmp = spool(fd, &r.size);
 		if (!tmp) {
-			fprintf(r.err, "%s: cannot read: %s\n", path, strerror(errno));
+			fprintf(r.err, "aireport: %s: cannot read: %s\n", path, strerror(errno));
 			close(fd);
 			return EXIT_IO;
 		}

@@ -217,9 +217,9 @@ static void print_messages(struct load *c, FILE *err)
 		qsort(c->messages, c->nmessages, sizeof(*c->messages), message_order);
 	for (size_t i = 0; i < c->nmessages; i++) {
 		if (c->messages[i].line)
-			fprintf(err, "%s:%d: %s\n", c->r->path, c->messages[i].line, c->messages[i].text);
+			fprintf(err, "aireport: %s:%d: %s\n", c->r->path, c->messages[i].line, c->messages[i].text);
 		else
-			fprintf(err, "%s: %s\n", c->r->path, c->messages[i].text);
+			fprintf(err, "aireport: %s: %s\n", c->r->path, c->messages[i].text);
 	}
 }
 
@@ -988,7 +988,7 @@ int rules_load(struct rules *r, const char *path, FILE *err)
 	size_t size = 0;
 	char *text = read_file(path, &size);
 	if (!text) {
-		fprintf(err, "%s: cannot read: %s\n", path, strerror(errno));
+		fprintf(err, "aireport: %s: cannot read: %s\n", path, strerror(errno));
 		rules_free(r);
 		return EXIT_IO;
 	}

@@ -151,12 +151,16 @@ fi
 # signal_run SIG WHEN: starts the large run and sends SIG as soon as WHEN is true
 # (polled every 10 ms); sets st.
 signal_run() {
-	local sig=$1 when=$2 i
+	local sig=$1 when=$2 i   # $3 = ignored: leave SIGINT ignored
 	out=$tmp/out-$sig
 	rm -rf "$out"
 	earlier "$out"
+	# Job control: a background job of a script would otherwise start with SIGINT
+	# ignored, and aireport keeps an ignored signal ignored (as nohup wants).
+	[ "$sig" = INT ] && [ "${3:-}" != ignored ] && set -m
 	"$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" -o "$out" 2>"$tmp/err" &
 	local pid=$!
+	set +m
 	for ((i = 0; i < 3000; i++)); do
 		if eval "$when"; then break; fi
 		kill -0 "$pid" 2>/dev/null || break
@@ -174,6 +178,13 @@ for sig in TERM INT; do
 	check "SIG$sig while writing exits $code (got $st)" test "$st" = "$code"
 	check "SIG$sig while writing: earlier reports intact, no temporary files" intact "$out"
 done
+# A SIGINT the caller ignores (a script's background job, nohup) stays ignored: the
+# run completes with exit 0 and four new reports.
+signal_run INT "$writing" ignored
+check "ignored SIGINT: the run completes (got $st)" test "$st" = 0
+check "ignored SIGINT: no temporary files" test -z "$(find "$out" -name '.*')"
+check "ignored SIGINT: the new metrics.csv is in place" test "$out/$period/metrics.csv" -nt "$tmp/saved/metrics.csv"
+
 # SIGTERM at the first rename: the run may finish its renames or not, but the folder
 # always holds the four reports of one run, never a mix of both.
 rm -rf "$tmp/out-ref"

@@ -222,7 +222,7 @@ static void test_encodings(void)
 	RUN_ENC("a\n\nb\r\nM\xFCller\n", ENCODING_UTF8);
 	CHECK_INT(got.status, 1);
 	CHECK_STR(got.dump.data, "");
-	CHECK(strncmp(got.err, "t.csv:4: not valid UTF-8", 24) == 0);
+	CHECK(strncmp(got.err, "aireport: t.csv:4: not valid UTF-8", 34) == 0);
 	CHECK_INT(got.err_len > 0 && got.err[got.err_len - 1] == '\n', 1);
 	CHECK(strchr(got.err, '\n') == got.err + got.err_len - 1);  /* one line */
 
@@ -231,7 +231,7 @@ static void test_encodings(void)
 	CHECK_INT(got.status, 0);
 	CHECK_INT(got.info.encoding, CSV_UTF8_BOM);
 	CHECK_STR(got.dump.data, "1:h\n2:M\xEF\xBF\xBDller\n");
-	CHECK(strncmp(got.err, "t.csv:2: not valid UTF-8", 24) == 0);
+	CHECK(strncmp(got.err, "aireport: t.csv:2: not valid UTF-8", 34) == 0);
 	RUN_ENC("\xEF\xBB\xBFh\nM\xFCller\n", ENCODING_UTF8);
 	CHECK_INT(got.status, 1);
 }
@@ -428,7 +428,7 @@ static void test_sizes_and_limits(void)
 	CHECK_INT(got.status, 1);
 	CHECK_INT(got.seen, 2);
 	CHECK_INT(got.max_count, CSVIN_MAX_FIELDS);
-	CHECK_STR(got.err, "t.csv:4: record has more than 10000 fields\n");
+	CHECK_STR(got.err, "aireport: t.csv:4: record has more than 10000 fields\n");
 
 	/* a million delimiters on one line: the limit, quickly */
 	buf_clear(&b);
@@ -438,7 +438,7 @@ static void test_sizes_and_limits(void)
 	buf_puts(&b, "\"\n");
 	run_opt(b.data, b.len, ENCODING_AUTO, ';');
 	CHECK_INT(got.status, 1);
-	CHECK_STR(got.err, "t.csv:2: record has more than 10000 fields\n");
+	CHECK_STR(got.err, "aireport: t.csv:2: record has more than 10000 fields\n");
 
 	/* a record longer than the limit, e.g. an unclosed quote early in a big file */
 	buf_clear(&b);
@@ -448,7 +448,7 @@ static void test_sizes_and_limits(void)
 	run_opt(b.data, b.len, ENCODING_AUTO, 0);
 	CHECK_INT(got.status, 1);
 	CHECK_INT(got.seen, 2);
-	CHECK_STR(got.err, "t.csv:3: record longer than 64 MiB (unclosed quote?)\n");
+	CHECK_STR(got.err, "aireport: t.csv:3: record longer than 64 MiB (unclosed quote?)\n");
 	buf_free(&b);
 }
 
@@ -544,13 +544,13 @@ static void test_files(void)
 	status = csvin_read("/nonexistent/survey.csv", NULL, collect, NULL, NULL, err);
 	fclose(err);
 	CHECK_INT(status, 3);
-	CHECK_STR(got.err, "/nonexistent/survey.csv: cannot open: No such file or directory\n");
+	CHECK_STR(got.err, "aireport: /nonexistent/survey.csv: cannot open: No such file or directory\n");
 	reset();
 	err = open_memstream(&got.err, &got.err_len);
 	status = csvin_read("/tmp", NULL, collect, NULL, NULL, err);
 	fclose(err);
 	CHECK_INT(status, 3);
-	CHECK_STR(got.err, "/tmp: cannot open: Is a directory\n");
+	CHECK_STR(got.err, "aireport: /tmp: cannot open: Is a directory\n");
 
 	/* a pipe is read once and spooled */
 	int fds[2];

@@ -376,89 +376,89 @@ static void test_rules_syntax(void)
 
 static void test_rules_errors(void)
 {
-	load_fails("", "R: missing required key 'name' in [organisation]\n"
-	               "R: missing required key 'default' in [rates]\n");
+	load_fails("", "aireport: R: missing required key 'name' in [organisation]\n"
+	               "aireport: R: missing required key 'default' in [rates]\n");
 	load_fails("[organisation]\nname =\n[rates]\ndefault = 60\n",
-	           "R:2: 'name' in [organisation] must not be empty\n");
+	           "aireport: R:2: 'name' in [organisation] must not be empty\n");
 	load_fails("[organisation]\nname = X\n[rates]\nrealisation = 80%\n",
-	           "R: missing required key 'default' in [rates]\n");
+	           "aireport: R: missing required key 'default' in [rates]\n");
 
 	/* Unknown keys and sections, with hints. */
 	load_fails(MINIMAL "[organisation]\nheadcont = 85\n",
-	           "R:6: unknown key 'headcont' in [organisation]; did you mean 'headcount'?\n");
+	           "aireport: R:6: unknown key 'headcont' in [organisation]; did you mean 'headcount'?\n");
 	load_fails(MINIMAL "[organisation]\nmin_group_size = 3\n",
-	           "R:6: unknown key 'min_group_size' in [organisation]; it belongs in [privacy]\n");
+	           "aireport: R:6: unknown key 'min_group_size' in [organisation]; it belongs in [privacy]\n");
 	load_fails(MINIMAL "[costs]\nhardware = 3\n",
-	           "R:6: unknown key 'hardware' in [costs]\n");
+	           "aireport: R:6: unknown key 'hardware' in [costs]\n");
 	load_fails(MINIMAL "[survey_columns]\nemploye_id = Nr\nuse_case = Activiteit\n",
-	           "R:6: unknown key 'employe_id' in [survey_columns]; did you mean 'employee_id'?\n"
-	           "R:7: unknown key 'use_case' in [survey_columns]; it belongs in [timesheet_columns]\n");
+	           "aireport: R:6: unknown key 'employe_id' in [survey_columns]; did you mean 'employee_id'?\n"
+	           "aireport: R:7: unknown key 'use_case' in [survey_columns]; it belongs in [timesheet_columns]\n");
 	load_fails(MINIMAL "[organization]\nname = Y\nlanguage = xx\n[secrets]\nadmin = true\n",
-	           "R:5: unknown section [organization]; did you mean [organisation]?\n"
-	           "R:8: unknown section [secrets]\n");
-	load_fails("admin = true\n" MINIMAL, "R:1: key 'admin' outside any [section]\n");
-	load_fails(MINIMAL "[costs]\n= 5\n", "R:6: missing key before '='\n");
+	           "aireport: R:5: unknown section [organization]; did you mean [organisation]?\n"
+	           "aireport: R:8: unknown section [secrets]\n");
+	load_fails("admin = true\n" MINIMAL, "aireport: R:1: key 'admin' outside any [section]\n");
+	load_fails(MINIMAL "[costs]\n= 5\n", "aireport: R:6: missing key before '='\n");
 
 	/* Values out of range or malformed. */
 	load_fails(MINIMAL "[organisation]\nheadcount = 0\n",
-	           "R:6: invalid value '0' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
+	           "aireport: R:6: invalid value '0' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
 	load_fails(MINIMAL "[organisation]\nheadcount = 8.5\n",
-	           "R:6: invalid value '8.5' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
+	           "aireport: R:6: invalid value '8.5' for 'headcount' in [organisation]: expected a whole number of at least 1\n");
 	load_fails(MINIMAL "[privacy]\nmin_group_size = 0\n",
-	           "R:6: invalid value '0' for 'min_group_size' in [privacy]: expected a whole number of at least 1\n");
+	           "aireport: R:6: invalid value '0' for 'min_group_size' in [privacy]: expected a whole number of at least 1\n");
 	load_fails(MINIMAL "[organisation]\nlanguage = fr\n",
-	           "R:6: invalid value 'fr' for 'language' in [organisation]: expected nl, en or de\n");
+	           "aireport: R:6: invalid value 'fr' for 'language' in [organisation]: expected nl, en or de\n");
 	load_fails(MINIMAL "[organisation]\ncurrency = EURO\ncurrency = E1R\n",
-	           "R:7: invalid value 'E1R' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
+	           "aireport: R:7: invalid value 'E1R' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
 	load_fails(MINIMAL "[organisation]\ncurrency = €\n",
-	           "R:6: invalid value '€' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
+	           "aireport: R:6: invalid value '€' for 'currency' in [organisation]: expected a 3-letter ISO 4217 code such as EUR\n");
 	load_fails(MINIMAL "[input]\nmax_reject_ratio = 5\n",
-	           "R:6: invalid value '5' for 'max_reject_ratio' in [input]: a share above 1; write '5%' for a percentage\n");
+	           "aireport: R:6: invalid value '5' for 'max_reject_ratio' in [input]: a share above 1; write '5%' for a percentage\n");
 	load_fails(MINIMAL "[risk]\nconcentration_share = 150%\n",
-	           "R:6: invalid value '150%' for 'concentration_share' in [risk]: expected a share from 0% to 100%, such as 60% or 0.6\n");
+	           "aireport: R:6: invalid value '150%' for 'concentration_share' in [risk]: expected a share from 0% to 100%, such as 60% or 0.6\n");
 	load_fails(MINIMAL "[targets]\nadoption = 2\nroi = -150%\n",
-	           "R:6: invalid value '2' for 'adoption' in [targets]: a share above 1; write '2%' for a percentage\n"
-	           "R:7: invalid value '-150%' for 'roi' in [targets]: expected a percentage of at least -100%, such as 200% or 2, or off\n");
+	           "aireport: R:6: invalid value '2' for 'adoption' in [targets]: a share above 1; write '2%' for a percentage\n"
+	           "aireport: R:7: invalid value '-150%' for 'roi' in [targets]: expected a percentage of at least -100%, such as 200% or 2, or off\n");
 	load_fails(MINIMAL "[targets]\nmaturity = 4\n",
-	           "R:6: invalid value '4' for 'maturity' in [targets]: expected a number from 1 to 3, or off\n");
+	           "aireport: R:6: invalid value '4' for 'maturity' in [targets]: expected a number from 1 to 3, or off\n");
 	load_fails(MINIMAL "[costs]\ntraining_per_participant = -1500\nprogram_fixed_per_quarter = 1.000,00\n",
-	           "R:6: invalid value '-1500' for 'training_per_participant' in [costs]: expected a number from 0 to 1000000000\n"
-	           "R:7: invalid value '1.000,00' for 'program_fixed_per_quarter' in [costs]: expected a number from 0 to 1000000000\n");
+	           "aireport: R:6: invalid value '-1500' for 'training_per_participant' in [costs]: expected a number from 0 to 1000000000\n"
+	           "aireport: R:7: invalid value '1.000,00' for 'program_fixed_per_quarter' in [costs]: expected a number from 0 to 1000000000\n");
 	/* Upper bounds keep every money figure printable. */
 	load_fails(MINIMAL "[costs]\nlicense_per_active_user_month = 1000000001\n"
 	           "[rates.department]\nOps = 10000000000\n",
-	           "R:6: invalid value '1000000001' for 'license_per_active_user_month' in [costs]: expected a number from 0 to 1000000000\n"
-	           "R:8: invalid value '10000000000' for 'Ops' in [rates.department]: expected a number from 0 to 1000000000\n");
+	           "aireport: R:6: invalid value '1000000001' for 'license_per_active_user_month' in [costs]: expected a number from 0 to 1000000000\n"
+	           "aireport: R:8: invalid value '10000000000' for 'Ops' in [rates.department]: expected a number from 0 to 1000000000\n");
 	load_fails("[organisation]\nname = X\n[rates]\ndefault = -60\nrealisation = 1.5\n",
-	           "R:4: invalid value '-60' for 'default' in [rates]: expected a number from 0 to 1000000000\n"
-	           "R:5: invalid value '1.5' for 'realisation' in [rates]: a share above 1; write '1.5%' for a percentage\n");
+	           "aireport: R:4: invalid value '-60' for 'default' in [rates]: expected a number from 0 to 1000000000\n"
+	           "aireport: R:5: invalid value '1.5' for 'realisation' in [rates]: a share above 1; write '1.5%' for a percentage\n");
 	load_fails(MINIMAL "[rates.role]\nSales = -70\n[use_cases]\nOfferte = 0\n",
-	           "R:6: invalid value '-70' for 'Sales' in [rates.role]: expected a number from 0 to 1000000000\n"
-	           "R:8: invalid value '0' for 'Offerte' in [use_cases]: expected minutes per item, a number greater than 0 and at most 525600\n");
+	           "aireport: R:6: invalid value '-70' for 'Sales' in [rates.role]: expected a number from 0 to 1000000000\n"
+	           "aireport: R:8: invalid value '0' for 'Offerte' in [use_cases]: expected minutes per item, a number greater than 0 and at most 525600\n");
 	load_fails(MINIMAL "[adoption]\nactive_min_days_per_week = 8\nactive_min_ai_entries = -1\n",
-	           "R:6: invalid value '8' for 'active_min_days_per_week' in [adoption]: expected a number from 0 to 7\n"
-	           "R:7: invalid value '-1' for 'active_min_ai_entries' in [adoption]: expected a whole number of at least 0\n");
+	           "aireport: R:6: invalid value '8' for 'active_min_days_per_week' in [adoption]: expected a number from 0 to 7\n"
+	           "aireport: R:7: invalid value '-1' for 'active_min_ai_entries' in [adoption]: expected a whole number of at least 0\n");
 	load_fails(MINIMAL "[maturity]\nlevel3_min = 3\nlevel2_min = 3.5\n",
-	           "R:7: level2_min (3.5) must not be above level3_min (3) in [maturity]\n");
+	           "aireport: R:7: level2_min (3.5) must not be above level3_min (3) in [maturity]\n");
 	load_fails(MINIMAL "[maturity]\nlevel2_min = 0\noverall = average\n",
-	           "R:6: invalid value '0' for 'level2_min' in [maturity]: expected a number from 1 to 5\n"
-	           "R:7: invalid value 'average' for 'overall' in [maturity]: expected median, min or mean\n");
+	           "aireport: R:6: invalid value '0' for 'level2_min' in [maturity]: expected a number from 1 to 5\n"
+	           "aireport: R:7: invalid value 'average' for 'overall' in [maturity]: expected median, min or mean\n");
 	load_fails(MINIMAL "[period]\nprogram_start = 2026-02-30\nquarter = 2026-Q5\n",
-	           "R:6: invalid value '2026-02-30' for 'program_start' in [period]: expected a date such as 2026-01-01 or 01-01-2026\n"
-	           "R:7: invalid value '2026-Q5' for 'quarter' in [period]: expected auto or a quarter such as 2026-Q3\n");
+	           "aireport: R:6: invalid value '2026-02-30' for 'program_start' in [period]: expected a date such as 2026-01-01 or 01-01-2026\n"
+	           "aireport: R:7: invalid value '2026-Q5' for 'quarter' in [period]: expected auto or a quarter such as 2026-Q3\n");
 	load_fails(MINIMAL "[baseline]\nfrom = 2026-04-01\nto = 2026-03-31\n",
-	           "R:7: 'from' (2026-04-01) is after 'to' (2026-03-31) in [baseline]\n");
+	           "aireport: R:7: 'from' (2026-04-01) is after 'to' (2026-03-31) in [baseline]\n");
 	load_fails(MINIMAL "[input]\nencoding = latin1\ndelimiter = pipe\n",
-	           "R:6: invalid value 'latin1' for 'encoding' in [input]: expected auto, utf-8 or windows-1252\n"
-	           "R:7: invalid value 'pipe' for 'delimiter' in [input]: expected auto, comma, semicolon, tab, ',' or ';'\n");
+	           "aireport: R:6: invalid value 'latin1' for 'encoding' in [input]: expected auto, utf-8 or windows-1252\n"
+	           "aireport: R:7: invalid value 'pipe' for 'delimiter' in [input]: expected auto, comma, semicolon, tab, ',' or ';'\n");
 	load_fails(MINIMAL "[privacy]\nemployee_sheet = maybe\n",
-	           "R:6: invalid value 'maybe' for 'employee_sheet' in [privacy]: expected true or false\n");
+	           "aireport: R:6: invalid value 'maybe' for 'employee_sheet' in [privacy]: expected true or false\n");
 	load_fails(MINIMAL "[survey_columns]\nemployee_id = Nr\nrole = NR\n",
-	           "R:7: columns 'employee_id' and 'role' in [survey_columns] both read the column 'NR'\n");
+	           "aireport: R:7: columns 'employee_id' and 'role' in [survey_columns] both read the column 'NR'\n");
 	load_fails(MINIMAL "[timesheet_columns]\nminutes = hours\n",
-	           "R:6: columns 'minutes' and 'hours' in [timesheet_columns] both read the column 'hours'\n");
+	           "aireport: R:6: columns 'minutes' and 'hours' in [timesheet_columns] both read the column 'hours'\n");
 	load_fails(MINIMAL "[organisation]\nlogo = missing.png\n",
-	           "R:6: cannot read logo 'D/missing.png': No such file or directory\n");
+	           "aireport: R:6: cannot read logo 'D/missing.png': No such file or directory\n");
 }
 
 /* Lines inih would misread (§3, §11.34). */
@@ -472,21 +472,21 @@ static void test_rules_unsafe_lines(void)
 	filler[271] = '\0';
 	snprintf(text, sizeof(text), MINIMAL "[privacy]\nk=%semployee_sheet=true\n", filler);
 	CHECK_INT(strlen(strchr(text, 'k')) - 1, 292);
-	load_fails(text, "R:6: line is 292 bytes long; at most 197 are supported\n");
+	load_fails(text, "aireport: R:6: line is 292 bytes long; at most 197 are supported\n");
 
 	/* 198 bytes: one too many. */
 	memset(filler, 'n', 191);
 	filler[191] = '\0';
 	snprintf(text, sizeof(text), "[rates]\ndefault = 60\n[organisation]\nname = %s\n", filler);
-	load_fails(text, "R:4: line is 198 bytes long; at most 197 are supported\n"
-	                 "R: missing required key 'name' in [organisation]\n");
+	load_fails(text, "aireport: R:4: line is 198 bytes long; at most 197 are supported\n"
+	                 "aireport: R: missing required key 'name' in [organisation]\n");
 
 	/* inih reads an indented line as the continuation of the previous value. */
 	load_fails(MINIMAL "[organisation]\nprepared_by = HR\n  admin = true\n",
-	           "R:7: line starts with white space; remove the indentation (a value cannot continue on the next line)\n");
+	           "aireport: R:7: line starts with white space; remove the indentation (a value cannot continue on the next line)\n");
 	load_fails("  [organisation]\nname = X\n[rates]\ndefault = 60\n",
-	           "R:1: line starts with white space; remove the indentation (a value cannot continue on the next line)\n"
-	           "R: missing required key 'name' in [organisation]\n");
+	           "aireport: R:1: line starts with white space; remove the indentation (a value cannot continue on the next line)\n"
+	           "aireport: R: missing required key 'name' in [organisation]\n");
 
 	/* inih cuts section names after 49 bytes; the whole name is reported here. */
 	char section[80];
@@ -494,24 +494,24 @@ static void test_rules_unsafe_lines(void)
 	section[60] = '\0';
 	snprintf(text, sizeof(text), MINIMAL "[%s]\nkey = 1\n", section);
 	char want[200];
-	snprintf(want, sizeof(want), "R:5: unknown section [%s]\n", section);
+	snprintf(want, sizeof(want), "aireport: R:5: unknown section [%s]\n", section);
 	load_fails(text, want);
 	snprintf(text, sizeof(text), MINIMAL "[organisation%s]\nname = Y\n", section);
-	snprintf(want, sizeof(want), "R:5: unknown section [organisation%s]\n", section);
+	snprintf(want, sizeof(want), "aireport: R:5: unknown section [organisation%s]\n", section);
 	load_fails(text, want);
 
 	/* Other malformed lines. */
 	load_fails(MINIMAL "[costs\njust some words\n[privacy] x\n",
-	           "R:5: section header without closing ']'\n"
-	           "R:6: expected 'key = value', a [section] or a comment\n"
-	           "R:7: unexpected text after ']'\n");
+	           "aireport: R:5: section header without closing ']'\n"
+	           "aireport: R:6: expected 'key = value', a [section] or a comment\n"
+	           "aireport: R:7: unexpected text after ']'\n");
 	load_fails(MINIMAL "[organisation]\nprepared_by = M\xFCller\n",
-	           "R:6: line is not valid UTF-8 (save the rules file as UTF-8)\n");
+	           "aireport: R:6: line is not valid UTF-8 (save the rules file as UTF-8)\n");
 	const char nul[] = MINIMAL "[organisation]\nprepared_by = a\0b\n";
 	struct rules r;
 	char *errors;
 	CHECK_INT(load_text(&r, nul, sizeof(nul) - 1, &errors), 2);
-	CHECK_STR(errors, "R:6: line contains a NUL byte\n");
+	CHECK_STR(errors, "aireport: R:6: line contains a NUL byte\n");
 	free(errors);
 }
 
@@ -526,14 +526,14 @@ static void test_rules_unreadable(void)
 	CHECK_INT(rules_load(&r, path, err), 3);
 	fclose(err);
 	char want[200];
-	snprintf(want, sizeof(want), "%s: cannot read: No such file or directory\n", path);
+	snprintf(want, sizeof(want), "aireport: %s: cannot read: No such file or directory\n", path);
 	CHECK_STR(out, want);
 	free(out);
 
 	err = open_memstream(&out, &len);
 	CHECK_INT(rules_load(&r, folder, err), 3);
 	fclose(err);
-	snprintf(want, sizeof(want), "%s: cannot read: Is a directory\n", folder);
+	snprintf(want, sizeof(want), "aireport: %s: cannot read: Is a directory\n", folder);
 	CHECK_STR(out, want);
 	free(out);
 }
