@@ -155,12 +155,15 @@ signal_run() {
 	out=$tmp/out-$sig
 	rm -rf "$out"
 	earlier "$out"
-	# Job control: a background job of a script would otherwise start with SIGINT
-	# ignored, and aireport keeps an ignored signal ignored (as nohup wants).
-	[ "$sig" = INT ] && [ "${3:-}" != ignored ] && set -m
-	"$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" -o "$out" 2>"$tmp/err" &
+	# A background job of a script starts with SIGINT ignored (and so may this whole
+	# script, when its caller ran it in the background), and aireport keeps an
+	# ignored signal ignored, as nohup wants: env restores the default first, or
+	# ignores it explicitly for the "ignored" case.
+	local disposition=--default-signal=INT
+	[ "${3:-}" = ignored ] && disposition=--ignore-signal=INT
+	env "$disposition" "$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" \
+		-o "$out" 2>"$tmp/err" &
 	local pid=$!
-	set +m
 	for ((i = 0; i < 3000; i++)); do
 		if eval "$when"; then break; fi
 		kill -0 "$pid" 2>/dev/null || break
