@@ -111,6 +111,9 @@ struct quarter_view {
 	int8_t *overall;         /* employee -> overall level, 0 without S_q row */
 	int32_t *training;       /* employee -> training date as of the quarter's end */
 	double *baseline;        /* use case -> minutes per item, NAN without baseline */
+	/* baseline = baseline_minutes / baseline_items, kept apart so saved minutes
+	 * are computed with one division (exact ties stay exact). */
+	double *baseline_minutes, *baseline_items;
 	int headcount, respondents, active_count, trainees;
 	double hours_saved, value_saved;
 	double cost_training, cost_licenses, cost_fixed, cost_total;
@@ -195,6 +198,8 @@ static void view_free(struct quarter_view *v)
 	free(v->overall);
 	free(v->training);
 	free(v->baseline);
+	free(v->baseline_minutes);
+	free(v->baseline_items);
 	free(v);
 }
 
@@ -216,21 +221,37 @@ static void view_baselines(const struct compute *c, struct quarter_view *v)
 	for (size_t u = 0; u < c->use_cases; u++) {
 		const struct named_value *fixed =
 			named_values_find(&c->rules->use_case_baselines, strmap_key(&d->use_cases, u));
-		if (fixed)
-			v->baseline[u] = fixed->value;
-		else if (items[u] > 0)
-			v->baseline[u] = minutes[u] / items[u];
-		else
-			v->baseline[u] = NAN;
+		if (fixed) {
+			minutes[u] = fixed->value;
+			items[u] = 1;
+		}
+		v->baseline[u] = items[u] > 0 ? minutes[u] / items[u] : NAN;
 	}
-	free(minutes);
-	free(items);
+	v->baseline_minutes = minutes;
+	v->baseline_items = items;
 }
 
-/* Saved minutes of the AI entries of one cell under baseline b (§4). */
-static double cell_saved_minutes(const struct ts_cell *cell, double b)
+/* Saved minutes of the AI entries of one cell: items x baseline - minutes (§4),
+ * as (items x Σ minutes - minutes x Σ items) / Σ items, so a saving that is zero
+ * on paper is exactly zero.  The use case must have a baseline. */
+static double cell_saved_minutes(const struct quarter_view *v, const struct ts_cell *cell)
 {
-	return cell->ai_items * b - cell->ai_minutes;
+	double bm = v->baseline_minutes[cell->use_case], bi = v->baseline_items[cell->use_case];
+	return (cell->ai_items * bm - cell->ai_minutes * bi) / bi;
+}
+
+/* Figures that are sums of fractions are compared with a margin far below any
+ * printed digit, so that a tie on paper is a tie here (§11.20, §11.24). */
+#define TIE_MARGIN 1e-9
+
+static bool above_zero(double x)
+{
+	return x > TIE_MARGIN;
+}
+
+static bool at_least(double x, double limit)
+{
+	return x >= limit - TIE_MARGIN * fmax(1, fabs(limit));
 }
 
 /* The hours saved by the AI entries of a cell of quarter v (false when the cell
@@ -241,7 +262,7 @@ static bool cell_saved_hours(const struct quarter_view *v, const struct ts_cell 
 	if (cell->month < v->first_month || cell->month > v->last_month ||
 	    !cell->ai_entries || isnan(v->baseline[cell->use_case]))
 		return false;
-	*hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
+	*hours = cell_saved_minutes(v, cell) / 60;
 	return true;
 }
 
@@ -569,7 +590,7 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 			without_baseline += cell->ai_entries;
 			continue;
 		}
-		double minutes = cell_saved_minutes(cell, b);
+		double minutes = cell_saved_minutes(v, cell);
 		net[p] += minutes;
 		a->hours += minutes / 60;
 		a->value += minutes / 60 * v->rate[cell->employee] * c->rules->realisation;
@@ -581,7 +602,7 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	double *positive = xcalloc(U + 1, sizeof(double));
 	for (size_t p = 0; p < pair.count; p++) {
 		uint32_t u = pair.keys[p].a;
-		if (net[p] > 0) {
+		if (above_zero(net[p])) {
 			positive[u] += net[p];
 			if (net[p] > largest[u])
 				largest[u] = net[p];
@@ -616,11 +637,12 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 		uc->fig[UC_CONCENTRATION] = uc->has_baseline ? ratio(largest[u], positive[u]) : na();
 		bool at_risk = a->ai_users == 1 ||
 		               (uc->fig[UC_CONCENTRATION].status == FIG_OK &&
-		                uc->fig[UC_CONCENTRATION].value >= c->rules->concentration_share);
+		                at_least(uc->fig[UC_CONCENTRATION].value,
+		                         c->rules->concentration_share));
 		uc->fig[UC_AT_RISK] = ok(at_risk);
 		memcpy(&class_hours[i * nclass], &r->use_case_class_hours[u * nclass],
 		       nclass * sizeof(double));
-		if (a->hours > 0)
+		if (above_zero(a->hours * 60))
 			active_count++;
 		int32_t first = u < d->first_ai_cap ? d->first_ai_date[u] : NO_DATE;
 		if (a->ai_entries > 0 && first != NO_DATE && first >= v->start)
@@ -672,7 +694,7 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		    isnan(v->baseline[cell->use_case]))
 			continue;
 		struct month *m = &r->months[cell->month - first];
-		double hours = cell_saved_minutes(cell, v->baseline[cell->use_case]) / 60;
+		double hours = cell_saved_minutes(v, cell) / 60;
 		m->benefit += hours * v->rate[cell->employee] * rules->realisation;
 		m->hours_by_class[v->rate_class[cell->employee]] += hours;
 	}
@@ -695,7 +717,7 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		cc += m->cost;
 		m->cumulative_benefit = cb;
 		m->cumulative_cost = cc;
-		if (!payback && cb >= cc)
+		if (!payback && at_least(cb, cc))
 			payback = (int)i + 1;
 	}
 	r->org[ORG_ROI_CUMULATIVE] = ratio(cb - cc, cc);

@@ -575,7 +575,44 @@ static bool parse_ratio(const char *s, double *out, bool *percent)
 	double v;
 	if (n == 0 || parse_number(s, n, &v) != FIELD_OK)
 		return false;
-	*out = *percent ? v / 100 : v;
+	if (*percent) {
+		/* "1.4%" is read as the decimal 0.014, not as 1.4 / 100, which is a
+		 * different double: limits compared with exact ratios (7 of 500 rejected
+		 * rows) must hold at the tie.  The digits move two places left. */
+		char shifted[64];
+		size_t i = 0, k = 0;
+		if (s[0] == '+' || s[0] == '-')
+			shifted[k++] = s[i++];
+		size_t int_start = i;
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++;
+		size_t int_len = i - int_start;
+		const char *frac = i < n ? s + i + 1 : s + n;   /* after '.' or ',' */
+		size_t frac_len = (size_t)(s + n - frac);
+		if (int_len + frac_len + 8 > sizeof(shifted)) {
+			*out = v / 100;
+			return true;
+		}
+		if (int_len > 2) {
+			memcpy(shifted + k, s + int_start, int_len - 2);
+			k += int_len - 2;
+			shifted[k++] = '.';
+			memcpy(shifted + k, s + int_start + int_len - 2, 2);
+			k += 2;
+		} else {
+			shifted[k++] = '0';
+			shifted[k++] = '.';
+			for (size_t z = int_len; z < 2; z++)
+				shifted[k++] = '0';
+			memcpy(shifted + k, s + int_start, int_len);
+			k += int_len;
+		}
+		memcpy(shifted + k, frac, frac_len);
+		k += frac_len;
+		if (parse_number(shifted, k, &v) != FIELD_OK)
+			return false;
+	}
+	*out = v;
 	return true;
 }
 

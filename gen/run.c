@@ -240,16 +240,19 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		}
 	}
 	bool any_rejects = d.survey_reject_count > 0 || d.timesheet_file.rows_rejected > 0;
+	slug = org_slug(rules.org_name);
 	if (quarter < 0) {
+		/* No period at all (no accepted row with a date): rejects.csv goes to the
+		 * organisation's folder, so the export can still be fixed. */
 		if (!status)
 			status = EXIT_DATA;
-		goto done;
+		buf_printf(&dir, "%s/%s", opt->out, slug);
+	} else {
+		buf_printf(&dir, "%s/%s/%04d-Q%d", opt->out, slug, quarter / 4, quarter % 4 + 1);
+		if (res)
+			snprintf(res->period, sizeof(res->period), "%04d-Q%d", quarter / 4,
+			         quarter % 4 + 1);
 	}
-	if (res)
-		snprintf(res->period, sizeof(res->period), "%04d-Q%d", quarter / 4, quarter % 4 + 1);
-
-	slug = org_slug(rules.org_name);
-	buf_printf(&dir, "%s/%s/%04d-Q%d", opt->out, slug, quarter / 4, quarter % 4 + 1);
 	if ((status == 0 || any_rejects) && make_dirs(dir.data) != 0) {
 		fprintf(err, "aireport: %s: cannot create folder: %s\n", dir.data, strerror(errno));
 		set_message(res, "cannot create %s%s", dir.data, "");

@@ -71,6 +71,19 @@ check "reject ratio message" grep -q "survey.csv: 1 of 12 rows rejected" "$tmp/e
 check "failed run still writes rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
 check "failed run writes no metrics.csv" test ! -e "$out/metrics.csv"
 
+# No accepted row with a date at all: no period, so rejects.csv goes to the
+# organisation's folder.
+sed '/^quarter/d' "$we/rules.ini" >"$we/auto.ini"
+printf '%s\n' "$(head -1 "$we/survey.csv")" 'E1,2026-09-07,Sales,,9,4,3,3,2,3,4,,' >"$we/bad-s.csv"
+printf '%s\n' "$(head -1 "$we/timesheet.csv")" 'E1,2026-07-06,Quote,50,maybe,1,Sales' >"$we/bad-t.csv"
+rm -rf "$we/output"
+st=$(run -s bad-s.csv -t bad-t.csv -r auto.ini)
+check "nothing usable exits 1 (got $st)" test "$st" = 1
+check "nothing usable: rejects.csv in the organisation's folder" \
+	test "$(cat "$we/output/example-company-b-v/rejects.csv" 2>/dev/null)" = "$(printf '%s\n' \
+	'file,line,column,value,reason' 'bad-s.csv,2,ai_days_per_week,9,out of range 0-7' \
+	'bad-t.csv,2,ai_assisted,maybe,not a yes/no value')"
+
 # --- an earlier run's reports survive a failed run ------------------------------
 rm -rf "$we/output"
 run -s survey.csv -t timesheet.csv -r rules.ini >/dev/null

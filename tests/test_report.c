@@ -392,8 +392,40 @@ static void timesheet_departments(void)
 	fixture_free(&f);
 }
 
+/* Ties on paper are ties: a month whose benefit equals its cost (100/3 each) pays
+ * back (§11.20), and a saving of 7 x 29/7 - 29 = 0 minutes is no saving (§11.24). */
+static void exact_ties(void)
+{
+	const char *rules = "[organisation]\nname = G\n[period]\nprogram_start = 2026-07-01\n"
+	                    "[privacy]\nmin_group_size = 1\n[costs]\nprogram_fixed_per_quarter = 100\n"
+	                    "[rates]\ndefault = 100\n[use_cases]\nX = 30\n";
+	char survey[512];
+	snprintf(survey, sizeof(survey), "%sE1,2026-07-02,Ops,,0,3,3,3,3,3,,,\n", survey_header);
+	const char *timesheet = "employee_id,date,use_case,minutes,ai_assisted,items\n"
+	                        /* July: 30 - 10 = 20 min at 100/h = 100/3; cost 100/3 */
+	                        "E1,2026-07-03,X,10,yes,1\n"
+	                        /* U: baseline 29/7 per item; 7 items in 29 minutes save 0 */
+	                        "E1,2026-07-01,U,29,no,7\n"
+	                        "E1,2026-07-03,U,29,yes,7\n";
+	struct fixture f;
+	fixture_run(&f, rules, survey, timesheet, "2026-Q3");
+	CHECK_INT(f.status, 0);
+	if (f.status)
+		return;
+	CHECK_FIG(f.r.org[ORG_PAYBACK_MONTHS], 1);
+	const struct use_case *u = use_case(&f.r, "U");
+	CHECK(u != NULL);
+	if (u) {
+		CHECK_FIG(u->fig[UC_HOURS_SAVED], 0);
+		CHECK_INT(u->fig[UC_CONCENTRATION].status, FIG_NA);   /* no positive saving */
+	}
+	CHECK_FIG(f.r.org[ORG_USE_CASES_ACTIVE], 1);                 /* X only */
+	fixture_free(&f);
+}
+
 void test_report(void)
 {
+	exact_ties();
 	timesheet_departments();
 	trend_window();
 	overall_modes();

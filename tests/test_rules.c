@@ -549,6 +549,18 @@ static void test_rules_ratio(void)
 	CHECK_DBL(v, 0.125);
 	CHECK(rules_parse_ratio("200%", &v));
 	CHECK_DBL(v, 2);
+	/* A percentage is the decimal it writes, to the last bit: 1.4% is the same
+	 * double as 0.014 and as 7 / 500 (1.4 / 100 is not), so a limit holds at the tie. */
+	CHECK(rules_parse_ratio("1.4%", &v));
+	CHECK(v == 0.014 && v == 7.0 / 500);
+	CHECK(rules_parse_ratio("35,2%", &v));
+	CHECK(v == 0.352);
+	CHECK(rules_parse_ratio("150.5%", &v));
+	CHECK(v == 1.505);
+	CHECK(rules_parse_ratio("-150%", &v));
+	CHECK(v == -1.5);
+	CHECK(rules_parse_ratio(".5%", &v));
+	CHECK(v == 0.005);
 	CHECK(!rules_parse_ratio("%", &v));
 	CHECK(!rules_parse_ratio("", &v));
 	CHECK(!rules_parse_ratio("60%%", &v));
