@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every figure of metrics.csv against an independent implementation of SPEC §4, §5
+# and §11 (tests/reference/ref.py, written apart from gen/report.c) on random small
+# companies: duplicates, invalid rows, ids in one file only, role, department and
+# default rates, fixed and computed baselines, baseline windows, program starts
+# before, inside and after the period, headcount overrides, k from 1 to 5, the three
+# overall modes, the timesheet activity criterion.  SEEDS (default 30) sets how many.
+# Prints "reference: N passed, N failed".
+set -u
+cd "$(dirname "$0")/.."
+root=$PWD
+bin=${AIREPORT_BIN:-$root/aireport}
+seeds=${SEEDS:-30}
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for ((s = 1; s <= seeds; s++)); do
+	d=$tmp/$s
+	python3 tests/reference/gen.py "$s" "$d"
+	(cd "$d" && "$bin" -q -s survey.csv -t timesheet.csv -r rules.ini -o out 2>err)
+	st=$?
+	if [ "$st" != 0 ]; then
+		fail=$((fail + 1)); echo "FAIL reference: seed $s exits $st: $(head -1 "$d/err")" >&2
+		continue
+	fi
+	tail -n +2 "$d"/out/probe/*/metrics.csv | cut -d, -f2- >"$d/got"
+	(cd "$d" && python3 "$root/tests/reference/ref.py" survey.csv timesheet.csv rules.ini >want)
+	if python3 tests/reference/cmp.py "$d/got" "$d/want" >"$d/diff"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1)); echo "FAIL reference: seed $s" >&2; head -5 "$d/diff" >&2
+	fi
+done
+echo "reference: $pass passed, $fail failed"
+[ "$fail" = 0 ]
