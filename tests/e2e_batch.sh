@@ -2,13 +2,8 @@
 # --batch (SPEC §9): every client folder reported, a broken one does not stop the
 # others, batch-summary.csv, exit status.  Prints "batch: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-check() { local what=$1; shift; if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL batch: $what" >&2; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=batch
+source "$(dirname "$0")/lib_e2e.sh"
 
 clients=$tmp/clients
 for c in alpha beta gamma delta; do
@@ -43,5 +38,4 @@ rm -rf "$clients/beta" "$clients/gamma"
 "$bin" -q --batch "$clients" -o "$tmp/out3" -j 1; st=$?
 check "all clients ok exits 0 (got $st)" test "$st" = 0
 
-echo "batch: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

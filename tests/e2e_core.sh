@@ -2,15 +2,8 @@
 # End-to-end checks of the binary: the worked example byte for byte, exit
 # statuses, atomic outputs, locale independence.  Prints "core: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL core: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=core
+source "$(dirname "$0")/lib_e2e.sh"
 
 # --- the worked example, byte for byte ------------------------------------------
 we=$tmp/we
@@ -104,5 +97,4 @@ check "the series starts in 1900-01" grep -q '^2026-Q3,month,1900-01,cost,30,ok$
 check "--help lists every option" bash -c "'$bin' --help | grep -q -- '--strict' && '$bin' --help | grep -q 'Exit status'"
 check "--version" bash -c "'$bin' --version | grep -q '^aireport [0-9]'"
 
-echo "core: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -4,13 +4,8 @@
 # reordered and renamed columns, ja/nee.  The figures must be exactly those of the
 # plain export.  Prints "exports: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-check() { local what=$1; shift; if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAIL exports: $what" >&2; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=exports
+source "$(dirname "$0")/lib_e2e.sh"
 we=tests/worked-example
 
 python3 - "$we" "$tmp" <<'PY'
@@ -78,5 +73,4 @@ CSV
 check "rejects name the physical lines and the export's column names" \
 	diff "$tmp/want-rejects" "$out/rejects.csv"
 
-echo "exports: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

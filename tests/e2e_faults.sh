@@ -7,14 +7,8 @@
 # Uses $AIREPORT_BIN when set (make test-asan), else ./aireport.
 # Prints "faults: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL faults: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-tmp=$(mktemp -d)
+suite=faults
+source "$(dirname "$0")/lib_e2e.sh"
 mounts=()
 cleanup() {
 	local m
@@ -210,5 +204,4 @@ signal_run TERM 'sleep 0.2; true'
 check "SIGTERM while reading exits 143 (got $st)" test "$st" = 143
 check "SIGTERM while reading: earlier reports intact, no temporary files" intact "$out"
 
-echo "faults: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

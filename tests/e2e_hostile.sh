@@ -7,15 +7,8 @@
 # Uses $AIREPORT_BIN when set (make test-asan), else ./aireport.
 # Prints "hostile: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-ok()   { pass=$((pass + 1)); }
-bad()  { fail=$((fail + 1)); echo "FAIL hostile: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=hostile
+source "$(dirname "$0")/lib_e2e.sh"
 
 if [ ! -x "$bin" ]; then
 	echo "hostile: $bin is not built"
@@ -387,5 +380,4 @@ for k in garbage truncated badzlib shortdata badcrc huge nopalette; do
 	check "corrupt logo ($k): outputs whole" outputs_whole "$out"
 done
 
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

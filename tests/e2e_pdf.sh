@@ -7,15 +7,8 @@
 # without AI entries, no payback, a corrupt logo).
 # Run from the repository root after `make`; prints "pdf: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL pdf: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; return 1; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=pdf
+source "$(dirname "$0")/lib_e2e.sh"
 export LC_ALL=C.UTF-8
 
 if [ ! -x "$bin" ]; then
@@ -333,5 +326,4 @@ EOF
 	check "damaged logo data: PDF without image" test "$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)" = 0
 fi
 
-echo "pdf: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -7,29 +7,24 @@
 # overall modes, the timesheet activity criterion.  SEEDS (default 30) sets how many.
 # Prints "reference: N passed, N failed".
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
+suite=reference
+source "$(dirname "$0")/lib_e2e.sh"
 seeds=${SEEDS:-30}
-pass=0 fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for ((s = 1; s <= seeds; s++)); do
 	d=$tmp/$s
 	python3 tests/reference/gen.py "$s" "$d"
 	(cd "$d" && "$bin" -q -s survey.csv -t timesheet.csv -r rules.ini -o out 2>err)
 	st=$?
 	if [ "$st" != 0 ]; then
-		fail=$((fail + 1)); echo "FAIL reference: seed $s exits $st: $(head -1 "$d/err")" >&2
+		bad "seed $s exits $st: $(head -1 "$d/err")"
 		continue
 	fi
 	tail -n +2 "$d"/out/probe/*/metrics.csv | cut -d, -f2- >"$d/got"
 	(cd "$d" && python3 "$root/tests/reference/ref.py" survey.csv timesheet.csv rules.ini >want)
 	if python3 tests/reference/cmp.py "$d/got" "$d/want" >"$d/diff"; then
-		pass=$((pass + 1))
+		ok
 	else
-		fail=$((fail + 1)); echo "FAIL reference: seed $s" >&2; head -5 "$d/diff" >&2
+		bad "seed $s"; head -5 "$d/diff" >&2
 	fi
 done
-echo "reference: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -5,17 +5,10 @@
 # from the inputs kept as text, byte-identical output.  Assumes ./aireport is built.
 # Prints "xlsx: N passed, N failed".  XLSX_KEEP=DIR keeps the PDF renderings there.
 set -u
-cd "$(dirname "$0")/.."
-root=$PWD
-bin=${AIREPORT_BIN:-$root/aireport}
+suite=xlsx
+source "$(dirname "$0")/lib_e2e.sh"
 py=/usr/bin/python3            # Debian's, with python3-openpyxl
 checker=$root/tests/xlsx_check.py
-pass=0 fail=0
-ok()  { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "FAIL xlsx: $*" >&2; }
-check() { local what=$1; shift; if "$@"; then ok; else bad "$what"; fi; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 
 # Runs xlsx_check.py and counts its "ok" / "not ok" lines.
 run_checker() {
@@ -118,5 +111,4 @@ if [ -s "$few/$we_out/roi.xlsx" ]; then
 		"$few/rules.ini"
 fi
 
-echo "xlsx: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish
