@@ -551,7 +551,7 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
                               struct report *r)
 {
 	const struct dataset *d = c->d;
-	size_t U = c->use_cases, E = c->employees;
+	size_t U = c->use_cases;
 	struct uc_acc {
 		bool present;
 		double ai_entries, hours, value;
@@ -561,8 +561,6 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	struct key3_index pair = { 0 };
 	double *net = NULL;
 	size_t net_cap = 0;
-	uint8_t *has_ai = NULL;
-	size_t has_ai_cap = 0;
 	size_t nclass = r->rate_class_count;
 	r->use_case_class_hours = xcalloc(U * nclass + 1, sizeof(double));
 	long without_baseline = 0;
@@ -581,7 +579,6 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 		                       &added);
 		if (added) {
 			GROW(net, net_cap, p + 1);
-			GROW(has_ai, has_ai_cap, p + 1);
 			net[p] = 0;
 			a->ai_users++;
 		}
@@ -653,12 +650,10 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	r->org[ORG_USE_CASES_ACTIVE] = ok(active_count);
 	r->org[ORG_USE_CASES_NEW] = ok(new_count);
 	r->org[ORG_AI_ENTRIES_WITHOUT_BASELINE] = ok((double)without_baseline);
-	(void)E;
 	free(names);
 	free(largest);
 	free(positive);
 	free(net);
-	free(has_ai);
 	key3_free(&pair);
 	free(acc);
 }

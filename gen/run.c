@@ -2,6 +2,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -87,10 +88,17 @@ static time_t creation_time(int quarter)
 	return (time_t)quarter_last_day(quarter) * 86400 + 86399;
 }
 
-static void set_message(struct run_result *res, const char *fmt, const char *a, const char *b)
+/* Keeps the first problem of a run for the batch summary. */
+static void set_message(struct run_result *res, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void set_message(struct run_result *res, const char *fmt, ...)
 {
-	if (res && !res->message[0])
-		snprintf(res->message, sizeof(res->message), fmt, a, b);
+	if (!res || res->message[0])
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(res->message, sizeof(res->message), fmt, ap);
+	va_end(ap);
 }
 
 /* rejects.csv: the survey's rows (already in line order), then the timesheet's. */
@@ -167,7 +175,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 
 	int status = rules_load(&rules, opt->rules, err);
 	if (status) {
-		set_message(res, "rules error in %s%s", opt->rules, "");
+		set_message(res, "rules error in %s", opt->rules);
 		dataset_free(&d);
 		return status;
 	}
@@ -175,7 +183,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	if (opt->period && !parse_quarter(opt->period, &quarter)) {
 		fprintf(err, "aireport: invalid --period '%s' (expected YYYY-Qn, e.g. 2026-Q3)\n",
 		        opt->period);
-		set_message(res, "invalid --period '%s'%s", opt->period, "");
+		set_message(res, "invalid --period '%s'", opt->period);
 		status = EXIT_USAGE;
 		goto done;
 	}
@@ -186,7 +194,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	int survey_status = survey_read(&d, opt->survey, &rules, progress, err);
 	if (survey_status == EXIT_IO) {
 		status = EXIT_IO;
-		set_message(res, "cannot read %s%s", opt->survey, "");
+		set_message(res, "cannot read %s", opt->survey);
 		goto done;
 	}
 	ts_rejects = tmpfile();
@@ -199,14 +207,14 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	int timesheet_status = timesheet_read(&d, opt->timesheet, &rules, progress, err);
 	if (timesheet_status == EXIT_IO) {
 		status = EXIT_IO;
-		set_message(res, "cannot read %s%s", opt->timesheet, "");
+		set_message(res, "cannot read %s", opt->timesheet);
 		goto done;
 	}
 	if (res)
 		res->rows = d.survey_file.rows_read + d.timesheet_file.rows_read;
 	status = survey_status ? survey_status : timesheet_status;
 	if (status)
-		set_message(res, "unusable input (%s%s)", survey_status ? opt->survey : opt->timesheet, "");
+		set_message(res, "unusable input (%s)", survey_status ? opt->survey : opt->timesheet);
 
 	if (quarter < 0)
 		quarter = report_latest_survey_quarter(&d);
@@ -218,11 +226,11 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	                              : "the limit [input] max_reject_ratio";
 	if (!d.survey_file.missing_column && over_limit(&d.survey_file, limit, why, err)) {
 		status = EXIT_DATA;
-		set_message(res, "too many rejected rows in %s%s", opt->survey, "");
+		set_message(res, "too many rejected rows in %s", opt->survey);
 	}
 	if (!d.timesheet_file.missing_column && over_limit(&d.timesheet_file, limit, why, err)) {
 		status = EXIT_DATA;
-		set_message(res, "too many rejected rows in %s%s", opt->timesheet, "");
+		set_message(res, "too many rejected rows in %s", opt->timesheet);
 	}
 	if (!status && report_latest_survey_quarter(&d) < 0) {
 		fprintf(err, "aireport: %s: no usable survey rows\n", opt->survey);
@@ -235,7 +243,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		if (!have_rows) {
 			fprintf(err, "aireport: %s: no survey rows in %04d-Q%d\n", opt->survey,
 			        quarter / 4, quarter % 4 + 1);
-			set_message(res, "no survey rows in the period%s%s", "", "");
+			set_message(res, "no survey rows in the period");
 			status = EXIT_DATA;
 		}
 	}
@@ -255,7 +263,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	}
 	if ((status == 0 || any_rejects) && make_dirs(dir.data) != 0) {
 		fprintf(err, "aireport: %s: cannot create folder: %s\n", dir.data, strerror(errno));
-		set_message(res, "cannot create %s%s", dir.data, "");
+		set_message(res, "cannot create %s", dir.data);
 		status = EXIT_IO;
 		goto done;
 	}
@@ -302,7 +310,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	}
 	sigprocmask(SIG_SETMASK, &saved, NULL);
 	if (status)
-		set_message(res, "cannot write the reports to %s%s", dir.data, "");
+		set_message(res, "cannot write the reports to %s", dir.data);
 	else if (!opt->quiet)
 		fprintf(err, "aireport: %s: %s, %s, %s, %s\n", dir.data, names[METRICS],
 		        names[REJECTS], names[PDF], names[XLSX]);

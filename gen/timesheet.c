@@ -16,6 +16,8 @@ struct timesheet_reader {
 	FILE *err;
 	struct header_map map;
 	bool use_minutes;           /* minutes wins over hours (§11.12) */
+	/* Exports are mostly in date order: the last date seen and its month. */
+	int32_t last_date, last_month;
 };
 
 struct ts_row {
@@ -126,17 +128,16 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 	return 0;
 }
 
-static void fold_row(struct dataset *d, const struct rules *rules, const struct ts_row *row,
-                     long line)
+static void fold_row(struct timesheet_reader *tr, const struct ts_row *row, long line)
 {
-	/* Exports are mostly in date order: remember the last date's month. */
-	static int32_t cached_date = NO_DATE, cached_month;
-	if (row->date != cached_date) {
-		cached_date = row->date;
-		cached_month = month_of_days(row->date);
+	struct dataset *d = tr->d;
+	const struct rules *rules = tr->rules;
+	if (row->date != tr->last_date) {
+		tr->last_date = row->date;
+		tr->last_month = month_of_days(row->date);
 	}
 	bool added;
-	int32_t month = cached_month;
+	int32_t month = tr->last_month;
 	int32_t quarter = month / 3;
 	size_t i = key3_intern(&d->cell_index,
 	                       (struct key3){ row->employee, row->use_case, month }, &added);
@@ -233,7 +234,7 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 			return 0;
 		}
 	}
-	fold_row(d, tr->rules, &row, rec->line);
+	fold_row(tr, &row, rec->line);
 	d->timesheet_file.rows_used++;
 	return 0;
 }
@@ -241,7 +242,8 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err)
 {
-	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err };
+	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err,
+	                               .last_date = NO_DATE };
 	d->timesheet_file.name = xstrdup(path);
 	int status = export_read(path, rules, progress, timesheet_record, &tr, &tr.map, err);
 	if (status)
