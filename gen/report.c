@@ -266,19 +266,17 @@ static bool cell_saved_hours(const struct quarter_view *v, const struct ts_cell 
 	return true;
 }
 
-/* §4: the survey row of the quarter, else the latest earlier survey row, else the
- * latest timesheet row with a department: within the quarter for someone who logged
- * time in it, up to its end for anyone else (§11.21); else Unassigned.  ts_quarter
- * and ts_department describe each employee's latest such row up to the end. */
+/* §4: the survey row of the quarter, else the latest earlier one (both: latest, the
+ * latest survey row up to the quarter's end), else the latest timesheet row with a
+ * department: within the quarter for someone who logged time in it, up to its end
+ * for anyone else (§11.21); else Unassigned.  ts_quarter and ts_department describe
+ * each employee's latest such timesheet row up to the end. */
 static uint32_t department_until(const struct compute *c, const struct quarter_view *v,
-                                 size_t e, const int32_t *ts_quarter,
-                                 const uint32_t *ts_department)
+                                 size_t e, const struct survey_row *latest,
+                                 const int32_t *ts_quarter, const uint32_t *ts_department)
 {
-	if (v->srow[e] >= 0)
-		return c->d->survey[v->srow[e]].department;
-	const struct survey_row *r = latest_row_until(c, e, v->end);
-	if (r)
-		return r->department;
+	if (latest)
+		return latest->department;
 	bool logged_here = v->member[e] & MEMBER_TIMESHEET;
 	if (ts_quarter[e] != INT32_MIN && (!logged_here || ts_quarter[e] == v->q))
 		return ts_department[e];
@@ -350,9 +348,10 @@ static struct quarter_view *view_compute(struct compute *c, int q)
 	}
 
 	for (size_t e = 0; e < E; e++) {
-		v->department[e] = department_until(c, v, e, ts_quarter, ts_department);
-		const struct survey_row *r = v->srow[e] >= 0 ? &d->survey[v->srow[e]]
-		                                             : latest_row_until(c, e, v->end);
+		/* The employee's latest survey row up to the end: the quarter's own row
+		 * when there is one (de-duplication leaves one per quarter). */
+		const struct survey_row *r = latest_row_until(c, e, v->end);
+		v->department[e] = department_until(c, v, e, r, ts_quarter, ts_department);
 		const char *role = r ? strmap_key(&d->strings, r->role) : NULL;
 		v->rate_class[e] = rate_class_of(rules, role,
 		                                 strmap_key(&d->departments, v->department[e]));
