@@ -158,6 +158,10 @@ void header_map_free(struct header_map *h);
 int export_read(const char *path, const struct rules *rules, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, FILE *err);
 
+/* Checks a required text field of 1..max code points (§2, §11.8); returns 0, or -1
+ * with the reject reason in reason. */
+int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t rsz);
+
 /* Text of a typed-field error for rejects.csv ("not a valid date", ...). */
 const char *field_error_reason(int field_error);
 

@@ -116,6 +116,20 @@ const char *field_error_reason(int e)
 	return "invalid";
 }
 
+int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t rsz)
+{
+	if (f->len == 0) {
+		snprintf(reason, rsz, "empty");
+		return -1;
+	}
+	/* a field of at most max bytes has at most max code points */
+	if (f->len > max && utf8_length(f->data, f->len) > max) {
+		snprintf(reason, rsz, "too long (more than %zu characters)", max);
+		return -1;
+	}
+	return 0;
+}
+
 static bool header_matches(const char *cell, size_t len, const char *name)
 {
 	size_t n = strlen(name);

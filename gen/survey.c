@@ -15,19 +15,6 @@ struct survey_reader {
 	struct header_map map;
 };
 
-/* Checks a text field of 1..max code points. */
-static int check_text(const struct csv_field *f, size_t max, char *reason, size_t rsz)
-{
-	if (f->len == 0) {
-		snprintf(reason, rsz, "empty");
-		return -1;
-	}
-	if (utf8_length(f->data, f->len) > max) {
-		snprintf(reason, rsz, "too long (more than %zu characters)", max);
-		return -1;
-	}
-	return 0;
-}
 
 static int check_likert(const struct csv_field *f, int8_t *out, char *reason, size_t rsz)
 {
@@ -59,12 +46,12 @@ static int survey_field(struct survey_row *row, struct dataset *d, int column,
 	const char *s = f->data;
 	switch ((enum survey_column)column) {
 	case SC_EMPLOYEE_ID:
-		if (check_text(f, 64, reason, rsz))
+		if (check_text_field(f, 64, reason, rsz))
 			return -1;
 		row->employee = intern(&d->employees, f);
 		return 0;
 	case SC_DEPARTMENT:
-		if (check_text(f, 100, reason, rsz))
+		if (check_text_field(f, 100, reason, rsz))
 			return -1;
 		row->department = intern(&d->departments, f);
 		return 0;

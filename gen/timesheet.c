@@ -38,18 +38,6 @@ static void reject(struct timesheet_reader *tr, long line, const char *column,
 	}
 }
 
-static int text_field(const struct csv_field *f, size_t max, char *reason, size_t rsz)
-{
-	if (f->len == 0) {
-		snprintf(reason, rsz, "empty");
-		return -1;
-	}
-	if (f->len > max && utf8_length(f->data, f->len) > max) {
-		snprintf(reason, rsz, "too long (more than %zu characters)", max);
-		return -1;
-	}
-	return 0;
-}
 
 static int number_field(const struct csv_field *f, double lo, double hi, double *out,
                         char *reason, size_t rsz)
@@ -73,12 +61,12 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 	enum field_error e = FIELD_OK;
 	switch ((enum timesheet_column)column) {
 	case TC_EMPLOYEE_ID:
-		if (text_field(f, 64, reason, rsz))
+		if (check_text_field(f, 64, reason, rsz))
 			return -1;
 		row->employee = (uint32_t)strmap_intern(&d->employees, f->data, f->len, NULL);
 		return 0;
 	case TC_USE_CASE:
-		if (text_field(f, 100, reason, rsz))
+		if (check_text_field(f, 100, reason, rsz))
 			return -1;
 		row->use_case = (uint32_t)strmap_intern(&d->use_cases, f->data, f->len, NULL);
 		return 0;
