@@ -15,7 +15,6 @@ struct survey_reader {
 	struct header_map map;
 };
 
-
 static int check_likert(const struct csv_field *f, int8_t *out, char *reason, size_t rsz)
 {
 	long v;
