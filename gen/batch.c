@@ -74,6 +74,45 @@ static char **list_clients(const char *dir, size_t *count)
 	return names;
 }
 
+/* The line of a client's error output that goes into the summary: its first error,
+ * else (a successful run) its first warning.  The "aireport: " prefix and the
+ * client's own folder are left out, so it reads "rules.ini:3: unknown key ...". */
+static void summary_message(const char *text, const char *client_dir, char *out, size_t size)
+{
+	static const char prefix[] = "aireport: ";
+	static const char warning[] = "warning: ";
+	size_t dir_len = strlen(client_dir);
+	const char *first_warning = NULL, *chosen = NULL;
+	for (const char *line = text; line && *line; ) {
+		const char *end = strchr(line, '\n');
+		const char *body = strncmp(line, prefix, sizeof(prefix) - 1) == 0 ? line + sizeof(prefix) - 1 : line;
+		if (strncmp(body, warning, sizeof(warning) - 1) != 0) {
+			chosen = body;
+			break;
+		}
+		if (!first_warning)
+			first_warning = body;
+		line = end ? end + 1 : NULL;
+	}
+	if (!chosen)
+		chosen = first_warning;
+	if (!chosen)
+		return;
+	struct buf b = { 0 };
+	size_t len = strcspn(chosen, "\n");
+	for (size_t i = 0; i < len; i++) {
+		/* "<batch>/<client>/" names the client a second time */
+		if (strncmp(chosen + i, client_dir, dir_len) == 0 && chosen[i + dir_len] == '/' &&
+		    i + dir_len < len) {
+			i += dir_len;
+			continue;
+		}
+		buf_putc(&b, chosen[i]);
+	}
+	snprintf(out, size, "%s", b.data ? b.data : "");
+	buf_free(&b);
+}
+
 static void start_client(struct client *c, const char *dir, const struct run_options *base)
 {
 	int fds[2];
@@ -96,9 +135,22 @@ static void start_client(struct client *c, const char *dir, const struct run_opt
 		opt.rules = join(sub, "rules.ini");
 		opt.period = NULL;
 		opt.quiet = true;
+		/* Two clients may share an organisation name (two "Bakker B.V."s, or a
+		 * client copied to re-run it); their folder names cannot be the same. */
+		opt.folder = c->name;
 		set_quiet(true);
 		struct run_result result;
-		int status = run_client(&opt, &result, stderr);
+		char *text = NULL;
+		size_t text_size = 0;
+		FILE *err = open_memstream(&text, &text_size);
+		int status = run_client(&opt, &result, err ? err : stderr);
+		if (err && fclose(err) == 0 && text) {
+			fputs(text, stderr);
+			char message[sizeof(result.message)] = "";
+			summary_message(text, sub, message, sizeof(message));
+			if (message[0])
+				memcpy(result.message, message, sizeof(message));
+		}
 		ssize_t w = write(fds[1], &result, sizeof(result));
 		(void)w;
 		close(fds[1]);

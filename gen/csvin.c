@@ -797,7 +797,7 @@ static int choose_encoding(struct reader *r, enum encoding_mode mode,
 		return EXIT_DATA;
 	}
 	if (bom) {
-		fprintf(r->err, "aireport: %s:%ld: not valid UTF-8 although the file starts with a UTF-8 "
+		fprintf(r->err, "aireport: warning: %s:%ld: not valid UTF-8 although the file starts with a UTF-8 "
 		        "byte order mark; invalid bytes are read as U+FFFD\n",
 		        r->name, line_of_offset(r, bad_at));
 		r->enc = TEXT_UTF8_REPAIR;

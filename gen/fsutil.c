@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -117,6 +118,42 @@ void pending_discard(struct pending_file *p)
 	}
 	free(p->final_path);
 	p->temp_path = p->final_path = NULL;
+}
+
+int folder_lock(const char *dir, bool quiet, FILE *err)
+{
+	struct buf path = { 0 };
+	buf_printf(&path, "%s/.aireport.lock", dir);
+	int fd = open(path.data, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		int saved = errno;
+		buf_free(&path);
+		errno = saved;
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		if (errno == EWOULDBLOCK && !quiet)
+			fprintf(err, "aireport: %s: another run is writing reports here; waiting for it\n", dir);
+		int rc;
+		do
+			rc = flock(fd, LOCK_EX);
+		while (rc != 0 && errno == EINTR);
+		if (rc != 0) {
+			int saved = errno;
+			close(fd);
+			buf_free(&path);
+			errno = saved;
+			return -1;
+		}
+	}
+	buf_free(&path);
+	return fd;
+}
+
+void folder_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);   /* closing the descriptor releases the flock */
 }
 
 static void on_signal(int sig)

@@ -23,6 +23,15 @@ int pending_commit(struct pending_file *p);
 /* Removes the temporary file (if any) and forgets it.  Accepts a zeroed struct. */
 void pending_discard(struct pending_file *p);
 
+/* Takes an exclusive lock on dir/.aireport.lock (created when missing), so two
+ * runs never rename their reports into the same folder at the same time.  When
+ * another process holds it, prints one line on err (unless quiet) and waits.
+ * Returns the descriptor that holds the lock, or -1 with errno set; release it
+ * with folder_unlock().  The lock file stays: removing it would race. */
+int folder_lock(const char *dir, bool quiet, FILE *err);
+/* Releases a lock of folder_lock(); -1 is a no-op. */
+void folder_unlock(int fd);
+
 /* Installs the SIGINT/SIGTERM handlers that remove registered temporary files
  * and then end the process with the signal. */
 void install_signal_cleanup(void);

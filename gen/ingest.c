@@ -181,7 +181,7 @@ bool header_map_build(struct header_map *h, const struct csv_record *rec,
 		}
 	}
 	if (unknown.len && !is_quiet())
-		fprintf(err, "aireport: %s: ignoring unknown columns: %s\n", file, unknown.data);
+		fprintf(err, "aireport: warning: %s: ignoring unknown columns: %s\n", file, unknown.data);
 	buf_free(&unknown);
 
 	for (size_t c = 0; c < ncanonical; c++) {

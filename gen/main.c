@@ -27,7 +27,9 @@ static void usage(FILE *f)
 "  -p, --period YYYY-Qn   quarter to report     (default: [period] quarter of the rules,\n"
 "                                                else the latest quarter with survey rows)\n"
 "      --batch DIR        one client per sub-folder of DIR holding rules.ini,\n"
-"                         survey.csv and timesheet.csv\n"
+"                         survey.csv and timesheet.csv; each client's reports go\n"
+"                         to OUT/<sub-folder>/<period>/ (its folder name, not the\n"
+"                         organisation's, so two clients never share a folder)\n"
 "  -j, --jobs N           parallel clients with --batch (default: number of CPUs)\n"
 "      --strict           any rejected row fails the run\n"
 "  -q, --quiet            no progress, only errors\n"
@@ -40,7 +42,10 @@ static void usage(FILE *f)
 "     in the period, or --strict with rejected rows\n"
 "  2  usage or rules error\n"
 "  3  I/O failure: unreadable input, unwritable output\n"
-"With --batch the status is the highest of the clients'.\n", f);
+"With --batch the status is the highest of the clients'.\n"
+"\n"
+"Two runs writing into the same OUT/<organisation>/ at the same time take turns:\n"
+"the second waits until the first has put its reports in place.\n", f);
 }
 
 int main(int argc, char **argv)

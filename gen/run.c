@@ -162,7 +162,8 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	struct report report;
 	FILE *ts_rejects = NULL;
 	char *slug = NULL;
-	struct buf dir = { 0 };
+	struct buf dir = { 0 }, org_dir = { 0 };
+	int lock = -1;
 	enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
 	static const char *const names[OUTPUTS] = { "rejects.csv", "metrics.csv",
 	                                            "assessment.pdf", "roi.xlsx" };
@@ -249,14 +250,15 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	}
 	bool any_rejects = d.survey_reject_count > 0 || d.timesheet_file.rows_rejected > 0;
 	slug = org_slug(rules.org_name);
+	buf_printf(&org_dir, "%s/%s", opt->out, opt->folder ? opt->folder : slug);
 	if (quarter < 0) {
 		/* No period at all (no accepted row with a date): rejects.csv goes to the
 		 * organisation's folder, so the export can still be fixed. */
 		if (!status)
 			status = EXIT_DATA;
-		buf_printf(&dir, "%s/%s", opt->out, slug);
+		buf_puts(&dir, org_dir.data);
 	} else {
-		buf_printf(&dir, "%s/%s/%04d-Q%d", opt->out, slug, quarter / 4, quarter % 4 + 1);
+		buf_printf(&dir, "%s/%04d-Q%d", org_dir.data, quarter / 4, quarter % 4 + 1);
 		if (res)
 			snprintf(res->period, sizeof(res->period), "%04d-Q%d", quarter / 4,
 			         quarter % 4 + 1);
@@ -272,8 +274,10 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 
 	if (status) {
 		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
-		if (any_rejects && write_rejects(&d, ts_rejects, dir.data, &out[REJECTS], err) == 0)
+		if (any_rejects && write_rejects(&d, ts_rejects, dir.data, &out[REJECTS], err) == 0) {
+			lock = folder_lock(org_dir.data, opt->quiet, err);
 			pending_commit(&out[REJECTS]);
+		}
 		goto done;
 	}
 
@@ -293,8 +297,18 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		status = pdf_write_assessment(&report, out[PDF].temp_path, err);
 	if (!status)
 		status = xlsx_write_roi(&report, out[XLSX].temp_path, err);
-	/* The four renames are one step: a SIGINT/SIGTERM in between would leave new
-	 * and earlier reports side by side.  It is held until all are in place. */
+	/* The four renames are one step.  Another run renaming into the same folder
+	 * at the same time would leave a mix of both runs' reports: the folder lock
+	 * makes the second wait.  A SIGINT/SIGTERM in between would leave new and
+	 * earlier reports side by side: it is held until all are in place. */
+	if (!status) {
+		lock = folder_lock(org_dir.data, opt->quiet, err);
+		if (lock < 0) {
+			fprintf(err, "aireport: %s/.aireport.lock: cannot lock: %s\n", org_dir.data,
+			        strerror(errno));
+			status = EXIT_IO;
+		}
+	}
 	sigset_t hold, saved;
 	sigemptyset(&hold);
 	sigaddset(&hold, SIGINT);
@@ -316,6 +330,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		        names[REJECTS], names[PDF], names[XLSX]);
 
 done:
+	folder_unlock(lock);
 	for (int i = 0; i < OUTPUTS; i++)
 		pending_discard(&out[i]);
 	if (ts_rejects)
@@ -325,5 +340,6 @@ done:
 	rules_free(&rules);
 	free(slug);
 	buf_free(&dir);
+	buf_free(&org_dir);
 	return status;
 }

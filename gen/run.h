@@ -11,6 +11,9 @@ struct run_options {
 	const char *rules;       /* default rules/default.ini */
 	const char *out;         /* default output */
 	const char *period;      /* NULL = rules, else latest quarter with survey rows */
+	const char *folder;      /* reports go to OUT/<folder>/<period>/; NULL = the
+	                            organisation's slug.  --batch sets the client's
+	                            folder name, which no other client can share. */
 	bool strict;
 	bool quiet;
 };

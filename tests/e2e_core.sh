@@ -14,7 +14,7 @@ out=$we/output/example-company-b-v/2026-Q3
 check "worked example metrics.csv" cmp -s "$out/metrics.csv" "$we/expected-metrics.csv"
 check "worked example rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
 for f in assessment.pdf roi.xlsx; do check "worked example writes $f" test -s "$out/$f"; done
-check "no temporary files left" test -z "$(find "$out" -name '.*')"
+check "no temporary files left" test -z "$(find "$out" -name '.*' ! -name .aireport.lock)"
 
 # --- locale independence (§6) ----------------------------------------------------
 for loc in de_DE.UTF-8 nl_NL.UTF-8; do

@@ -44,7 +44,7 @@ run() {
 outputs_whole() {
 	local dir=$1 f
 	[ -d "$dir" ] || return 0
-	[ -z "$(find "$dir" -name '.*')" ] || { echo "temporary files left in $dir" >&2; return 1; }
+	[ -z "$(find "$dir" -name '.*' ! -name .aireport.lock)" ] || { echo "temporary files left in $dir" >&2; return 1; }
 	for f in "$dir"/*.csv; do
 		[ -e "$f" ] || continue
 		iconv -f UTF-8 -t UTF-8 "$f" >/dev/null 2>&1 || { echo "$f: not UTF-8" >&2; return 1; }
