@@ -282,6 +282,9 @@ static const struct translation translations[] = {
 	{ "act.measure.text",   { "Herhaal de enquête en de urenanalyse, zodat de trend en de doorstroom tussen de niveaus zichtbaar worden.",
 	                          "Repeat the survey and the time-log analysis so that the trend and the movement between levels become visible.",
 	                          "Wiederholen Sie Umfrage und Zeitauswertung, damit Trend und Wechsel zwischen den Stufen sichtbar werden." } },
+	{ "act.fewer",          { "Uit de cijfers van dit kwartaal volgen geen andere acties.",
+	                          "No other actions follow from this quarter's figures.",
+	                          "Aus den Zahlen dieses Quartals ergeben sich keine weiteren Maßnahmen." } },
 
 	/* Adoption */
 	{ "adopt.intro_survey", { "{1} van de {2} medewerkers gebruiken AI-tools op minstens {3} per week: een adoptie van {4}.",

@@ -21,6 +21,7 @@
  *    next check and returns 3.
  * libharu writes no random document id and no time stamp of its own; the creation
  * date comes from r->created, so identical input gives identical bytes. */
+#include <assert.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -1022,7 +1023,7 @@ static void adoption_finding(struct pdf *p, struct buf *out)
 		buf_puts(out, T(p, "find.tail_none"));
 }
 
-/* Fills out[0..5) with the findings; returns how many (3 to 5). */
+/* Fills out[0..return) with the findings, at most five. */
 static size_t findings(struct pdf *p, const char *out[5])
 {
 	const struct report *r = p->r;
@@ -1109,6 +1110,8 @@ static size_t findings(struct pdf *p, const char *out[5])
 		cand[n++] = trf(p, "find.costs", money(p, r->org[ORG_COST_TOTAL].value),
 		                money(p, r->org[ORG_VALUE_SAVED].value), NULL);
 
+	assert(n <= ARRAY_LEN(cand));
+
 	size_t m = n < 5 ? n : 5;
 	for (size_t i = 0; i < m; i++)
 		out[i] = cand[i];
@@ -1132,7 +1135,9 @@ static int path_for_dimension(int d)
 	}
 }
 
-/* The first three actions whose rule applies, in a fixed order of priority. */
+/* The first three actions whose rule applies, in a fixed order of priority;
+ * returns how many there are (two or three: the last two always apply).  Only
+ * out[0..return) is filled. */
 static size_t actions(struct pdf *p, struct action out[3])
 {
 	const struct report *r = p->r;
@@ -1214,10 +1219,12 @@ static size_t actions(struct pdf *p, struct action out[3])
 	cand[n++].text = T(p, "act.share.text");
 	cand[n].title = T(p, "act.measure.title");
 	cand[n++].text = T(p, "act.measure.text");
+	assert(n <= ARRAY_LEN(cand));
 
-	for (size_t i = 0; i < 3; i++)
+	size_t m = n < 3 ? n : 3;
+	for (size_t i = 0; i < m; i++)
 		out[i] = cand[i];
-	return 3;
+	return m;
 }
 
 static void summary(struct pdf *p)
@@ -1233,9 +1240,9 @@ static void summary(struct pdf *p)
 	p->y += 8;
 
 	struct action a[3];
-	actions(p, a);
+	size_t na = actions(p, a);
 	subheading(p, T(p, "act.heading"), 40);
-	for (int i = 0; i < 3; i++) {
+	for (size_t i = 0; i < na; i++) {
 		float h = text_height(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].title) +
 		          text_height(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].text);
 		ensure(p, h + 6);
@@ -1248,6 +1255,9 @@ static void summary(struct pdf *p)
 		text_block(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN + 22,
 		           CONTENT_W - 22, a[i].text, false);
 		p->y += 8;
+	}	if (na < 3) {
+		ensure(p, 14);
+		note(p, T(p, "act.fewer"));
 	}
 }
 

@@ -326,4 +326,34 @@ EOF
 	check "damaged logo data: PDF without image" test "$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)" = 0
 fi
 
+# ---- only the two actions that always apply ------------------------------------
+# Four employees, all at level 3 in every dimension, each saving time on the same
+# use case, no costs: no rule but "share" and "measure" applies.  The summary lists
+# two actions and says so; it used to draw a third entry nobody had filled.
+two=$tmp/two-actions
+mkdir -p "$two"
+cat >"$two/survey.csv" <<'EOF'
+employee_id,submitted,department,ai_days_per_week,tool_knowledge,application_breadth,autonomy,innovation,knowledge_sharing
+E1,2026-08-03,Sales,3,5,5,5,5,5
+E2,2026-08-03,Sales,3,5,5,5,5,5
+E3,2026-08-04,Sales,3,5,5,5,5,5
+E4,2026-08-04,Sales,3,5,5,5,5,5
+EOF
+{ echo "employee_id,date,use_case,minutes,ai_assisted"
+  for e in E1 E2 E3 E4; do echo "$e,2026-07-06,Quote,120,no"; echo "$e,2026-08-10,Quote,60,yes"; done
+} >"$two/timesheet.csv"
+printf '[organisation]\nname = Twee Acties B.V.\nlanguage = en\n[privacy]\nmin_group_size = 2\n[rates]\ndefault = 60\n' >"$two/rules.ini"
+"$bin" -q -s "$two/survey.csv" -t "$two/timesheet.csv" -r "$two/rules.ini" -o "$two/out" 2>"$two/err"
+st=$?
+check "two actions: exit 0 (got $st)" test "$st" = 0
+pdf=$two/out/twee-acties-b-v/2026-Q3/assessment.pdf
+pdftotext -layout -f 2 -l 2 "$pdf" "$two/p2.txt" 2>/dev/null
+actions=$(sed -n '/^Recommended actions/,/^Adoption/p' "$two/p2.txt")
+check "two actions: the first is 'Share results'" grep -qE '^ *1 +Share results in a monthly AI update' <<<"$actions"
+check "two actions: the second is 'Measure again'" grep -qE '^ *2 +Measure again next quarter' <<<"$actions"
+check "two actions: no third entry" bash -c '! grep -qE "^ *3 " <<<"$1"' _ "$actions"
+check "two actions: the page says no other action follows" \
+	grep -q "No other actions follow from this quarter's figures." <<<"$actions"
+check "two actions: qpdf --check" qpdf --check "$pdf" >/dev/null 2>&1
+
 finish

@@ -1,15 +1,21 @@
 """Random small exports and rules for the reference comparison (tests/e2e_reference.sh):
-usage: gen.py SEED DIR.  Clean comma CSVs with ISO dates, a few invalid rows,
-duplicates, ids in one file only, and every rules knob the figures depend on."""
+usage: gen.py SEED DIR [wide].  Clean comma CSVs with ISO dates, a few invalid rows,
+duplicates, ids in one file only, and every rules knob the figures depend on.
+With `wide` (tests/e2e_property.sh) the company also varies in the number of
+quarters (1-10), the report language, k up to 10 and an explicit reported quarter
+that may hold no survey rows."""
 import random, sys, datetime as dt, os
 seed = int(sys.argv[1]); out = sys.argv[2]; rnd = random.Random(seed)
+wide = len(sys.argv) > 3 and sys.argv[3] == "wide"
 os.makedirs(out, exist_ok=True)
+NQ = rnd.randint(1, 10) if wide else 5
 nemp = rnd.randint(3, 14)
 emps = [f"E{i}" for i in range(nemp)]
 depts = ["Sales", "Ops", "IT", "HR"][:rnd.randint(1,4)]
 roles = ["", "Boss", "Dev", "Clerk"]
 ucs = ["Quote", "Report", "Mail", "Plan"][:rnd.randint(1,4)]
-def rdate(y0=2025, q0=3, nq=5):
+def rdate(y0=2025, q0=3, nq=None):
+    nq = nq or NQ
     q = rnd.randint(0, nq-1); qq = q0 - 1 + q; y = y0 + qq//4; m = (qq%4)*3 + 1 + rnd.randint(0,2)
     d = rnd.randint(1, 28); return dt.date(y, m, d)
 def f(d): return d.isoformat() if d else ""
@@ -37,13 +43,18 @@ for _ in range(rnd.randint(5, 80)):
     if rnd.random() < 0.03: mins = "2000"
     lines.append(",".join([e, f(d), rnd.choice(ucs), mins, rnd.choice(["yes", "no", "no"]), it, dep]))
 open(f"{out}/timesheet.csv", "w").write("\n".join(lines) + "\n")
-k = rnd.choice([1, 2, 3, 5])
+k = rnd.choice([1, 2, 3, 5, 8, 10] if wide else [1, 2, 3, 5])
+lang = rnd.choice(["nl", "en", "de"]) if wide else "en"
+quarter = "auto"
+if wide and rnd.random() < 0.3:
+    qq = 2 + rnd.randint(0, NQ)           # 2025-Q3 .. one quarter past the data
+    quarter = "%d-Q%d" % (2025 + qq // 4, qq % 4 + 1)
 r = f"""[organisation]
 name = Probe
-language = en
+language = {lang}
 {"headcount = %d" % rnd.randint(5,30) if rnd.random() < 0.2 else ""}
 [period]
-quarter = auto
+quarter = {quarter}
 {"program_start = " + f(rdate(2025,1,8)) if rnd.random() < 0.6 else ""}
 [input]
 max_reject_ratio = 100%

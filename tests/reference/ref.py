@@ -296,5 +296,16 @@ def emit(org, depts, ucs, months, quarters, V, k, sq, sp, tq, tp):
         for m in ('rows_read','rows_rejected','rows_superseded','rows_used'):
             yield ('data_quality',name,m,str(qd[m.split('_')[1]]),'ok')
 
+def expected_status(sp, tp, rp):
+    """The exit status SPEC §1/§11.18 gives these files (the generated rules allow
+    every reject): 1 when no survey row is usable or the reported quarter has none."""
+    R = load_rules(rp); S_all, _ = read_survey(sp)
+    if not S_all: return 1
+    if R['quarter'] and R['quarter'] != 'auto':
+        y, q = R['quarter'].split('-Q'); P = int(y)*4 + int(q)-1
+        if not any(qidx(r['sub']) == P for r in S_all): return 1
+    return 0
+
 if __name__ == '__main__':
-    main(*sys.argv[1:])
+    if sys.argv[1] == '--status': print(expected_status(*sys.argv[2:]))
+    else: main(*sys.argv[1:])
