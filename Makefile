@@ -13,13 +13,13 @@ PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev fonts-dejavu-cor
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
            libreoffice-calc-nogui clang valgrind
 
-OBJS = gen/util.o gen/fields.o gen/csvin.o gen/rules.o gen/ingest.o gen/survey.o \
+OBJS = gen/util.o gen/fields.o gen/csvin.o gen/header.o gen/rules.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/fsutil.o \
        gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
-            tests/test_csvin.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
+            tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o
 
 all: aireport

@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "csvin.h"
+#include "header.h"
 #include "rules.h"
 #include "util.h"
 
@@ -75,6 +76,7 @@ struct file_counts {
 /* A rejected or superseded row, on its way to rejects.csv. */
 struct reject {
 	long line;
+	long order;                 /* rejects of one line keep their column order */
 	char *column;               /* header as written; NULL for a wrong field count */
 	char *value;
 	char *reason;
@@ -128,33 +130,10 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err);
 
-/* The header of an export mapped onto canonical columns (ingest.c, shared by
- * both readers; §2, §11.2). */
-struct header_map {
-	int index[SC_COUNT];        /* column -> position, -1 (SC_COUNT > TC_COUNT) */
-	int *column_at;             /* position -> column, -1 */
-	char **names;               /* the header cells as written */
-	size_t count;
-	bool built;                 /* the header record has been seen */
-	bool failed;                /* a required column is missing */
-};
-
-/* Builds h from the header record.  canonical[i] is renamed by renamed[i] when
- * that is not NULL.  Unknown columns give one warning (unless quiet).  A missing
- * required column prints "file:line: missing required column ..." with the header
- * found, sets h->failed and returns false.  required[i] marks the required
- * columns; `minutes` and `hours` are checked by the caller. */
-bool header_map_build(struct header_map *h, const struct csv_record *rec,
-                      const char *const *canonical, char *const *renamed,
-                      const bool *required, size_t ncanonical, const char *file,
-                      FILE *err);
-/* The header cells joined by ',' for messages; the caller frees it. */
-char *header_map_list(const struct header_map *h);
-void header_map_free(struct header_map *h);
-
-/* Reads one export through csvin with the rules' encoding and delimiter; fn gets
- * every record and builds h from the first.  Returns 0 or the exit status of a
- * whole-file error (unreadable, empty, a missing column).  Frees h. */
+/* Reads one export (a CSV file through csvin, a workbook through xlsxin) with the
+ * rules' encoding and delimiter; fn gets every record and builds h from the
+ * header row(s).  Returns 0 or the exit status of a whole-file error (unreadable,
+ * empty, a missing column).  Frees h. */
 int export_read(const char *path, const struct rules *rules, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, FILE *err);
 

@@ -96,6 +96,7 @@ void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
 	GROW(d->survey_rejects, d->survey_reject_cap, d->survey_reject_count + 1);
 	struct reject *r = &d->survey_rejects[d->survey_reject_count++];
 	r->line = line;
+	r->order = (long)d->survey_reject_count;
 	r->column = column ? xstrdup(column) : NULL;
 	r->value = value ? xstrdup(value) : NULL;
 	r->reason = xstrdup(reason);
@@ -128,83 +129,6 @@ int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t
 		return -1;
 	}
 	return 0;
-}
-
-static bool header_matches(const char *cell, size_t len, const char *name)
-{
-	size_t n = strlen(name);
-	return n == len && ascii_ncasecmp(cell, name, n) == 0;
-}
-
-char *header_map_list(const struct header_map *h)
-{
-	struct buf found = { 0 };
-	buf_puts(&found, "");
-	for (size_t i = 0; i < h->count; i++) {
-		if (i)
-			buf_putc(&found, ',');
-		buf_puts(&found, h->names[i]);
-	}
-	return found.data;
-}
-
-bool header_map_build(struct header_map *h, const struct csv_record *rec,
-                      const char *const *canonical, char *const *renamed,
-                      const bool *required, size_t ncanonical, const char *file,
-                      FILE *err)
-{
-	memset(h, 0, sizeof(*h));
-	h->built = true;
-	for (size_t c = 0; c < ARRAY_LEN(h->index); c++)
-		h->index[c] = -1;
-	h->count = rec->count;
-	h->names = xcalloc(rec->count, sizeof(*h->names));
-	h->column_at = xmalloc(rec->count * sizeof(*h->column_at));
-	struct buf unknown = { 0 };
-	for (size_t i = 0; i < rec->count; i++) {
-		size_t len = rec->fields[i].len;
-		const char *cell = trim_span(rec->fields[i].data, &len);
-		h->names[i] = xstrndup(rec->fields[i].data, rec->fields[i].len);
-		h->column_at[i] = -1;
-		for (size_t c = 0; c < ncanonical; c++) {
-			const char *name = renamed[c] ? renamed[c] : canonical[c];
-			if (h->index[c] < 0 && header_matches(cell, len, name)) {
-				h->index[c] = (int)i;
-				h->column_at[i] = (int)c;
-				break;
-			}
-		}
-		if (h->column_at[i] < 0) {
-			if (unknown.len)
-				buf_puts(&unknown, ", ");
-			buf_puts(&unknown, h->names[i]);
-		}
-	}
-	if (unknown.len && !is_quiet())
-		fprintf(err, "aireport: warning: %s: ignoring unknown columns: %s\n", file, unknown.data);
-	buf_free(&unknown);
-
-	for (size_t c = 0; c < ncanonical; c++) {
-		if (!required[c] || h->index[c] >= 0)
-			continue;
-		char *found = header_map_list(h);
-		fprintf(err, "aireport: %s:%ld: missing required column '%s' (header found: %s)\n",
-		        file, rec->line, renamed[c] ? renamed[c] : canonical[c], found);
-		free(found);
-		h->failed = true;
-	}
-	return !h->failed;
-}
-
-void header_map_free(struct header_map *h)
-{
-	for (size_t i = 0; i < h->count; i++)
-		free(h->names[i]);
-	free(h->names);
-	free(h->column_at);
-	h->names = NULL;
-	h->column_at = NULL;
-	h->count = 0;
 }
 
 int export_read(const char *path, const struct rules *rules, bool progress,

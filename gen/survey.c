@@ -12,7 +12,9 @@ struct survey_reader {
 	const struct rules *rules;
 	const char *file;
 	FILE *err;
+	int header_rows;
 	struct header_map map;
+	struct buf scratch;         /* a joined column's text */
 };
 
 static int check_likert(const struct csv_field *f, int8_t *out, char *reason, size_t rsz)
@@ -112,13 +114,16 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 			[SC_APPLICATION_BREADTH] = true, [SC_AUTONOMY] = true,
 			[SC_INNOVATION] = true, [SC_KNOWLEDGE_SHARING] = true,
 		};
-		return !header_map_build(&sr->map, rec, survey_column_names,
-		                         sr->rules->survey_columns, required, SC_COUNT,
-		                         sr->file, sr->err);
+		const struct header_spec spec = {
+			.canonical = survey_column_names, .renamed = sr->rules->survey_columns,
+			.required = required, .count = SC_COUNT, .section = "survey_columns",
+			.header_rows = sr->header_rows,
+		};
+		return header_map_take(&sr->map, &spec, rec, sr->file, sr->err) == HEADER_FAILED;
 	}
 
 	d->survey_file.rows_read++;
-	if (rec->count != sr->map.count) {
+	if (!header_map_fits(&sr->map, rec)) {
 		char reason[96];
 		snprintf(reason, sizeof(reason), "wrong number of fields (%zu, header has %zu)",
 		         rec->count, sr->map.count);
@@ -128,17 +133,21 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 	}
 	struct survey_row row = { .role = NO_STRING, .mentor = NO_STRING,
 	                          .training_date = NO_DATE, .line = rec->line };
-	for (size_t i = 0; i < rec->count; i++) {
-		int c = sr->map.column_at[i];
-		if (c < 0)
-			continue;
+	bool rejected = false;
+	/* Every invalid field is listed, so one round of fixes is enough. */
+	for (size_t k = 0; k < sr->map.norder; k++) {
+		int c = sr->map.order[k];
+		struct csv_field f;
+		header_map_field(&sr->map, c, rec, &sr->scratch, &f);
 		char reason[96];
-		if (survey_field(&row, d, c, &rec->fields[i], reason, sizeof(reason))) {
-			dataset_add_survey_reject(d, rec->line, sr->map.names[i],
-			                          rec->fields[i].data, reason);
-			d->survey_file.rows_rejected++;
-			return 0;
+		if (survey_field(&row, d, c, &f, reason, sizeof(reason))) {
+			dataset_add_survey_reject(d, rec->line, sr->map.col[c].label, f.data, reason);
+			rejected = true;
 		}
+	}
+	if (rejected) {
+		d->survey_file.rows_rejected++;
+		return 0;
 	}
 	if (row.role == NO_STRING)
 		row.role = (uint32_t)strmap_intern(&d->strings, "", 0, NULL);
@@ -164,7 +173,9 @@ static int compare_survey_rows(const void *a, const void *b)
 static int compare_rejects(const void *a, const void *b)
 {
 	const struct reject *x = a, *y = b;
-	return x->line < y->line ? -1 : x->line > y->line;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /* Of several rows of one employee in one quarter the latest submitted wins (tie:
@@ -205,9 +216,11 @@ static void survey_deduplicate(struct dataset *d)
 int survey_read(struct dataset *d, const char *path, const struct rules *rules,
                 bool progress, FILE *err)
 {
-	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err };
+	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err,
+	                            .header_rows = 1 };
 	d->survey_file.name = xstrdup(path);
 	int status = export_read(path, rules, progress, survey_record, &sr, &sr.map, err);
+	buf_free(&sr.scratch);
 	if (status) {
 		d->survey_file.missing_column = true;
 		return status;

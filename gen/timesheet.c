@@ -14,7 +14,9 @@ struct timesheet_reader {
 	const struct rules *rules;
 	const char *file;
 	FILE *err;
+	int header_rows;
 	struct header_map map;
+	struct buf scratch;         /* a joined column's text */
 	bool use_minutes;           /* minutes wins over hours (§11.12) */
 	/* Exports are mostly in date order: the last date seen and its month. */
 	int32_t last_date, last_month;
@@ -28,10 +30,10 @@ struct ts_row {
 	bool ai;
 };
 
+/* One line of rejects.csv; the caller counts the row once. */
 static void reject(struct timesheet_reader *tr, long line, const char *column,
                    const char *value, const char *reason)
 {
-	tr->d->timesheet_file.rows_rejected++;
 	if (tr->d->timesheet_rejects) {
 		csv_write_reject(tr->d->timesheet_rejects, tr->file, line, column, value, reason);
 		tr->d->timesheet_reject_rows++;
@@ -184,43 +186,54 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 			[TC_EMPLOYEE_ID] = true, [TC_DATE] = true, [TC_USE_CASE] = true,
 			[TC_AI_ASSISTED] = true,
 		};
-		if (!header_map_build(&tr->map, rec, timesheet_column_names,
-		                      tr->rules->timesheet_columns, required, TC_COUNT,
-		                      tr->file, tr->err))
-			return 1;
-		if (tr->map.index[TC_MINUTES] < 0 && tr->map.index[TC_HOURS] < 0) {
+		const struct header_spec spec = {
+			.canonical = timesheet_column_names, .renamed = tr->rules->timesheet_columns,
+			.required = required, .count = TC_COUNT, .section = "timesheet_columns",
+			.header_rows = tr->header_rows,
+		};
+		enum header_step step = header_map_take(&tr->map, &spec, rec, tr->file, tr->err);
+		if (step != HEADER_DONE)
+			return step == HEADER_FAILED;
+		if (!header_map_has(&tr->map, TC_MINUTES) && !header_map_has(&tr->map, TC_HOURS)) {
 			const char *m = tr->rules->timesheet_columns[TC_MINUTES];
 			const char *h = tr->rules->timesheet_columns[TC_HOURS];
 			char *found = header_map_list(&tr->map);
 			fprintf(tr->err, "aireport: %s:%ld: missing required column '%s' or '%s' "
-			        "(header found: %s)\n", tr->file, rec->line, m ? m : "minutes",
+			        "(header found: %s)\n", tr->file, tr->map.line, m ? m : "minutes",
 			        h ? h : "hours", found);
 			free(found);
 			tr->map.failed = true;
 			return 1;
 		}
-		tr->use_minutes = tr->map.index[TC_MINUTES] >= 0;
+		tr->use_minutes = header_map_has(&tr->map, TC_MINUTES);
 		return 0;
 	}
 
 	d->timesheet_file.rows_read++;
-	if (rec->count != tr->map.count) {
+	if (!header_map_fits(&tr->map, rec)) {
 		char reason[96];
 		snprintf(reason, sizeof(reason), "wrong number of fields (%zu, header has %zu)",
 		         rec->count, tr->map.count);
 		reject(tr, rec->line, NULL, NULL, reason);
+		d->timesheet_file.rows_rejected++;
 		return 0;
 	}
 	struct ts_row row = { .department = NO_STRING, .items = 1 };
-	for (size_t i = 0; i < rec->count; i++) {
-		int c = tr->map.column_at[i];
-		if (c < 0)
-			continue;
+	bool rejected = false;
+	/* Every invalid field is listed, so one round of fixes is enough. */
+	for (size_t k = 0; k < tr->map.norder; k++) {
+		int c = tr->map.order[k];
+		struct csv_field f;
+		header_map_field(&tr->map, c, rec, &tr->scratch, &f);
 		char reason[96];
-		if (timesheet_field(tr, &row, c, &rec->fields[i], reason, sizeof(reason))) {
-			reject(tr, rec->line, tr->map.names[i], rec->fields[i].data, reason);
-			return 0;
+		if (timesheet_field(tr, &row, c, &f, reason, sizeof(reason))) {
+			reject(tr, rec->line, tr->map.col[c].label, f.data, reason);
+			rejected = true;
 		}
+	}
+	if (rejected) {
+		d->timesheet_file.rows_rejected++;
+		return 0;
 	}
 	fold_row(tr, &row, rec->line);
 	d->timesheet_file.rows_used++;
@@ -231,9 +244,10 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
                    bool progress, FILE *err)
 {
 	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err,
-	                               .last_date = NO_DATE };
+	                               .header_rows = 1, .last_date = NO_DATE };
 	d->timesheet_file.name = xstrdup(path);
 	int status = export_read(path, rules, progress, timesheet_record, &tr, &tr.map, err);
+	buf_free(&tr.scratch);
 	if (status)
 		d->timesheet_file.missing_column = true;
 	return status;

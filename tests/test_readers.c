@@ -114,6 +114,7 @@ static void survey_reasons(void)
 		"s,12,training_date,1/13/2026,not a valid date\n"
 		"s,13,,,\"wrong number of fields (12, header has 13)\"\n"
 		"s,14,ai_days_per_week,'-1,out of range 0-7\n"
+	          "s,14,tool_knowledge,9,out of range 1-5\n"
 		"s,15,employee_id,A,superseded by line 16\n"
 		"s,17,knowledge_sharing,9,out of range 1-5\n");
 	free(got);

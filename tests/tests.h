@@ -5,6 +5,7 @@
 void test_util(void);
 void test_fields(void);
 void test_csvin(void);
+void test_header(void);
 void test_readers(void);
 void test_rules(void);
 void test_report(void);
@@ -12,7 +13,7 @@ void test_privacy(void);
 void test_i18n(void);
 
 #define ALL_TESTS(X) \
-	X(test_util); X(test_fields); X(test_csvin); X(test_readers); X(test_rules); \
+	X(test_util); X(test_fields); X(test_csvin); X(test_header); X(test_readers); X(test_rules); \
 	X(test_report); X(test_privacy); X(test_i18n)
 
 #endif
