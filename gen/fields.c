@@ -177,13 +177,55 @@ enum field_error parse_date(const char *s, size_t n, int32_t *out)
 	return FIELD_OK;
 }
 
+/* Check marks as UTF-8.  A cross pairs with the check mark as "no"; the ASCII
+ * "x" of §2 stays "yes" (a ticked box), that rule is older and canonical. */
+static const char *const bool_marks_yes[] = {
+	"\xE2\x9C\x93",       /* ✓ U+2713 */
+	"\xE2\x9C\x94",       /* ✔ U+2714 */
+	"\xE2\x98\x91",       /* ☑ U+2611 */
+	"\xE2\x9C\x85",       /* ✅ U+2705 */
+};
+static const char *const bool_marks_no[] = {
+	"\xE2\x9C\x97",       /* ✗ U+2717 */
+	"\xE2\x9C\x98",       /* ✘ U+2718 */
+	"\xE2\x98\x90",       /* ☐ U+2610 */
+	"\xE2\x9D\x8C",       /* ❌ U+274C */
+};
+
+static bool span_equals(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && memcmp(s, word, n) == 0;
+}
+
+/* 1 for a "yes" mark, 0 for a "no" mark, -1 otherwise. */
+static int bool_mark(const char *s, size_t n)
+{
+	/* Phones append U+FE0F (emoji presentation) to ✔ and friends. */
+	if (n > 3 && memcmp(s + n - 3, "\xEF\xB8\x8F", 3) == 0)
+		n -= 3;
+	for (size_t i = 0; i < sizeof(bool_marks_yes) / sizeof(bool_marks_yes[0]); i++)
+		if (span_equals(s, n, bool_marks_yes[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(bool_marks_no) / sizeof(bool_marks_no[0]); i++)
+		if (span_equals(s, n, bool_marks_no[i]))
+			return 0;
+	return -1;
+}
+
 enum field_error parse_bool(const char *s, size_t n, bool *out)
 {
-	static const char *const yes[] = { "1", "true", "yes", "y", "ja", "j", "x" };
-	static const char *const no[] = { "0", "false", "no", "n", "nee", "nein" };
+	/* waar/onwaar and wahr/falsch: what Excel in Dutch and German writes for its
+	 * own TRUE/FALSE when a sheet is saved as CSV. */
+	static const char *const yes[] = { "1", "true", "yes", "y", "ja", "j", "x", "waar", "wahr" };
+	static const char *const no[] = { "0", "false", "no", "n", "nee", "nein", "onwaar", "falsch" };
 	s = trim_span(s, &n);
 	if (n == 0) {
 		*out = false;
+		return FIELD_OK;
+	}
+	int mark = bool_mark(s, n);
+	if (mark >= 0) {
+		*out = mark == 1;
 		return FIELD_OK;
 	}
 	char low[8];

@@ -29,7 +29,9 @@ enum field_error parse_integer(const char *s, size_t n, long *out);
 /* YYYY-MM-DD, D-M-YYYY, D.M.YYYY, D/M/YYYY with an optional time part after ' '
  * or 'T' (§2, §11.7).  *out = days since 1970-01-01. */
 enum field_error parse_date(const char *s, size_t n, int32_t *out);
-/* 1 true yes y ja j x / 0 false no n nee nein and empty (§2). */
+/* 1 true yes y ja j x / 0 false no n nee nein and empty (§2); also Excel's own
+ * TRUE/FALSE in Dutch and German (WAAR/ONWAAR, WAHR/FALSCH) and the check marks
+ * ✓ ✔ ☑ ✅ (true) and ✗ ✘ ☐ ❌ (false), each optionally followed by U+FE0F. */
 enum field_error parse_bool(const char *s, size_t n, bool *out);
 
 /* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */

@@ -1,4 +1,6 @@
-/* test_fields.c - one test per parsing rule of SPEC §2 and §11.6-7. */
+/* test_fields.c - one test per parsing rule of SPEC §2 and §11.6-7, and of the
+ * lenient readers for tool exports (dates with an order, times, durations,
+ * markers, Likert answers as text). */
 #include <string.h>
 
 #include "check.h"
@@ -144,9 +146,36 @@ static void booleans(void)
 	CHECK_INT(parse_bool("jaaaaaaaaaaaaaa", 15, &b), FIELD_NOT_BOOLEAN);
 }
 
+/* Excel's own TRUE/FALSE in nl/de and check marks; a U+FE0F after a mark is
+ * what phones type. */
+static void booleans_from_tools(void)
+{
+	static const char *const yes[] = { "WAAR", "waar", "Wahr", "WAHR", "\u2713", "\u2714",
+	                                   "\u2714\uFE0F", " \u2713 ", "\u2611", "\u2705" };
+	static const char *const no[] = { "ONWAAR", "onwaar", "FALSCH", "Falsch", "\u2717",
+	                                  "\u2718", "\u2610", "\u274C", "\u274C\uFE0F" };
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+		bool b = false;
+		CHECK_INT(parse_bool(yes[i], strlen(yes[i]), &b), FIELD_OK);
+		CHECK(b);
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++) {
+		bool b = true;
+		CHECK_INT(parse_bool(no[i], strlen(no[i]), &b), FIELD_OK);
+		CHECK(!b);
+	}
+	static const char *const bad[] = { "\u2713\u2713", "\uFE0F", "\u2713x", "waarr", "wa ar",
+	                                   "\xE2\x9C", "\u2612" };
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		bool b;
+		CHECK_INT(parse_bool(bad[i], strlen(bad[i]), &b), FIELD_NOT_BOOLEAN);
+	}
+}
+
 void test_fields(void)
 {
 	numbers();
 	dates();
 	booleans();
+	booleans_from_tools();
 }
