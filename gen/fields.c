@@ -177,6 +177,256 @@ enum field_error parse_date(const char *s, size_t n, int32_t *out)
 	return FIELD_OK;
 }
 
+/* The date part of a date-time: up to the first ' ' or 'T'. */
+static size_t date_part_length(const char *s, size_t n)
+{
+	size_t end = 0;
+	while (end < n && s[end] != ' ' && s[end] != 'T')
+		end++;
+	return end;
+}
+
+enum field_error parse_date_ordered(const char *s, size_t n, enum date_order order,
+                                    int32_t *out, int *evidence)
+{
+	if (evidence)
+		*evidence = 0;
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	size_t end = date_part_length(s, n);
+	size_t i = 0;
+	int first = read_digits(s, end, &i, 1, 4);
+	if (first < 0 || i >= end)
+		return FIELD_NOT_DATE;
+	size_t first_len = i;
+	char sep = s[i++];
+	if (sep != '-' && sep != '.' && sep != '/')
+		return FIELD_NOT_DATE;
+	int second = read_digits(s, end, &i, 1, 2);
+	if (second < 0 || i >= end || s[i++] != sep)
+		return FIELD_NOT_DATE;
+	size_t third_start = i;
+	int third = read_digits(s, end, &i, 1, 4);
+	size_t third_len = i - third_start;
+	if (third < 0 || i != end)
+		return FIELD_NOT_DATE;
+	if (first_len == 4) {
+		/* year first is unambiguous, whatever the order */
+		if (third_len > 2 || !valid_civil(first, second, third))
+			return FIELD_NOT_DATE;
+		*out = days_from_civil(first, second, third);
+		return FIELD_OK;
+	}
+	if (first_len > 2 || (third_len != 2 && third_len != 4))
+		return FIELD_NOT_DATE;
+	/* Two-digit years pivot at 70: survey and time data are recent, birth
+	 * dates are not read here. */
+	int year = third_len == 4 ? third : third < 70 ? 2000 + third : 1900 + third;
+	bool day_first = valid_civil(year, second, first);
+	bool month_first = valid_civil(year, first, second);
+	if (evidence)
+		*evidence = day_first == month_first ? 0 : day_first ? 1 : -1;
+	switch (order) {
+	case DATE_ORDER_YMD:
+		return FIELD_NOT_DATE;
+	case DATE_ORDER_MDY:
+		if (!month_first)
+			return FIELD_NOT_DATE;
+		*out = days_from_civil(year, first, second);
+		return FIELD_OK;
+	case DATE_ORDER_AUTO:
+	case DATE_ORDER_DMY:
+		break;
+	}
+	if (!day_first)
+		return FIELD_NOT_DATE;
+	*out = days_from_civil(year, second, first);
+	return FIELD_OK;
+}
+
+static char ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+static bool is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* s[*i..) starts with word, ASCII case folded on both sides; advances past it. */
+static bool skip_folded(const char *s, size_t n, size_t *i, const char *word)
+{
+	size_t len = strlen(word);
+	if (n - *i < len)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (ascii_lower(s[*i + k]) != ascii_lower(word[k]))
+			return false;
+	*i += len;
+	return true;
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* am/pm after a time: "am", "AM", "a.m.", "p.m" -> 1 (am) or 2 (pm), else 0. */
+static int read_half_day(const char *s, size_t n, size_t *i)
+{
+	size_t j = *i;
+	if (j >= n)
+		return 0;
+	char c = ascii_lower(s[j]);
+	if (c != 'a' && c != 'p')
+		return 0;
+	j++;
+	if (j < n && s[j] == '.')
+		j++;
+	if (j >= n || ascii_lower(s[j]) != 'm')
+		return 0;
+	j++;
+	if (j < n && s[j] == '.')
+		j++;
+	if (j < n && is_ascii_letter(s[j]))
+		return 0;
+	*i = j;
+	return c == 'a' ? 1 : 2;
+}
+
+/* The zone after a time, which is accepted and ignored: nothing, "Z", an offset
+ * (+2, +02, +0200, +02:00, -05:00) or GMT/UTC with an optional offset. */
+static bool zone_text(const char *s, size_t n, size_t i)
+{
+	i = skip_blanks(s, n, i);
+	if (i == n)
+		return true;
+	if (n - i == 1 && (s[i] == 'Z' || s[i] == 'z'))
+		return true;
+	if (skip_folded(s, n, &i, "gmt") || skip_folded(s, n, &i, "utc")) {
+		if (i == n)
+			return true;
+	}
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	i++;
+	size_t start = i;
+	int hours = read_digits(s, n, &i, 1, 4);
+	if (hours < 0)
+		return false;
+	size_t len = i - start;
+	if (len == 3)
+		return false;
+	if (len <= 2 && i < n && s[i] == ':') {
+		i++;
+		if (read_digits(s, n, &i, 2, 2) < 0)
+			return false;
+	}
+	return i == n;
+}
+
+/* H:MM[:SS[.fraction]] [am|pm] [zone] on the whole of s[0..n), already trimmed. */
+static enum field_error time_part(const char *s, size_t n, int32_t *seconds)
+{
+	size_t i = 0;
+	int h = read_digits(s, n, &i, 1, 2);
+	if (h < 0 || i >= n || s[i++] != ':')
+		return FIELD_NOT_TIME;
+	int m = read_digits(s, n, &i, 2, 2);
+	int sec = 0;
+	bool fraction = false;
+	if (m < 0)
+		return FIELD_NOT_TIME;
+	if (i < n && s[i] == ':') {
+		i++;
+		sec = read_digits(s, n, &i, 2, 2);
+		if (sec < 0)
+			return FIELD_NOT_TIME;
+		if (i < n && (s[i] == '.' || s[i] == ',')) {
+			size_t start = ++i;
+			while (i < n && is_digit(s[i]))
+				i++;
+			if (i == start)
+				return FIELD_NOT_TIME;
+			fraction = true;
+		}
+	}
+	if (m > 59 || sec > 59)
+		return FIELD_NOT_TIME;
+	size_t j = skip_blanks(s, n, i);
+	int half = read_half_day(s, n, &j);
+	if (half) {
+		if (h < 1 || h > 12)
+			return FIELD_NOT_TIME;
+		h = h % 12 + (half == 2 ? 12 : 0);
+		i = j;
+	} else if (h == 24) {
+		/* end of the day (ISO 8601), nothing later */
+		if (m || sec || fraction)
+			return FIELD_NOT_TIME;
+	} else if (h > 23) {
+		return FIELD_NOT_TIME;
+	}
+	if (!zone_text(s, n, i))
+		return FIELD_NOT_TIME;
+	*seconds = h * 3600 + m * 60 + sec;
+	return FIELD_OK;
+}
+
+enum field_error parse_time_of_day(const char *s, size_t n, int32_t *seconds)
+{
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	/* A first word without ':' that ends at ' ' or 'T' is a date. */
+	size_t end = 0;
+	while (end < n && s[end] != ' ' && s[end] != 'T' && s[end] != ':')
+		end++;
+	if (end < n && s[end] != ':') {
+		int32_t day;
+		if (parse_date_ordered(s, end, DATE_ORDER_DMY, &day, NULL) != FIELD_OK &&
+		    parse_date_ordered(s, end, DATE_ORDER_MDY, &day, NULL) != FIELD_OK)
+			return FIELD_NOT_TIME;
+		s += end + 1;
+		n -= end + 1;
+		s = trim_span(s, &n);
+	}
+	return time_part(s, n, seconds);
+}
+
+enum field_error parse_datetime(const char *s, size_t n, enum date_order order,
+                                int32_t *days, int32_t *seconds, int *evidence)
+{
+	if (evidence)
+		*evidence = 0;
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	size_t end = date_part_length(s, n);
+	int32_t day;
+	enum field_error e = parse_date_ordered(s, end, order, &day, evidence);
+	if (e != FIELD_OK)
+		return FIELD_NOT_DATE;
+	if (end == n)
+		return FIELD_NOT_TIME;
+	size_t tn = n - end - 1;
+	const char *t = trim_span(s + end + 1, &tn);
+	int32_t sec;
+	if (tn == 0 || time_part(t, tn, &sec) != FIELD_OK)
+		return FIELD_NOT_TIME;
+	if (sec == 86400) {
+		day++;
+		sec = 0;
+	}
+	*days = day;
+	*seconds = sec;
+	return FIELD_OK;
+}
+
 /* Check marks as UTF-8.  A cross pairs with the check mark as "no"; the ASCII
  * "x" of §2 stays "yes" (a ticked box), that rule is older and canonical. */
 static const char *const bool_marks_yes[] = {

@@ -17,6 +17,7 @@ enum field_error {
 	FIELD_NOT_DATE,
 	FIELD_NOT_BOOLEAN,
 	FIELD_TOO_LONG,
+	FIELD_NOT_TIME,
 };
 
 /* Trims ASCII spaces and tabs from both ends of s[0..*n); returns the new start. */
@@ -33,6 +34,37 @@ enum field_error parse_date(const char *s, size_t n, int32_t *out);
  * TRUE/FALSE in Dutch and German (WAAR/ONWAAR, WAHR/FALSCH) and the check marks
  * ✓ ✔ ☑ ✅ (true) and ✗ ✘ ☐ ❌ (false), each optionally followed by U+FE0F. */
 enum field_error parse_bool(const char *s, size_t n, bool *out);
+
+/* How a date that is not year-first is read.  AUTO reads day-first like DMY and
+ * reports evidence so the caller can choose an order per file and read again;
+ * YMD accepts only the year-first forms. */
+enum date_order { DATE_ORDER_AUTO, DATE_ORDER_DMY, DATE_ORDER_MDY, DATE_ORDER_YMD };
+
+/* The lenient date reader for tool exports.  Year-first Y-M-D, Y/M/D, Y.M.D (year
+ * 4 digits) in every order; D-M-Y, D.M.Y, D/M/Y (or M-D-Y ... for MDY) with 1-2
+ * digit day and month and a 4-digit or 2-digit year (00-69 -> 20xx, 70-99 ->
+ * 19xx).  Anything after the first ' ' or 'T' (a time, a zone) is ignored; the
+ * day is the one written, never shifted by a zone.  *out = days since
+ * 1970-01-01.  evidence (may be NULL) is always written: +1 when the digits are a
+ * real date only day-first, -1 only month-first, else 0 (also for year-first
+ * and for text that is not a date); it is set even when the order given makes
+ * the date invalid, so a caller can see that its order was wrong. */
+enum field_error parse_date_ordered(const char *s, size_t n, enum date_order order,
+                                    int32_t *out, int *evidence);
+
+/* A time of day: H:MM, H:MM:SS (an optional .fraction of a second is dropped),
+ * each optionally with AM/PM (a.m./p.m.; hour 1-12) and a zone (Z, +02:00,
+ * +0200, GMT+2, UTC) that is ignored; or a date and such a time after ' ' or 'T'
+ * (the date must be valid day-first or month-first and is otherwise ignored).
+ * 0 <= *seconds < 86400, except 24:00 and 24:00:00 which mean the end of the day
+ * (86400).  "17.30" is rejected: it reads as 17.3 hours or a date just as well. */
+enum field_error parse_time_of_day(const char *s, size_t n, int32_t *seconds);
+/* A date (parse_date_ordered) followed by ' ' or 'T' and a time of day as above.
+ * 24:00 is normalised to 0:00 of the next day, so 0 <= *seconds < 86400 and
+ * (days2 - days1) * 86400 + (seconds2 - seconds1) is the length of an entry even
+ * across midnight.  Zones are ignored, both ends are taken as written. */
+enum field_error parse_datetime(const char *s, size_t n, enum date_order order,
+                                int32_t *days, int32_t *seconds, int *evidence);
 
 /* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */
 int32_t days_from_civil(int y, int m, int d);

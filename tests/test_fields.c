@@ -172,10 +172,207 @@ static void booleans_from_tools(void)
 	}
 }
 
+static int32_t day_of(int y, int m, int d)
+{
+	return days_from_civil(y, m, d);
+}
+
+/* One row of the date-order table: text, order, result, day, evidence. */
+struct date_case {
+	const char *text;
+	enum date_order order;
+	enum field_error want;
+	int32_t day;
+	int evidence;
+};
+
+static void dates_ordered(void)
+{
+	const struct date_case cases[] = {
+		/* year first: every order, any separator, time and zone ignored */
+		{ "2026-09-01", DATE_ORDER_AUTO, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026/09/01", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026.9.1", DATE_ORDER_YMD, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026/09/01 9:00:11 AM GMT+2", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026-09-01T09:00:00Z", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026-09-01 09:00:00+02:00", DATE_ORDER_AUTO, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026-09-01T23:30:00-05:00", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ " 2026-09-01 ", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "2026-09/01", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "2026-13-01", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "2026-02-29", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "2026-09-001", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "2026-09-2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "0000-01-01", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		/* day first by default, month first on request */
+		{ "07/03/2026", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 3, 7), 0 },
+		{ "07/03/2026", DATE_ORDER_AUTO, FIELD_OK, day_of(2026, 3, 7), 0 },
+		{ "07/03/2026", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 7, 3), 0 },
+		{ "7-3-2026", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 7, 3), 0 },
+		{ "7.3.2026 17:00", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 3, 7), 0 },
+		{ "9/1/2026 9:00:11 AM", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "07/03/2026", DATE_ORDER_YMD, FIELD_NOT_DATE, 0, 0 },
+		/* evidence: what the digits alone prove, whatever the order */
+		{ "25/12/2026", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 12, 25), 1 },
+		{ "25/12/2026", DATE_ORDER_AUTO, FIELD_OK, day_of(2026, 12, 25), 1 },
+		{ "25/12/2026", DATE_ORDER_MDY, FIELD_NOT_DATE, 0, 1 },
+		{ "12/25/2026", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 12, 25), -1 },
+		{ "12/25/2026", DATE_ORDER_AUTO, FIELD_NOT_DATE, 0, -1 },
+		{ "12/25/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, -1 },
+		{ "13/25/2026", DATE_ORDER_MDY, FIELD_NOT_DATE, 0, 0 },
+		{ "13/25/2026", DATE_ORDER_AUTO, FIELD_NOT_DATE, 0, 0 },
+		{ "12/12/2026", DATE_ORDER_AUTO, FIELD_OK, day_of(2026, 12, 12), 0 },
+		{ "30/02/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },     /* neither order */
+		{ "29/02/2024", DATE_ORDER_DMY, FIELD_OK, day_of(2024, 2, 29), 1 },
+		{ "02/29/2024", DATE_ORDER_MDY, FIELD_OK, day_of(2024, 2, 29), -1 },
+		{ "02/29/2023", DATE_ORDER_MDY, FIELD_NOT_DATE, 0, 0 },
+		/* two-digit years pivot at 70 */
+		{ "1/9/26", DATE_ORDER_DMY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "9/1/26", DATE_ORDER_MDY, FIELD_OK, day_of(2026, 9, 1), 0 },
+		{ "31-12-69", DATE_ORDER_DMY, FIELD_OK, day_of(2069, 12, 31), 1 },
+		{ "01.01.70", DATE_ORDER_DMY, FIELD_OK, day_of(1970, 1, 1), 0 },
+		{ "1.1.00", DATE_ORDER_DMY, FIELD_OK, day_of(2000, 1, 1), 0 },
+		{ "15.6.99", DATE_ORDER_AUTO, FIELD_OK, day_of(1999, 6, 15), 1 },
+		{ "1/9/026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },       /* 3-digit year */
+		{ "1/9/2", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "1/9/20260", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		/* shape */
+		{ "001/9/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "1/009/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "30-09/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "30 09 2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "30_09_2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "1/Sep/26", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "-1/9/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "0/9/2026", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "T2026-09-01", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },
+		{ "46000", DATE_ORDER_DMY, FIELD_NOT_DATE, 0, 0 },           /* Excel serial */
+		{ "", DATE_ORDER_DMY, FIELD_EMPTY, 0, 0 },
+		{ " \t", DATE_ORDER_MDY, FIELD_EMPTY, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		const struct date_case *c = &cases[i];
+		int32_t day = -1;
+		int evidence = 99;
+		enum field_error e = parse_date_ordered(c->text, strlen(c->text), c->order, &day,
+		                                        &evidence);
+		if (e != c->want || evidence != c->evidence || (e == FIELD_OK && day != c->day))
+			fprintf(stderr, "  date case \"%s\" order %d\n", c->text, (int)c->order);
+		CHECK_INT(e, c->want);
+		CHECK_INT(evidence, c->evidence);
+		if (c->want == FIELD_OK)
+			CHECK_INT(day, c->day);
+		else
+			CHECK_INT(day, -1);                       /* untouched on failure */
+	}
+	int32_t day;
+	CHECK_INT(parse_date_ordered("25/12/2026", 10, DATE_ORDER_DMY, &day, NULL), FIELD_OK);
+	/* the canonical reader stays strict */
+	CHECK_INT(parse_date("1/9/26", 6, &day), FIELD_NOT_DATE);
+	CHECK_INT(parse_date("2026/09/01", 10, &day), FIELD_NOT_DATE);
+}
+
+static int32_t tod(const char *s, enum field_error *e)
+{
+	int32_t v = -1;
+	*e = parse_time_of_day(s, strlen(s), &v);
+	return v;
+}
+
+static void times_of_day(void)
+{
+	static const struct {
+		const char *text;
+		int32_t seconds;
+	} good[] = {
+		{ "9:00", 9 * 3600 },
+		{ "09:00", 9 * 3600 },
+		{ "0:00", 0 },
+		{ "23:59:59", 86399 },
+		{ "09:00:30", 9 * 3600 + 30 },
+		{ "09:00:30.750", 9 * 3600 + 30 },             /* fraction dropped */
+		{ "9:00 AM", 9 * 3600 },
+		{ "9:00AM", 9 * 3600 },
+		{ "9:00 a.m.", 9 * 3600 },
+		{ "12:15 pm", 12 * 3600 + 15 * 60 },
+		{ "12:15 AM", 15 * 60 },
+		{ "1:05 PM", 13 * 3600 + 5 * 60 },
+		{ "11:59:59 p.m.", 86399 },
+		{ "9:00:11 AM GMT+2", 9 * 3600 + 11 },
+		{ "09:00Z", 9 * 3600 },
+		{ "09:00:00+02:00", 9 * 3600 },
+		{ "09:00:00-0500", 9 * 3600 },
+		{ "09:00 UTC", 9 * 3600 },
+		{ "24:00", 86400 },                            /* end of the day */
+		{ "24:00:00", 86400 },
+		{ "2026-09-01 09:00", 9 * 3600 },
+		{ "2026-09-01T09:00", 9 * 3600 },
+		{ "2026-09-01 09:00:45", 9 * 3600 + 45 },
+		{ "2026-09-01T09:00:00.000Z", 9 * 3600 },
+		{ "2026/09/01 9:00:11 AM GMT+2", 9 * 3600 + 11 },
+		{ "01-09-2026 17:30", 17 * 3600 + 30 * 60 },
+		{ "12/25/2026 5:00 PM", 17 * 3600 },             /* either order for the date */
+		{ " 9:00 ", 9 * 3600 },
+	};
+	enum field_error e;
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		int32_t v = tod(good[i].text, &e);
+		if (e != FIELD_OK || v != good[i].seconds)
+			fprintf(stderr, "  time \"%s\"\n", good[i].text);
+		CHECK_INT(e, FIELD_OK);
+		CHECK_INT(v, good[i].seconds);
+	}
+	static const char *const bad[] = {
+		"17.30", "1730", "9", "9 AM", "9:0", "9:000", "009:00", "25:00", "24:01", "24:00:01",
+		"24:00:00.5", "9:60", "9:00:60", "0:30 AM", "13:00 PM", "9:00 XM", "9:00 AMZ",
+		"9:00 CEST", "9:00 +2:0", "9:00 +020", "9:00 - 17:00", "9:00:", "9:00:00.",
+		"2026-02-30 09:00", "2026-09-01", "2026-09-01T", "yesterday 9:00", "T09:00",
+		"-9:00", "9:00-", "9:00 GMT+",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		CHECK_INT(tod(bad[i], &e), -1);
+		if (e != FIELD_NOT_TIME)
+			fprintf(stderr, "  time \"%s\"\n", bad[i]);
+		CHECK_INT(e, FIELD_NOT_TIME);
+	}
+	tod("", &e);
+	CHECK_INT(e, FIELD_EMPTY);
+
+	/* date and time together: 24:00 rolls over, so entries across midnight work */
+	int32_t d1 = -1, s1 = -1, d2 = -1, s2 = -1;
+	int ev = 99;
+	CHECK_INT(parse_datetime("2026-09-01 22:30", 16, DATE_ORDER_DMY, &d1, &s1, &ev), FIELD_OK);
+	CHECK_INT(d1, day_of(2026, 9, 1));
+	CHECK_INT(s1, 22 * 3600 + 30 * 60);
+	CHECK_INT(ev, 0);
+	CHECK_INT(parse_datetime("02/09/2026 1:15 AM", 18, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_OK);
+	CHECK_INT(d2, day_of(2026, 9, 2));
+	CHECK_INT(s2, 4500);
+	CHECK_INT((d2 - d1) * 86400 + (s2 - s1), 2 * 3600 + 45 * 60);
+	CHECK_INT(parse_datetime("2026-12-31T24:00", 16, DATE_ORDER_AUTO, &d2, &s2, NULL), FIELD_OK);
+	CHECK_INT(d2, day_of(2027, 1, 1));
+	CHECK_INT(s2, 0);
+	CHECK_INT(parse_datetime("12/25/2026 09:00", 16, DATE_ORDER_MDY, &d2, &s2, &ev), FIELD_OK);
+	CHECK_INT(d2, day_of(2026, 12, 25));
+	CHECK_INT(ev, -1);
+	d2 = -1;
+	CHECK_INT(parse_datetime("12/25/2026 09:00", 16, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_NOT_DATE);
+	CHECK_INT(ev, -1);
+	CHECK_INT(d2, -1);
+	CHECK_INT(parse_datetime("2026-09-01", 10, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_NOT_TIME);
+	CHECK_INT(parse_datetime("2026-09-01 ", 11, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_NOT_TIME);
+	CHECK_INT(parse_datetime("2026-09-01 17.30", 16, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_NOT_TIME);
+	CHECK_INT(parse_datetime("09:00", 5, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_NOT_DATE);
+	CHECK_INT(parse_datetime("", 0, DATE_ORDER_DMY, &d2, &s2, &ev), FIELD_EMPTY);
+	CHECK_INT(d2, -1);
+}
+
 void test_fields(void)
 {
 	numbers();
 	dates();
 	booleans();
 	booleans_from_tools();
+	dates_ordered();
+	times_of_day();
 }
