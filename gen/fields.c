@@ -497,6 +497,118 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 	return FIELD_NOT_BOOLEAN;
 }
 
+/* h:mm or h:mm:ss on the whole of s[0..n); false when it is not that shape. */
+static bool clock_duration(const char *s, size_t n, double *minutes)
+{
+	size_t i = 0;
+	double hours = 0;
+	while (i < n && is_digit(s[i]) && i < 9)
+		hours = hours * 10 + (s[i++] - '0');
+	if (i == 0 || i >= n || s[i++] != ':')
+		return false;
+	int m = read_digits(s, n, &i, 2, 2);
+	int sec = 0;
+	if (m < 0 || m > 59)
+		return false;
+	if (i < n && s[i] == ':') {
+		i++;
+		sec = read_digits(s, n, &i, 2, 2);
+		if (sec < 0 || sec > 59)
+			return false;
+	}
+	if (i != n)
+		return false;
+	*minutes = hours * 60 + m + sec / 60.0;
+	return true;
+}
+
+/* Minutes per unit word, and the rank that keeps parts largest first. */
+struct duration_word {
+	const char *word;
+	double minutes;
+	int rank;
+};
+
+static const struct duration_word duration_words[] = {
+	{ "h", 60, 0 }, { "hr", 60, 0 }, { "hrs", 60, 0 }, { "hour", 60, 0 }, { "hours", 60, 0 },
+	{ "m", 1, 1 }, { "min", 1, 1 }, { "mins", 1, 1 }, { "minute", 1, 1 }, { "minutes", 1, 1 },
+	{ "s", 1 / 60.0, 2 }, { "sec", 1 / 60.0, 2 }, { "secs", 1 / 60.0, 2 },
+	{ "second", 1 / 60.0, 2 }, { "seconds", 1 / 60.0, 2 },
+};
+
+static const struct duration_word *find_duration_word(const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof(duration_words) / sizeof(duration_words[0]); k++) {
+		const char *w = duration_words[k].word;
+		size_t len = strlen(w), i = 0;
+		if (len == n && skip_folded(s, n, &i, w))
+			return &duration_words[k];
+	}
+	return NULL;
+}
+
+/* "1h 30m", "1h30m", "1.5 h", "45m", "1h 30m 15s" on the whole of s[0..n). */
+static bool unit_duration(const char *s, size_t n, double *minutes)
+{
+	size_t i = 0;
+	int last_rank = -1;
+	double total = 0;
+	while (i < n) {
+		size_t start = i;
+		while (i < n && is_digit(s[i]))
+			i++;
+		if (i < n && (s[i] == '.' || s[i] == ','))
+			i++;
+		while (i < n && is_digit(s[i]))
+			i++;
+		double v;
+		if (i == start || parse_number(s + start, i - start, &v) != FIELD_OK)
+			return false;
+		i = skip_blanks(s, n, i);
+		size_t word = i;
+		while (i < n && is_ascii_letter(s[i]))
+			i++;
+		const struct duration_word *w = find_duration_word(s + word, i - word);
+		if (!w || w->rank <= last_rank)
+			return false;
+		last_rank = w->rank;
+		total += v * w->minutes;
+		i = skip_blanks(s, n, i);
+	}
+	if (last_rank < 0)
+		return false;
+	*minutes = total;
+	return true;
+}
+
+enum field_error parse_duration(const char *s, size_t n, enum duration_unit unit,
+                                double *minutes)
+{
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	double v;
+	if (parse_number(s, n, &v) == FIELD_OK) {
+		if (v < 0)
+			return FIELD_OUT_OF_RANGE;
+		*minutes = unit == DURATION_HOURS ? v * 60 : v;
+		return FIELD_OK;
+	}
+	bool negative = s[0] == '-';
+	size_t skip = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+	if (!clock_duration(s + skip, n - skip, &v) && !unit_duration(s + skip, n - skip, &v))
+		return FIELD_NOT_DURATION;
+	if (negative && v > 0)
+		return FIELD_OUT_OF_RANGE;
+	*minutes = v;
+	return FIELD_OK;
+}
+
+enum field_error duration_check_day(double minutes)
+{
+	return minutes >= 0 && minutes <= 1440 ? FIELD_OK : FIELD_OUT_OF_RANGE;
+}
+
 int quarter_of_days(int32_t days)
 {
 	int y, m, d;

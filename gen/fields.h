@@ -18,6 +18,7 @@ enum field_error {
 	FIELD_NOT_BOOLEAN,
 	FIELD_TOO_LONG,
 	FIELD_NOT_TIME,
+	FIELD_NOT_DURATION,
 };
 
 /* Trims ASCII spaces and tabs from both ends of s[0..*n); returns the new start. */
@@ -65,6 +66,21 @@ enum field_error parse_time_of_day(const char *s, size_t n, int32_t *seconds);
  * across midnight.  Zones are ignored, both ends are taken as written. */
 enum field_error parse_datetime(const char *s, size_t n, enum date_order order,
                                 int32_t *days, int32_t *seconds, int *evidence);
+
+/* What a bare number in a duration column means. */
+enum duration_unit { DURATION_MINUTES, DURATION_HOURS };
+
+/* A duration in minutes: a bare number per parse_number() in the given unit;
+ * h:mm or h:mm:ss (hours of any length, minutes and seconds 00-59); or one to
+ * three parts, largest first, like Jira/Tempo's "1h 30m", "1h30m", "1.5h",
+ * "45m", "1h 30m 15s" (h hr hrs hour hours / m min mins minute minutes / s sec
+ * secs second seconds, any case).  Days and weeks ("1d", "1w") are rejected:
+ * their length in hours is a per-site Jira setting.  A negative duration is
+ * FIELD_OUT_OF_RANGE; a malformed one FIELD_NOT_DURATION. */
+enum field_error parse_duration(const char *s, size_t n, enum duration_unit unit,
+                                double *minutes);
+/* FIELD_OK when 0 <= minutes <= 1440 (one entry is at most a day, §2.2). */
+enum field_error duration_check_day(double minutes);
 
 /* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */
 int32_t days_from_civil(int y, int m, int d);

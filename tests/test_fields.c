@@ -367,6 +367,89 @@ static void times_of_day(void)
 	CHECK_INT(d2, -1);
 }
 
+static double dur(const char *s, enum duration_unit unit, enum field_error *e)
+{
+	double v = -1;
+	*e = parse_duration(s, strlen(s), unit, &v);
+	return v;
+}
+
+static void durations(void)
+{
+	static const struct {
+		const char *text;
+		enum duration_unit unit;
+		double minutes;
+	} good[] = {
+		{ "90", DURATION_MINUTES, 90 },
+		{ "1,5", DURATION_HOURS, 90 },
+		{ "1.25", DURATION_HOURS, 75 },
+		{ "0,5", DURATION_MINUTES, 0.5 },
+		{ "0", DURATION_HOURS, 0 },
+		{ "-0", DURATION_MINUTES, 0 },
+		{ "1:15", DURATION_MINUTES, 75 },                /* h:mm whatever the unit */
+		{ "1:15", DURATION_HOURS, 75 },
+		{ "0:05", DURATION_HOURS, 5 },
+		{ "01:30:00", DURATION_MINUTES, 90 },
+		{ "00:00:30", DURATION_MINUTES, 0.5 },
+		{ "100:00", DURATION_MINUTES, 6000 },            /* totals run past a day */
+		{ "1h 30m", DURATION_MINUTES, 90 },
+		{ "1h30m", DURATION_HOURS, 90 },
+		{ "2h", DURATION_MINUTES, 120 },
+		{ "45m", DURATION_HOURS, 45 },
+		{ "90m", DURATION_HOURS, 90 },
+		{ "1.5h", DURATION_MINUTES, 90 },
+		{ "1,5 h", DURATION_MINUTES, 90 },
+		{ "1H 30M", DURATION_MINUTES, 90 },
+		{ "1 hour 30 minutes", DURATION_MINUTES, 90 },
+		{ "2 hrs", DURATION_MINUTES, 120 },
+		{ "1 hr 5 min", DURATION_MINUTES, 65 },
+		{ "1h 30m 30s", DURATION_MINUTES, 90.5 },
+		{ "30s", DURATION_MINUTES, 0.5 },
+		{ "1h 30s", DURATION_MINUTES, 60.5 },
+		{ " 2h ", DURATION_MINUTES, 120 },
+		{ "0h", DURATION_MINUTES, 0 },
+		{ "-0:00", DURATION_MINUTES, 0 },
+	};
+	enum field_error e;
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		double v = dur(good[i].text, good[i].unit, &e);
+		if (e != FIELD_OK)
+			fprintf(stderr, "  duration \"%s\"\n", good[i].text);
+		CHECK_INT(e, FIELD_OK);
+		CHECK_DBL(v, good[i].minutes);
+	}
+	static const char *const bad[] = {
+		"1d", "1w", "1d 2h", "1w 2d", "1h 1h", "30m 1h", "1h 30", "1h30", "h", "1 h m",
+		"1:5", "1:60", "1:15:60", "1:15:5", ":15", "1:", "1::15", "1:15h", "1.5:00",
+		"1 Std. 30 Min.", "1u 30m", "1e3", "1.234,5", "abc", "1h -30m", "--5", "- 5",
+		"1.2.3h", "1,5,h",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		CHECK_DBL(dur(bad[i], DURATION_MINUTES, &e), -1);
+		if (e != FIELD_NOT_DURATION)
+			fprintf(stderr, "  duration \"%s\"\n", bad[i]);
+		CHECK_INT(e, FIELD_NOT_DURATION);
+	}
+	static const char *const negative[] = { "-5", "-1,5", "-1:15", "-1h 30m", "-0:01" };
+	for (size_t i = 0; i < sizeof(negative) / sizeof(*negative); i++) {
+		CHECK_DBL(dur(negative[i], DURATION_HOURS, &e), -1);
+		CHECK_INT(e, FIELD_OUT_OF_RANGE);
+	}
+	dur("", DURATION_MINUTES, &e);
+	CHECK_INT(e, FIELD_EMPTY);
+	dur("  ", DURATION_HOURS, &e);
+	CHECK_INT(e, FIELD_EMPTY);
+
+	CHECK_INT(duration_check_day(0), FIELD_OK);
+	CHECK_INT(duration_check_day(1440), FIELD_OK);
+	CHECK_INT(duration_check_day(1440.5), FIELD_OUT_OF_RANGE);
+	CHECK_INT(duration_check_day(-0.5), FIELD_OUT_OF_RANGE);
+	CHECK_INT(duration_check_day(NAN), FIELD_OUT_OF_RANGE);
+	CHECK_INT(duration_check_day(dur("24:00", DURATION_MINUTES, &e)), FIELD_OK);
+	CHECK_INT(duration_check_day(dur("25h", DURATION_MINUTES, &e)), FIELD_OUT_OF_RANGE);
+}
+
 void test_fields(void)
 {
 	numbers();
@@ -375,4 +458,5 @@ void test_fields(void)
 	booleans_from_tools();
 	dates_ordered();
 	times_of_day();
+	durations();
 }
