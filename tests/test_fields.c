@@ -450,6 +450,174 @@ static void durations(void)
 	CHECK_INT(duration_check_day(dur("25h", DURATION_MINUTES, &e)), FIELD_OUT_OF_RANGE);
 }
 
+static bool marked(const char *s, const char *const *markers, size_t count)
+{
+	return text_has_marker(s, strlen(s), markers, count);
+}
+
+static void markers(void)
+{
+	static const char *const ai[] = { "AI" };
+	static const char *const ai_ki[] = { "AI", "KI" };
+	static const char *const phrases[] = { "AI-assisted", "met AI", NULL, "" };
+	static const char *const yes[] = {
+		"AI, Intern", "ai", "AI", "Ai", "AI-ondersteund", "Offerte met AI opgesteld", "#AI",
+		"(AI)", "AI/ML", "x AI", "AI\u2014x", "x\u2014AI", "AI\u2026", "\u201CAI\u201D",
+		"AI\u00A0tool", "\u00ABAI\u00BB", "AI\U0001F916", "\U0001F916AI", "2x AI",
+		"AI\u2714\uFE0F",
+	};
+	static const char *const no[] = {
+		"Intern", "Mail", "Email", "Kaizen", "AIR", "MAIN", "Ai2", "2AI", "AI\u00F6",
+		"\u00E9AI", "AI\u00DF", "Mail, Kaizen", "A I", "", "A", "AI\xC3", "\x80" "AI",
+		"\xBF" "AI", "\xC3\xA9" "AI", "K\u0130AI",
+	};
+	for (size_t i = 0; i < sizeof(yes) / sizeof(*yes); i++) {
+		if (!marked(yes[i], ai, 1))
+			fprintf(stderr, "  marker \"%s\"\n", yes[i]);
+		CHECK(marked(yes[i], ai, 1));
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(*no); i++) {
+		if (marked(no[i], ai, 1))
+			fprintf(stderr, "  marker \"%s\"\n", no[i]);
+		CHECK(!marked(no[i], ai, 1));
+	}
+	CHECK(marked("KI", ai_ki, 2));
+	CHECK(marked("Angebot mit KI-Hilfe", ai_ki, 2));
+	CHECK(!marked("KI", ai, 1));
+	CHECK(!marked("Kiosk", ai_ki, 2));
+	CHECK(!marked("AI", ai, 0));
+	CHECK(marked("Offerte (ai-assisted)", phrases, 4));
+	CHECK(marked("Offerte met ai", phrases, 4));
+	CHECK(!marked("AI-assistedness", phrases, 4));
+	CHECK(!marked("AI assisted", phrases, 4));         /* a marker matches as written */
+	CHECK(!marked("Offerte", phrases, 4));             /* NULL and "" never match */
+	/* length-limited: the text is s[0..n), not a C string */
+	CHECK(text_has_marker("AIR", 2, ai, 1));
+	CHECK(!text_has_marker("xAI", 2, ai, 1));
+	CHECK(!text_has_marker("AI", 1, ai, 1));
+}
+
+static int likert(const char *s)
+{
+	return parse_likert_text(s, strlen(s), NULL, 0);
+}
+
+static void likert_texts(void)
+{
+	static const struct scale_word builtin[] = {
+		/* Dutch, with and without "mee" */
+		{ "Helemaal mee oneens", 1 }, { "Helemaal oneens", 1 }, { "Helemaal niet mee eens", 1 },
+		{ "Mee oneens", 2 }, { "Oneens", 2 }, { "Niet mee eens", 2 },
+		{ "Neutraal", 3 }, { "Niet eens, niet oneens", 3 }, { "Noch eens, noch oneens", 3 },
+		{ "Niet mee eens, niet mee oneens", 3 },
+		{ "Mee eens", 4 }, { "Eens", 4 },
+		{ "Helemaal mee eens", 5 }, { "Helemaal eens", 5 },
+		/* English */
+		{ "Strongly disagree", 1 }, { "Disagree", 2 }, { "Neither agree nor disagree", 3 },
+		{ "Neutral", 3 }, { "Agree", 4 }, { "Strongly agree", 5 },
+		/* German */
+		{ "Stimme \u00FCberhaupt nicht zu", 1 }, { "Stimme gar nicht zu", 1 },
+		{ "Trifft \u00FCberhaupt nicht zu", 1 }, { "Trifft gar nicht zu", 1 },
+		{ "Stimme nicht zu", 2 }, { "Stimme eher nicht zu", 2 }, { "Trifft eher nicht zu", 2 },
+		{ "Weder noch", 3 }, { "Teils, teils", 3 }, { "Teils/teils", 3 }, { "teils-teils", 3 },
+		{ "Stimme zu", 4 }, { "Stimme eher zu", 4 }, { "Trifft eher zu", 4 },
+		{ "Stimme voll und ganz zu", 5 }, { "Stimme voll zu", 5 }, { "Stimme v\u00F6llig zu", 5 },
+		{ "Trifft voll und ganz zu", 5 }, { "Trifft voll zu", 5 }, { "Trifft v\u00F6llig zu", 5 },
+	};
+	for (size_t i = 0; i < sizeof(builtin) / sizeof(*builtin); i++) {
+		int v = likert(builtin[i].text);
+		if (v != builtin[i].value)
+			fprintf(stderr, "  likert \"%s\"\n", builtin[i].text);
+		CHECK_INT(v, builtin[i].value);
+	}
+	/* folding: case, Ä Ö Ü, white space and punctuation runs */
+	static const struct scale_word folded[] = {
+		{ "  HELEMAAL   MEE\tEENS ", 5 }, { "helemaal mee eens.", 5 }, { "STIMME \u00DCBERHAUPT NICHT ZU", 1 },
+		{ "Stimme \u00DCberhaupt nicht zu", 1 }, { "Teils \u2013 teils", 3 }, { "neither agree\u00A0nor disagree", 3 },
+		{ "(Neutraal)", 3 }, { "Strongly\r\nagree", 5 }, { "STIMME V\u00D6LLIG ZU", 5 },
+	};
+	for (size_t i = 0; i < sizeof(folded) / sizeof(*folded); i++)
+		CHECK_INT(likert(folded[i].text), folded[i].value);
+	/* numbers */
+	static const struct scale_word numbers[] = {
+		{ "1", 1 }, { "5", 5 }, { " 3 ", 3 }, { "4.0", 4 }, { "+4", 4 }, { "04", 4 },
+		{ "4 - Eens", 4 }, { "5 (Helemaal mee eens)", 5 }, { "4. Agree", 4 }, { "2) Oneens", 2 },
+		{ "1 \u2013 Helemaal oneens", 1 }, { "3 = neutraal", 3 }, { "4)", 4 },
+		{ "4 - Helemaal oneens", 4 },                        /* the number wins */
+	};
+	for (size_t i = 0; i < sizeof(numbers) / sizeof(*numbers); i++) {
+		int v = likert(numbers[i].text);
+		if (v != numbers[i].value)
+			fprintf(stderr, "  likert \"%s\"\n", numbers[i].text);
+		CHECK_INT(v, numbers[i].value);
+	}
+	static const char *const unknown[] = {
+		"", "   ", "0", "6", "10", "-1", "4.5", "4,5", "1-2", "4 5", "5/5", "45", "4Eens", "4x",
+		"Trifft nicht zu", "Trifft zu",             /* ends or not: only the file's scale knows */
+		"Somewhat agree", "Eensch", "mee", "Helemaal", "zu", "N.v.t.", "Eens Eens",
+		"stimme ueberhaupt nicht zu", "ja",
+	};
+	for (size_t i = 0; i < sizeof(unknown) / sizeof(*unknown); i++) {
+		int v = likert(unknown[i]);
+		if (v != 0)
+			fprintf(stderr, "  likert \"%s\"\n", unknown[i]);
+		CHECK_INT(v, 0);
+	}
+	CHECK_INT(parse_likert_text("Eens\0", 5, NULL, 0), 0);   /* a NUL is not a separator */
+	CHECK_INT(parse_likert_text("Eens", 4, NULL, 0), 4);
+	/* custom entries are folded the same way and win over the built-ins */
+	static const struct scale_word custom[] = {
+		{ "Trifft nicht zu", 1 }, { "Trifft zu", 5 }, { "EENS", 3 }, { NULL, 2 },
+		{ "N.v.t.", 0 }, { "Neutraal", 9 }, { "3 - weet niet", 0 },
+	};
+	size_t nc = sizeof(custom) / sizeof(*custom);
+	CHECK_INT(parse_likert_text("trifft  nicht zu", 16, custom, nc), 1);
+	CHECK_INT(parse_likert_text("Trifft zu", 9, custom, nc), 5);
+	CHECK_INT(parse_likert_text("eens", 4, custom, nc), 3);
+	CHECK_INT(parse_likert_text("n.v.t", 5, custom, nc), 0);
+	CHECK_INT(parse_likert_text("Neutraal", 8, custom, nc), 0);   /* out of 1..5: unknown */
+	CHECK_INT(parse_likert_text("3 - Weet niet", 13, custom, nc), 0);
+	CHECK_INT(parse_likert_text("Mee eens", 8, custom, nc), 4);
+	CHECK_INT(parse_likert_text("4", 1, custom, nc), 4);
+}
+
+static void numbers_with_unit(void)
+{
+	static const struct {
+		const char *text;
+		double value;
+	} good[] = {
+		{ "2 dagen", 2 }, { "3 days", 3 }, { "2 Tage", 2 }, { "1 dag", 1 }, { "0,5 dag", 0.5 },
+		{ "2", 2 }, { " 2 ", 2 }, { "2days", 2 }, { "1.5 days per week", 1.5 },
+		{ "2 d\u00EDas", 2 }, { "5.", 5 }, { ",5 dag", 0.5 }, { "-1 dag", -1 }, { "+2 dagen", 2 },
+		{ "4\tdagen", 4 },
+	};
+	for (size_t i = 0; i < sizeof(good) / sizeof(*good); i++) {
+		double v = -12345;
+		enum field_error e = parse_number_with_unit(good[i].text, strlen(good[i].text), &v);
+		if (e != FIELD_OK)
+			fprintf(stderr, "  number with unit \"%s\"\n", good[i].text);
+		CHECK_INT(e, FIELD_OK);
+		CHECK_DBL(v, good[i].value);
+	}
+	static const char *const bad[] = {
+		"2-3 dagen", "~2", "2 \u00E0 3 dagen", "dagen", "2 dagen.", "2,5,dagen", "2 - dagen",
+		"2 dagen/week", "1e3", "2 \u2013 3", "2 \u2014", "ca. 2 dagen", "2 dagen 3", "2..5",
+		"1.234,5 dag", "\u20AC5",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		double v = -12345;
+		enum field_error e = parse_number_with_unit(bad[i], strlen(bad[i]), &v);
+		if (e != FIELD_NOT_NUMBER)
+			fprintf(stderr, "  number with unit \"%s\"\n", bad[i]);
+		CHECK_INT(e, FIELD_NOT_NUMBER);
+		CHECK_DBL(v, -12345);
+	}
+	double v;
+	CHECK_INT(parse_number_with_unit("", 0, &v), FIELD_EMPTY);
+	CHECK_INT(parse_number_with_unit(" \t ", 3, &v), FIELD_EMPTY);
+}
+
 void test_fields(void)
 {
 	numbers();
@@ -459,4 +627,7 @@ void test_fields(void)
 	dates_ordered();
 	times_of_day();
 	durations();
+	markers();
+	likert_texts();
+	numbers_with_unit();
 }
