@@ -100,20 +100,19 @@ struct scale_word {
 
 /* A Likert answer written as text -> 1..5, or 0 when unknown.  Both the answer
  * and the scale texts are compared after trimming, ASCII case folding (Ä Ö Ü
- * fold too), and turning every run of white space and , / - . ; : ( ) into one
- * space (so "Teils, teils" = "teils/teils").  Order: a custom entry (its value
+ * fold too), and turning every run of white space, NBSP, en/em dash and
+ * , / - . ; : ( ) into one space (so "Teils, teils" = "teils/teils").  Order: a custom entry (its value
  * is returned as is when 1..5; any other value makes the text unknown); a bare
  * integer 1-5 ("4", "4.0"); a leading digit 1-5 followed by a separator that is
- * not a letter or digit ("4 - Eens", "5 (Helemaal mee eens)", "4. Agree", but
- * not "4.5"); then the built-in Dutch, English and German agreement scales. */
+ * not a letter or digit and then a label, not a digit ("4 - Eens",
+ * "5 (Helemaal mee eens)", "4. Agree"; not "4.5", "1-2", "4 5"); then the built-in Dutch, English and German agreement scales. */
 int parse_likert_text(const char *s, size_t n, const struct scale_word *custom,
                       size_t ncustom);
 
 /* A number followed by an optional unit word: "2 dagen", "0,5 dag", "3 days",
  * "2 Tage", "2".  The number per parse_number(), then optional white space and
  * words of letters only (non-ASCII letters as in text_has_marker()); the word is
- * not interpreted.  "2-3 dagen", "~2" and "2 à 3"
- * are FIELD_NOT_NUMBER. */
+ * not interpreted.  "2-3 dagen", "~2" and "2 à 3" are FIELD_NOT_NUMBER. */
 enum field_error parse_number_with_unit(const char *s, size_t n, double *out);
 
 /* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */
