@@ -177,13 +177,305 @@ enum field_error parse_date(const char *s, size_t n, int32_t *out)
 	return FIELD_OK;
 }
 
+/* The date part of a date-time: up to the first ' ' or 'T'. */
+static size_t date_part_length(const char *s, size_t n)
+{
+	size_t end = 0;
+	while (end < n && s[end] != ' ' && s[end] != 'T')
+		end++;
+	return end;
+}
+
+enum field_error parse_date_ordered(const char *s, size_t n, enum date_order order,
+                                    int32_t *out, int *evidence)
+{
+	if (evidence)
+		*evidence = 0;
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	size_t end = date_part_length(s, n);
+	size_t i = 0;
+	int first = read_digits(s, end, &i, 1, 4);
+	if (first < 0 || i >= end)
+		return FIELD_NOT_DATE;
+	size_t first_len = i;
+	char sep = s[i++];
+	if (sep != '-' && sep != '.' && sep != '/')
+		return FIELD_NOT_DATE;
+	int second = read_digits(s, end, &i, 1, 2);
+	if (second < 0 || i >= end || s[i++] != sep)
+		return FIELD_NOT_DATE;
+	size_t third_start = i;
+	int third = read_digits(s, end, &i, 1, 4);
+	size_t third_len = i - third_start;
+	if (third < 0 || i != end)
+		return FIELD_NOT_DATE;
+	if (first_len == 4) {
+		/* year first is unambiguous, whatever the order */
+		if (third_len > 2 || !valid_civil(first, second, third))
+			return FIELD_NOT_DATE;
+		*out = days_from_civil(first, second, third);
+		return FIELD_OK;
+	}
+	if (first_len > 2 || (third_len != 2 && third_len != 4))
+		return FIELD_NOT_DATE;
+	/* Two-digit years pivot at 70: survey and time data are recent, birth
+	 * dates are not read here. */
+	int year = third_len == 4 ? third : third < 70 ? 2000 + third : 1900 + third;
+	bool day_first = valid_civil(year, second, first);
+	bool month_first = valid_civil(year, first, second);
+	if (evidence)
+		*evidence = day_first == month_first ? 0 : day_first ? 1 : -1;
+	switch (order) {
+	case DATE_ORDER_YMD:
+		return FIELD_NOT_DATE;
+	case DATE_ORDER_MDY:
+		if (!month_first)
+			return FIELD_NOT_DATE;
+		*out = days_from_civil(year, first, second);
+		return FIELD_OK;
+	case DATE_ORDER_AUTO:
+	case DATE_ORDER_DMY:
+		break;
+	}
+	if (!day_first)
+		return FIELD_NOT_DATE;
+	*out = days_from_civil(year, second, first);
+	return FIELD_OK;
+}
+
+static char ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+static bool is_ascii_letter(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* s[*i..) starts with word, ASCII case folded on both sides; advances past it. */
+static bool skip_folded(const char *s, size_t n, size_t *i, const char *word)
+{
+	size_t len = strlen(word);
+	if (n - *i < len)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (ascii_lower(s[*i + k]) != ascii_lower(word[k]))
+			return false;
+	*i += len;
+	return true;
+}
+
+static size_t skip_blanks(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+/* am/pm after a time: "am", "AM", "a.m.", "p.m" -> 1 (am) or 2 (pm), else 0. */
+static int read_half_day(const char *s, size_t n, size_t *i)
+{
+	size_t j = *i;
+	if (j >= n)
+		return 0;
+	char c = ascii_lower(s[j]);
+	if (c != 'a' && c != 'p')
+		return 0;
+	j++;
+	if (j < n && s[j] == '.')
+		j++;
+	if (j >= n || ascii_lower(s[j]) != 'm')
+		return 0;
+	j++;
+	if (j < n && s[j] == '.')
+		j++;
+	if (j < n && is_ascii_letter(s[j]))
+		return 0;
+	*i = j;
+	return c == 'a' ? 1 : 2;
+}
+
+/* The zone after a time, which is accepted and ignored: nothing, "Z", an offset
+ * (+2, +02, +0200, +02:00, -05:00) or GMT/UTC with an optional offset. */
+static bool zone_text(const char *s, size_t n, size_t i)
+{
+	i = skip_blanks(s, n, i);
+	if (i == n)
+		return true;
+	if (n - i == 1 && (s[i] == 'Z' || s[i] == 'z'))
+		return true;
+	if (skip_folded(s, n, &i, "gmt") || skip_folded(s, n, &i, "utc")) {
+		if (i == n)
+			return true;
+	}
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	i++;
+	size_t start = i;
+	int hours = read_digits(s, n, &i, 1, 4);
+	if (hours < 0)
+		return false;
+	size_t len = i - start;
+	if (len == 3)
+		return false;
+	if (len <= 2 && i < n && s[i] == ':') {
+		i++;
+		if (read_digits(s, n, &i, 2, 2) < 0)
+			return false;
+	}
+	return i == n;
+}
+
+/* H:MM[:SS[.fraction]] [am|pm] [zone] on the whole of s[0..n), already trimmed. */
+static enum field_error time_part(const char *s, size_t n, int32_t *seconds)
+{
+	size_t i = 0;
+	int h = read_digits(s, n, &i, 1, 2);
+	if (h < 0 || i >= n || s[i++] != ':')
+		return FIELD_NOT_TIME;
+	int m = read_digits(s, n, &i, 2, 2);
+	int sec = 0;
+	bool fraction = false;
+	if (m < 0)
+		return FIELD_NOT_TIME;
+	if (i < n && s[i] == ':') {
+		i++;
+		sec = read_digits(s, n, &i, 2, 2);
+		if (sec < 0)
+			return FIELD_NOT_TIME;
+		if (i < n && (s[i] == '.' || s[i] == ',')) {
+			size_t start = ++i;
+			while (i < n && is_digit(s[i]))
+				i++;
+			if (i == start)
+				return FIELD_NOT_TIME;
+			fraction = true;
+		}
+	}
+	if (m > 59 || sec > 59)
+		return FIELD_NOT_TIME;
+	size_t j = skip_blanks(s, n, i);
+	int half = read_half_day(s, n, &j);
+	if (half) {
+		if (h < 1 || h > 12)
+			return FIELD_NOT_TIME;
+		h = h % 12 + (half == 2 ? 12 : 0);
+		i = j;
+	} else if (h == 24) {
+		/* end of the day (ISO 8601), nothing later */
+		if (m || sec || fraction)
+			return FIELD_NOT_TIME;
+	} else if (h > 23) {
+		return FIELD_NOT_TIME;
+	}
+	if (!zone_text(s, n, i))
+		return FIELD_NOT_TIME;
+	*seconds = h * 3600 + m * 60 + sec;
+	return FIELD_OK;
+}
+
+enum field_error parse_time_of_day(const char *s, size_t n, int32_t *seconds)
+{
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	/* A first word without ':' that ends at ' ' or 'T' is a date. */
+	size_t end = 0;
+	while (end < n && s[end] != ' ' && s[end] != 'T' && s[end] != ':')
+		end++;
+	if (end < n && s[end] != ':') {
+		int32_t day;
+		if (parse_date_ordered(s, end, DATE_ORDER_DMY, &day, NULL) != FIELD_OK &&
+		    parse_date_ordered(s, end, DATE_ORDER_MDY, &day, NULL) != FIELD_OK)
+			return FIELD_NOT_TIME;
+		s += end + 1;
+		n -= end + 1;
+		s = trim_span(s, &n);
+	}
+	return time_part(s, n, seconds);
+}
+
+enum field_error parse_datetime(const char *s, size_t n, enum date_order order,
+                                int32_t *days, int32_t *seconds, int *evidence)
+{
+	if (evidence)
+		*evidence = 0;
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	size_t end = date_part_length(s, n);
+	int32_t day;
+	enum field_error e = parse_date_ordered(s, end, order, &day, evidence);
+	if (e != FIELD_OK)
+		return FIELD_NOT_DATE;
+	if (end == n)
+		return FIELD_NOT_TIME;
+	size_t tn = n - end - 1;
+	const char *t = trim_span(s + end + 1, &tn);
+	int32_t sec;
+	if (tn == 0 || time_part(t, tn, &sec) != FIELD_OK)
+		return FIELD_NOT_TIME;
+	if (sec == 86400) {
+		day++;
+		sec = 0;
+	}
+	*days = day;
+	*seconds = sec;
+	return FIELD_OK;
+}
+
+/* Check marks as UTF-8.  A cross pairs with the check mark as "no"; the ASCII
+ * "x" of §2 stays "yes" (a ticked box), that rule is older and canonical. */
+static const char *const bool_marks_yes[] = {
+	"\xE2\x9C\x93",       /* ✓ U+2713 */
+	"\xE2\x9C\x94",       /* ✔ U+2714 */
+	"\xE2\x98\x91",       /* ☑ U+2611 */
+	"\xE2\x9C\x85",       /* ✅ U+2705 */
+};
+static const char *const bool_marks_no[] = {
+	"\xE2\x9C\x97",       /* ✗ U+2717 */
+	"\xE2\x9C\x98",       /* ✘ U+2718 */
+	"\xE2\x98\x90",       /* ☐ U+2610 */
+	"\xE2\x9D\x8C",       /* ❌ U+274C */
+};
+
+static bool span_equals(const char *s, size_t n, const char *word)
+{
+	return strlen(word) == n && memcmp(s, word, n) == 0;
+}
+
+/* 1 for a "yes" mark, 0 for a "no" mark, -1 otherwise. */
+static int bool_mark(const char *s, size_t n)
+{
+	/* Phones append U+FE0F (emoji presentation) to ✔ and friends. */
+	if (n > 3 && memcmp(s + n - 3, "\xEF\xB8\x8F", 3) == 0)
+		n -= 3;
+	for (size_t i = 0; i < sizeof(bool_marks_yes) / sizeof(bool_marks_yes[0]); i++)
+		if (span_equals(s, n, bool_marks_yes[i]))
+			return 1;
+	for (size_t i = 0; i < sizeof(bool_marks_no) / sizeof(bool_marks_no[0]); i++)
+		if (span_equals(s, n, bool_marks_no[i]))
+			return 0;
+	return -1;
+}
+
 enum field_error parse_bool(const char *s, size_t n, bool *out)
 {
-	static const char *const yes[] = { "1", "true", "yes", "y", "ja", "j", "x" };
-	static const char *const no[] = { "0", "false", "no", "n", "nee", "nein" };
+	/* waar/onwaar and wahr/falsch: what Excel in Dutch and German writes for its
+	 * own TRUE/FALSE when a sheet is saved as CSV. */
+	static const char *const yes[] = { "1", "true", "yes", "y", "ja", "j", "x", "waar", "wahr" };
+	static const char *const no[] = { "0", "false", "no", "n", "nee", "nein", "onwaar", "falsch" };
 	s = trim_span(s, &n);
 	if (n == 0) {
 		*out = false;
+		return FIELD_OK;
+	}
+	int mark = bool_mark(s, n);
+	if (mark >= 0) {
+		*out = mark == 1;
 		return FIELD_OK;
 	}
 	char low[8];
@@ -203,6 +495,352 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 			return FIELD_OK;
 		}
 	return FIELD_NOT_BOOLEAN;
+}
+
+/* h:mm or h:mm:ss on the whole of s[0..n); false when it is not that shape. */
+static bool clock_duration(const char *s, size_t n, double *minutes)
+{
+	size_t i = 0;
+	double hours = 0;
+	while (i < n && is_digit(s[i]) && i < 9)
+		hours = hours * 10 + (s[i++] - '0');
+	if (i == 0 || i >= n || s[i++] != ':')
+		return false;
+	int m = read_digits(s, n, &i, 2, 2);
+	int sec = 0;
+	if (m < 0 || m > 59)
+		return false;
+	if (i < n && s[i] == ':') {
+		i++;
+		sec = read_digits(s, n, &i, 2, 2);
+		if (sec < 0 || sec > 59)
+			return false;
+	}
+	if (i != n)
+		return false;
+	*minutes = hours * 60 + m + sec / 60.0;
+	return true;
+}
+
+/* Minutes per unit word, and the rank that keeps parts largest first. */
+struct duration_word {
+	const char *word;
+	double minutes;
+	int rank;
+};
+
+static const struct duration_word duration_words[] = {
+	{ "h", 60, 0 }, { "hr", 60, 0 }, { "hrs", 60, 0 }, { "hour", 60, 0 }, { "hours", 60, 0 },
+	{ "m", 1, 1 }, { "min", 1, 1 }, { "mins", 1, 1 }, { "minute", 1, 1 }, { "minutes", 1, 1 },
+	{ "s", 1 / 60.0, 2 }, { "sec", 1 / 60.0, 2 }, { "secs", 1 / 60.0, 2 },
+	{ "second", 1 / 60.0, 2 }, { "seconds", 1 / 60.0, 2 },
+};
+
+static const struct duration_word *find_duration_word(const char *s, size_t n)
+{
+	for (size_t k = 0; k < sizeof(duration_words) / sizeof(duration_words[0]); k++) {
+		const char *w = duration_words[k].word;
+		size_t len = strlen(w), i = 0;
+		if (len == n && skip_folded(s, n, &i, w))
+			return &duration_words[k];
+	}
+	return NULL;
+}
+
+/* "1h 30m", "1h30m", "1.5 h", "45m", "1h 30m 15s" on the whole of s[0..n). */
+static bool unit_duration(const char *s, size_t n, double *minutes)
+{
+	size_t i = 0;
+	int last_rank = -1;
+	double total = 0;
+	while (i < n) {
+		size_t start = i;
+		while (i < n && is_digit(s[i]))
+			i++;
+		if (i < n && (s[i] == '.' || s[i] == ','))
+			i++;
+		while (i < n && is_digit(s[i]))
+			i++;
+		double v;
+		if (i == start || parse_number(s + start, i - start, &v) != FIELD_OK)
+			return false;
+		i = skip_blanks(s, n, i);
+		size_t word = i;
+		while (i < n && is_ascii_letter(s[i]))
+			i++;
+		const struct duration_word *w = find_duration_word(s + word, i - word);
+		if (!w || w->rank <= last_rank)
+			return false;
+		last_rank = w->rank;
+		total += v * w->minutes;
+		i = skip_blanks(s, n, i);
+	}
+	if (last_rank < 0)
+		return false;
+	*minutes = total;
+	return true;
+}
+
+enum field_error parse_duration(const char *s, size_t n, enum duration_unit unit,
+                                double *minutes)
+{
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	double v;
+	if (parse_number(s, n, &v) == FIELD_OK) {
+		if (v < 0)
+			return FIELD_OUT_OF_RANGE;
+		*minutes = unit == DURATION_HOURS ? v * 60 : v;
+		return FIELD_OK;
+	}
+	bool negative = s[0] == '-';
+	size_t skip = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+	if (!clock_duration(s + skip, n - skip, &v) && !unit_duration(s + skip, n - skip, &v))
+		return FIELD_NOT_DURATION;
+	if (negative && v > 0)
+		return FIELD_OUT_OF_RANGE;
+	*minutes = v;
+	return FIELD_OK;
+}
+
+enum field_error duration_check_day(double minutes)
+{
+	return minutes >= 0 && minutes <= 1440 ? FIELD_OK : FIELD_OUT_OF_RANGE;
+}
+
+/* The code point of the UTF-8 sequence at s[i..n) and its length; 0xFFFFFFFF
+ * (length 1) when the bytes are not well-formed UTF-8. */
+static uint32_t utf8_decode(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	static const uint32_t min_of_len[] = { 0, 0, 0x80, 0x800, 0x10000 };
+	unsigned char c = s[i];
+	size_t need = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+	            : (c & 0xF8) == 0xF0 ? 4 : 0;
+	*len = 1;
+	if (need == 0 || n - i < need)
+		return 0xFFFFFFFF;
+	uint32_t cp = need == 1 ? c : c & (0xFF >> (need + 1));
+	for (size_t k = 1; k < need; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			return 0xFFFFFFFF;
+		cp = cp << 6 | (s[i + k] & 0x3F);
+	}
+	if (cp < min_of_len[need] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0xFFFFFFFF;
+	*len = need;
+	return cp;
+}
+
+/* Whether a code point belongs to a word.  Outside ASCII only punctuation and
+ * symbol blocks separate words; letters, and broken bytes we cannot judge,
+ * join them so a marker never matches inside "AIö". */
+static bool word_code_point(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+	if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7)       /* NBSP « » · × ÷ ... */
+		return false;
+	if (cp >= 0x2000 && cp <= 0x2BFF)                 /* — “ ” … arrows, symbols */
+		return false;
+	if (cp >= 0x3000 && cp <= 0x303F)                 /* CJK punctuation */
+		return false;
+	if ((cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF)   /* variation selectors, BOM */
+		return false;
+	if (cp >= 0x1F000 && cp <= 0x1FAFF)               /* emoji */
+		return false;
+	return true;
+}
+
+/* Whether the character that ends just before s[pos] belongs to a word. */
+static bool word_before(const unsigned char *s, size_t pos)
+{
+	if (pos == 0)
+		return false;
+	size_t start = pos - 1;
+	while (start > 0 && pos - start < 4 && (s[start] & 0xC0) == 0x80)
+		start--;
+	size_t len;
+	uint32_t cp = utf8_decode(s, pos, start, &len);
+	if (start + len != pos)
+		return true;   /* a stray continuation byte */
+	return word_code_point(cp);
+}
+
+static bool word_at(const unsigned char *s, size_t n, size_t pos)
+{
+	if (pos >= n)
+		return false;
+	size_t len;
+	return word_code_point(utf8_decode(s, n, pos, &len));
+}
+
+bool text_has_marker(const char *s, size_t n, const char *const *markers, size_t count)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	for (size_t k = 0; k < count; k++) {
+		const char *m = markers[k];
+		size_t len = m ? strlen(m) : 0;
+		if (len == 0 || len > n)
+			continue;
+		for (size_t pos = 0; pos + len <= n; pos++) {
+			size_t i = pos;
+			if (skip_folded(s, n, &i, m) && !word_before(u, pos) && !word_at(u, n, pos + len))
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Whether s[i..n) starts a separator of Likert words: ASCII white space and
+ * , / - . ; : ( ), NBSP, en and em dash.  *len is its length in bytes. */
+static bool likert_separator(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const char single[] = " \t\r\n\v\f,/-.;:()";
+	*len = 1;
+	if (s[i] != '\0' && strchr(single, s[i]))
+		return true;
+	if (n - i >= 2 && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+		*len = 2;
+		return true;
+	}
+	if (n - i >= 3 && (memcmp(s + i, "\xE2\x80\x93", 3) == 0 ||
+	                   memcmp(s + i, "\xE2\x80\x94", 3) == 0)) {
+		*len = 3;
+		return true;
+	}
+	return false;
+}
+
+/* Writes the comparison form of s[0..n) (see fields.h) into out[0..cap);
+ * returns its length, or cap + 1 when it does not fit (no scale text is that
+ * long, so such an answer is unknown). */
+static size_t likert_fold(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t len = 0;
+	bool space = false;
+	for (size_t i = 0; i < n;) {
+		size_t sep;
+		if (likert_separator(s, n, i, &sep)) {
+			space = len > 0;
+			i += sep;
+			continue;
+		}
+		if (len + 3 > cap)
+			return cap + 1;
+		if (space)
+			out[len++] = ' ';
+		space = false;
+		if (s[i] == '\xC3' && i + 1 < n &&
+		    (s[i + 1] == '\x84' || s[i + 1] == '\x96' || s[i + 1] == '\x9C')) {
+			/* Ä Ö Ü -> ä ö ü */
+			out[len++] = s[i];
+			out[len++] = (char)(s[i + 1] + 0x20);
+			i += 2;
+		} else {
+			out[len++] = ascii_lower(s[i++]);
+		}
+	}
+	return len;
+}
+
+/* The built-in 5-point agreement scales, already in comparison form.  German
+ * "trifft nicht zu" / "trifft zu" are left out on purpose: they are the ends
+ * (1, 5) of the common "trifft nicht zu ... trifft eher zu ... trifft zu"
+ * scale but 2 and 4 beside "trifft gar nicht zu", so only the file's own
+ * scale (a custom entry) can say which. */
+static const struct scale_word likert_builtin[] = {
+	/* Dutch */
+	{ "helemaal mee oneens", 1 }, { "helemaal oneens", 1 }, { "helemaal niet mee eens", 1 },
+	{ "mee oneens", 2 }, { "oneens", 2 }, { "niet mee eens", 2 },
+	{ "neutraal", 3 }, { "niet eens niet oneens", 3 }, { "noch eens noch oneens", 3 },
+	{ "niet mee eens niet mee oneens", 3 },
+	{ "mee eens", 4 }, { "eens", 4 },
+	{ "helemaal mee eens", 5 }, { "helemaal eens", 5 },
+	/* English */
+	{ "strongly disagree", 1 }, { "disagree", 2 },
+	{ "neither agree nor disagree", 3 }, { "neutral", 3 },
+	{ "agree", 4 }, { "strongly agree", 5 },
+	/* German ("neutral" as in English) */
+	{ "stimme \xC3\xBC" "berhaupt nicht zu", 1 }, { "stimme gar nicht zu", 1 },
+	{ "trifft \xC3\xBC" "berhaupt nicht zu", 1 }, { "trifft gar nicht zu", 1 },
+	{ "stimme nicht zu", 2 }, { "stimme eher nicht zu", 2 }, { "trifft eher nicht zu", 2 },
+	{ "weder noch", 3 }, { "teils teils", 3 },
+	{ "stimme zu", 4 }, { "stimme eher zu", 4 }, { "trifft eher zu", 4 },
+	{ "stimme voll und ganz zu", 5 }, { "stimme voll zu", 5 }, { "stimme v\xC3\xB6llig zu", 5 },
+	{ "trifft voll und ganz zu", 5 }, { "trifft voll zu", 5 }, { "trifft v\xC3\xB6llig zu", 5 },
+};
+
+/* "4", "4.0", "4 - Eens", "5 (Helemaal mee eens)" -> the number; else 0. */
+static int likert_number(const char *s, size_t n)
+{
+	long v;
+	if (parse_integer(s, n, &v) == FIELD_OK)
+		return v >= 1 && v <= 5 ? (int)v : 0;
+	if (n < 2 || s[0] < '1' || s[0] > '5')
+		return 0;
+	/* The label after the number must start with a letter: "4.5", "1-2" and
+	 * "4 5" are not a level with a label. */
+	size_t i = 1;
+	while (i < n && (unsigned char)s[i] < 0x80 && !is_digit(s[i]) && !is_ascii_letter(s[i]))
+		i++;
+	if (i == 1 || (i < n && is_digit(s[i])))
+		return 0;
+	return s[0] - '0';
+}
+
+int parse_likert_text(const char *s, size_t n, const struct scale_word *custom,
+                      size_t ncustom)
+{
+	char text[128], scale[128];
+	s = trim_span(s, &n);
+	size_t len = likert_fold(s, n, text, sizeof(text));
+	if (len == 0 || len > sizeof(text))
+		return 0;
+	for (size_t k = 0; k < ncustom; k++) {
+		if (!custom[k].text)
+			continue;
+		size_t slen = likert_fold(custom[k].text, strlen(custom[k].text), scale, sizeof(scale));
+		if (slen == len && memcmp(scale, text, len) == 0)
+			return custom[k].value >= 1 && custom[k].value <= 5 ? custom[k].value : 0;
+	}
+	int number = likert_number(s, n);
+	if (number)
+		return number;
+	for (size_t k = 0; k < sizeof(likert_builtin) / sizeof(likert_builtin[0]); k++)
+		if (span_equals(text, len, likert_builtin[k].text))
+			return likert_builtin[k].value;
+	return 0;
+}
+
+enum field_error parse_number_with_unit(const char *s, size_t n, double *out)
+{
+	s = trim_span(s, &n);
+	if (n == 0)
+		return FIELD_EMPTY;
+	size_t i = 0;
+	if (s[i] == '+' || s[i] == '-')
+		i++;
+	while (i < n && is_digit(s[i]))
+		i++;
+	if (i < n && (s[i] == '.' || s[i] == ','))
+		i++;
+	while (i < n && is_digit(s[i]))
+		i++;
+	double v;
+	if (parse_number(s, i, &v) != FIELD_OK)
+		return FIELD_NOT_NUMBER;
+	/* the unit: white space and letters, no digits or signs ("2-3 dagen") */
+	const unsigned char *u = (const unsigned char *)s;
+	while (i < n) {
+		size_t len = 1;
+		if (s[i] != ' ' && s[i] != '\t' && !(is_ascii_letter(s[i]) ||
+		    (u[i] >= 0x80 && word_code_point(utf8_decode(u, n, i, &len)))))
+			return FIELD_NOT_NUMBER;
+		i += len;
+	}
+	*out = v;
+	return FIELD_OK;
 }
 
 int quarter_of_days(int32_t days)

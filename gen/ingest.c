@@ -113,6 +113,9 @@ const char *field_error_reason(int e)
 	case FIELD_NOT_DATE: return "not a valid date";
 	case FIELD_NOT_BOOLEAN: return "not a yes/no value";
 	case FIELD_TOO_LONG: return "too long";
+	case FIELD_NOT_TIME: return "not a time of day (expected h:mm, h:mm:ss or h:mm am/pm)";
+	case FIELD_NOT_DURATION: return "not a duration (expected a number, h:mm or 1h 30m)";
+	case FIELD_NOT_LIKERT: return "not an answer on the 1-5 scale";
 	}
 	return "invalid";
 }
