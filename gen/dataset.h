@@ -152,7 +152,9 @@ bool header_map_build(struct header_map *h, const struct csv_record *rec,
 char *header_map_list(const struct header_map *h);
 void header_map_free(struct header_map *h);
 
-/* Reads one export through csvin with the rules' encoding and delimiter; fn gets
+/* Reads one export: an .xlsx workbook (judged by content) through xlsxin, its
+ * first worksheet; anything else through csvin with the rules' encoding and
+ * delimiter.  fn gets
  * every record and builds h from the first.  Returns 0 or the exit status of a
  * whole-file error (unreadable, empty, a missing column).  Frees h. */
 int export_read(const char *path, const struct rules *rules, bool progress,
