@@ -8,8 +8,6 @@
  * memory does not grow with the rows. */
 #include "xlsxin.h"
 
-#include <locale.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -22,6 +20,7 @@
 #include <zip.h>
 
 #include "util.h"
+#include "xlsxcell.h"
 
 #define READ_CHUNK ((size_t)64 << 10)
 #define NS_SEP '\x01'               /* expat: "namespace-uri\x01local-name" */
@@ -29,257 +28,8 @@
 #define PROGRESS_INTERVAL 0.25
 #define SHEET_LIST_MAX 20           /* sheet names listed in an error message */
 
-static const char REPLACEMENT[] = "\xEF\xBF\xBD";   /* U+FFFD */
 static const unsigned char ZIP_MAGIC[4] = { 'P', 'K', 3, 4 };
 static const unsigned char CFB_MAGIC[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
-
-/* ---- pure helpers ------------------------------------------------------------ */
-
-/* The C locale, made once: strtod and snprintf follow the thread's locale, and
- * a number must never be read or written with a decimal comma. */
-static locale_t c_locale(void)
-{
-	static locale_t loc;
-	if (!loc)
-		loc = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	return loc;
-}
-
-/* Parses a whole decimal number (surrounding white space allowed); false for
- * anything else, infinities and NaN included. */
-static bool number_parse(const char *s, double *out)
-{
-	locale_t c = c_locale();
-	locale_t old = c ? uselocale(c) : (locale_t)0;
-	char *end;
-	double v = strtod(s, &end);
-	if (c)
-		uselocale(old);
-	if (end == s)
-		return false;
-	while (*end == ' ' || *end == '\t' || *end == '\n' || *end == '\r')
-		end++;
-	if (*end || !isfinite(v))
-		return false;
-	*out = v;
-	return true;
-}
-
-size_t xlsxin_format_number(double x, char out[40])
-{
-	if (x == 0 || !isfinite(x)) {
-		strcpy(out, x == 0 ? "0" : "NaN");
-		return strlen(out);
-	}
-	/* Integers print exactly with %.0f, which has no decimal point to localise. */
-	if (fabs(x) < 1e15 && x == floor(x))
-		return (size_t)snprintf(out, 40, "%.0f", x);
-
-	locale_t c = c_locale();
-	locale_t old = c ? uselocale(c) : (locale_t)0;
-	char e[40];
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(e, sizeof(e), "%.*e", prec - 1, x);
-		if (strtod(e, NULL) == x)
-			break;
-	}
-	if (c)
-		uselocale(old);
-
-	/* e is [-]d[.ddd]e[+-]XX: collect the digits and the exponent. */
-	char digits[24];
-	size_t nd = 0;
-	const char *p = e;
-	bool negative = *p == '-';
-	if (negative)
-		p++;
-	for (; *p && *p != 'e'; p++)
-		if (*p >= '0' && *p <= '9' && nd < sizeof(digits) - 1)
-			digits[nd++] = *p;
-	int exp10 = *p == 'e' ? atoi(p + 1) : 0;
-	while (nd > 1 && digits[nd - 1] == '0')
-		nd--;
-	digits[nd] = '\0';
-
-	char *o = out;
-	if (negative)
-		*o++ = '-';
-	double ax = fabs(x);
-	if (ax >= 1e-7 && ax < 1e21) {
-		if (exp10 >= 0) {
-			for (int i = 0; i <= exp10; i++)
-				*o++ = (size_t)i < nd ? digits[i] : '0';
-			if ((size_t)exp10 + 1 < nd) {
-				*o++ = '.';
-				for (size_t i = (size_t)exp10 + 1; i < nd; i++)
-					*o++ = digits[i];
-			}
-		} else {
-			*o++ = '0';
-			*o++ = '.';
-			for (int i = -1; i > exp10; i--)
-				*o++ = '0';
-			for (size_t i = 0; i < nd; i++)
-				*o++ = digits[i];
-		}
-		*o = '\0';
-	} else {
-		*o++ = digits[0];
-		if (nd > 1) {
-			*o++ = '.';
-			memcpy(o, digits + 1, nd - 1);
-			o += nd - 1;
-		}
-		o += snprintf(o, 8, "e%c%02d", exp10 < 0 ? '-' : '+', abs(exp10));
-	}
-	return (size_t)(o - out);
-}
-
-/* Days since 1970-01-01 -> civil date (proleptic Gregorian). */
-static void civil_from_days(long long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long long era = (z >= 0 ? z : z - 146096) / 146097;
-	long long doe = z - era * 146097;
-	long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
-bool xlsxin_format_serial(double serial, bool date1904, char out[24])
-{
-	if (!(serial >= 0) || serial >= 2958466.0)   /* year 10000 */
-		return false;
-	long long secs = llround(serial * 86400.0);
-	long long days = secs / 86400;
-	int tod = (int)(secs % 86400);
-	if (serial < 1) {
-		unsigned t = (unsigned)secs % 100000;   /* at most 86400 here */
-		snprintf(out, 24, "%02u:%02u:%02u", t / 3600, t / 60 % 60, t % 60);
-		return true;
-	}
-	int y, m, d;
-	if (date1904) {
-		civil_from_days(days - 24107, &y, &m, &d);      /* serial 0 = 1904-01-01 */
-	} else if (days == 60) {
-		y = 1900, m = 2, d = 29;   /* Lotus 1-2-3's leap day, kept by Excel */
-	} else if (days < 60) {
-		civil_from_days(days - 25568, &y, &m, &d);      /* serial 1 = 1900-01-01 */
-	} else {
-		civil_from_days(days - 25569, &y, &m, &d);      /* serial 61 = 1900-03-01 */
-	}
-	if (tod == 0)
-		snprintf(out, 24, "%04d-%02d-%02d", y, m, d);
-	else
-		snprintf(out, 24, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, tod / 3600,
-		         tod / 60 % 60, tod % 60);
-	return true;
-}
-
-bool xlsxin_builtin_is_date(long id)
-{
-	/* 14-22 and 45-47 everywhere; 27-36 and 50-58 are the East Asian built-in
-	 * date formats. */
-	return (id >= 14 && id <= 22) || (id >= 45 && id <= 47) || (id >= 27 && id <= 36) ||
-	       (id >= 50 && id <= 58);
-}
-
-bool xlsxin_format_is_date(const char *code)
-{
-	for (const char *p = code; *p; p++) {
-		char c = *p;
-		if (c == ';')
-			break;                       /* the first section decides */
-		if (c == '"') {
-			const char *q = strchr(p + 1, '"');
-			if (!q)
-				break;
-			p = q;
-			continue;
-		}
-		if (c == '\\' || c == '_' || c == '*') {   /* escaped, spacing, fill char */
-			if (p[1])
-				p++;
-			continue;
-		}
-		if (c == '[') {
-			/* [Red], [$EUR-413], [>100] are not dates; [h], [mm], [ss] are
-			 * elapsed times. */
-			const char *q = strchr(p + 1, ']');
-			if (!q)
-				break;
-			size_t n = (size_t)(q - p - 1);
-			if (n > 0 && strspn(p + 1, "hHmMsS") >= n)
-				return true;
-			p = q;
-			continue;
-		}
-		switch (c) {
-		case 'd': case 'D': case 'm': case 'M': case 'y': case 'Y':
-		case 'h': case 'H': case 's': case 'S':
-			return true;
-		default:
-			break;
-		}
-	}
-	return false;
-}
-
-char *xlsxin_cell_ref(long row, int column, char out[24])
-{
-	char letters[8];
-	int n = 0;
-	for (long c = (long)column + 1; c > 0 && n < 7; c = (c - 1) / 26)
-		letters[n++] = (char)('A' + (c - 1) % 26);
-	int o = 0;
-	while (n > 0)
-		out[o++] = letters[--n];
-	snprintf(out + o, (size_t)(24 - o), "%ld", row);
-	return out;
-}
-
-/* Decodes Excel's _xHHHH_ escapes (control characters in strings) in place;
- * _x005F_ is a literal underscore.  NUL and surrogates become U+FFFD.  The
- * result is never longer.  Returns the new length. */
-static size_t ooxml_unescape(char *s, size_t n)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < n;) {
-		unsigned v = 0;
-		bool esc = i + 7 <= n && s[i] == '_' && s[i + 1] == 'x' && s[i + 6] == '_';
-		for (size_t k = 2; esc && k < 6; k++) {
-			char c = s[i + k];
-			if (c >= '0' && c <= '9')
-				v = v * 16 + (unsigned)(c - '0');
-			else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
-				v = v * 16 + (unsigned)((c | 0x20) - 'a' + 10);
-			else
-				esc = false;
-		}
-		if (!esc) {
-			s[o++] = s[i++];
-			continue;
-		}
-		i += 7;
-		if (v == 0 || (v >= 0xD800 && v <= 0xDFFF)) {
-			memcpy(s + o, REPLACEMENT, 3);
-			o += 3;
-		} else if (v < 0x80) {
-			s[o++] = (char)v;
-		} else if (v < 0x800) {
-			s[o++] = (char)(0xC0 | (v >> 6));
-			s[o++] = (char)(0x80 | (v & 0x3F));
-		} else {
-			s[o++] = (char)(0xE0 | (v >> 12));
-			s[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
-			s[o++] = (char)(0x80 | (v & 0x3F));
-		}
-	}
-	return o;
-}
 
 /* true when a 128-byte-aligned block of a CFB file holds a directory entry for
  * a stream named EncryptionInfo or EncryptedPackage (UTF-16LE names, length in
@@ -472,7 +222,9 @@ static void progress_show(struct reader *r)
 }
 
 /* Prints the one error line of a failed read ("aireport: name: ...") and stops
- * the parser; later failures are consequences and stay silent. */
+ * the parser; later failures are consequences and stay silent.  Control
+ * characters from the file (a sheet name with &#10;) become '?', so the message
+ * stays one line. */
 static void reader_fail(struct reader *r, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 static void reader_fail(struct reader *r, int status, const char *fmt, ...)
@@ -483,12 +235,15 @@ static void reader_fail(struct reader *r, int status, const char *fmt, ...)
 	r->status = status;
 	progress_clear(r);
 	r->progress = false;
+	char msg[2048];
 	va_list ap;
 	va_start(ap, fmt);
-	fprintf(r->err, "aireport: %s: ", r->name);
-	vfprintf(r->err, fmt, ap);
-	fputc('\n', r->err);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
+	for (char *c = msg; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	fprintf(r->err, "aireport: %s: %s\n", r->name, msg);
 	if (r->parser)
 		XML_StopParser(r->parser, XML_FALSE);
 }
@@ -497,16 +252,15 @@ static void reader_fail(struct reader *r, int status, const char *fmt, ...)
 static void reader_fail_cell(struct reader *r, const char *what)
 {
 	char ref[24];
-	xlsxin_cell_ref(r->row, r->column, ref);
-	if (r->failed)
-		return;
-	r->failed = true;
-	r->status = EXIT_DATA;
-	progress_clear(r);
-	r->progress = false;
-	fprintf(r->err, "aireport: %s:%s!%s: %s\n", r->name, r->sheet_name, ref, what);
-	if (r->parser)
-		XML_StopParser(r->parser, XML_FALSE);
+	xlsxcell_ref(r->row, r->column, ref);
+	/* The name in front of the ':' of reader_fail is the file's. */
+	const char *name = r->name;
+	struct buf full = { 0 };
+	buf_printf(&full, "%s:%s!%s", name, r->sheet_name, ref);
+	r->name = full.data;
+	reader_fail(r, EXIT_DATA, "%s", what);
+	r->name = name;
+	buf_free(&full);
 }
 
 static const char *local_name(const char *name)
@@ -650,6 +404,8 @@ static int part_parse(struct reader *r, zip_int64_t idx, const char *name, long 
 static void XMLCALL workbook_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "workbookPr") == 0) {
 		const char *v = attr_get(atts, "date1904");
@@ -667,6 +423,8 @@ static void XMLCALL workbook_start(void *ud, const XML_Char *el, const XML_Char 
 static void XMLCALL rels_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	if (strcmp(local_name(el), "Relationship") != 0)
 		return;
 	const char *id = attr_get(atts, "Id");
@@ -796,6 +554,8 @@ static void XMLCALL strings_start(void *ud, const XML_Char *el, const XML_Char *
 {
 	(void)atts;
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "si") == 0) {
 		if (r->si_depth++ == 0) {
@@ -817,6 +577,8 @@ static void XMLCALL strings_start(void *ud, const XML_Char *el, const XML_Char *
 static void XMLCALL strings_end(void *ud, const XML_Char *el)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "t") == 0) {
 		r->in_text = false;
@@ -826,7 +588,7 @@ static void XMLCALL strings_end(void *ud, const XML_Char *el)
 	} else if (strcmp(n, "si") == 0 && r->si_depth > 0 && --r->si_depth == 0) {
 		size_t start = r->offsets[r->string_count];
 		if (r->pool.data) {
-			size_t len = ooxml_unescape(r->pool.data + start, r->pool.len - start);
+			size_t len = xlsxcell_unescape(r->pool.data + start, r->pool.len - start);
 			r->pool.len = start + len;
 			r->pool.data[r->pool.len] = '\0';
 		}
@@ -838,6 +600,8 @@ static void XMLCALL strings_end(void *ud, const XML_Char *el)
 static void XMLCALL strings_text(void *ud, const XML_Char *s, int len)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	if (r->in_text)
 		buf_append(&r->pool, s, (size_t)len);
 }
@@ -847,6 +611,8 @@ static void XMLCALL strings_text(void *ud, const XML_Char *s, int len)
 static void XMLCALL styles_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "numFmt") == 0) {
 		const char *id = attr_get(atts, "numFmtId");
@@ -856,7 +622,7 @@ static void XMLCALL styles_start(void *ud, const XML_Char *el, const XML_Char **
 			return;
 		GROW(r->formats, r->format_cap, r->format_count + 1);
 		r->formats[r->format_count].id = (long)v;
-		r->formats[r->format_count].is_date = code && xlsxin_format_is_date(code);
+		r->formats[r->format_count].is_date = code && xlsxcell_format_is_date(code);
 		r->format_count++;
 	} else if (strcmp(n, "cellXfs") == 0) {
 		r->in_cell_xfs = true;
@@ -871,6 +637,8 @@ static void XMLCALL styles_start(void *ud, const XML_Char *el, const XML_Char **
 static void XMLCALL styles_end(void *ud, const XML_Char *el)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	if (strcmp(local_name(el), "cellXfs") == 0)
 		r->in_cell_xfs = false;
 }
@@ -882,7 +650,7 @@ static void styles_resolve(struct reader *r)
 	r->xf_date = xcalloc(r->xf_count + 1, sizeof(*r->xf_date));
 	for (size_t i = 0; i < r->xf_count; i++) {
 		long id = r->xf_format[i];
-		bool is_date = xlsxin_builtin_is_date(id);
+		bool is_date = xlsxcell_builtin_is_date(id);
 		for (size_t k = 0; k < r->format_count; k++)
 			if (r->formats[k].id == id)
 				is_date = r->formats[k].is_date;
@@ -892,27 +660,11 @@ static void styles_resolve(struct reader *r)
 
 /* ---- the sheet --------------------------------------------------------------- */
 
-/* Column of a reference like "C14" (-1 when malformed or past the limit). */
-static int ref_column(const char *ref)
-{
-	long col = 0;
-	int letters = 0;
-	for (; *ref >= 'A' && *ref <= 'Z'; ref++) {
-		if (++letters > 3)
-			return -1;
-		col = col * 26 + (*ref - 'A' + 1);
-	}
-	if (letters == 0 || col > XLSXIN_MAX_COLUMNS)
-		return -1;
-	for (; *ref; ref++)
-		if (*ref < '0' || *ref > '9')
-			return -1;
-	return (int)col - 1;
-}
-
 static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "row") == 0) {
 		const char *v = attr_get(atts, "r");
@@ -940,8 +692,8 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **a
 		const char *ref = attr_get(atts, "r");
 		const char *t = attr_get(atts, "t");
 		const char *s = attr_get(atts, "s");
-		int col = ref ? ref_column(ref) : r->next_column;
-		if (col < 0 || col >= XLSXIN_MAX_COLUMNS) {
+		int col = ref ? xlsxcell_ref_column(ref) : r->next_column;
+		if (col < 0 || col >= XLSXCELL_MAX_COLUMNS) {
 			reader_fail(r, EXIT_DATA, "%s:%lu: cell reference \"%s\" is not A to XFD "
 			            "followed by a row number", r->part,
 			            (unsigned long)XML_GetCurrentLineNumber(r->parser),
@@ -994,6 +746,8 @@ static void sheet_text_check(struct reader *r)
 static void XMLCALL sheet_text(void *ud, const XML_Char *s, int len)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	if (r->in_value || r->in_text) {
 		buf_append(&r->value, s, (size_t)len);
 		sheet_text_check(r);
@@ -1028,7 +782,7 @@ static bool cell_finish(struct reader *r, bool *quoted)
 	case CELL_INLINE:
 	case CELL_FORMULA_STRING:
 		if (r->value.data) {
-			r->value.len = ooxml_unescape(r->value.data, r->value.len);
+			r->value.len = xlsxcell_unescape(r->value.data, r->value.len);
 			r->value.data[r->value.len] = '\0';
 		}
 		*quoted = true;
@@ -1045,12 +799,12 @@ static bool cell_finish(struct reader *r, bool *quoted)
 		break;
 	case CELL_NUMBER: {
 		double x;
-		if (!number_parse(v, &x))
+		if (!xlsxcell_parse_number(v, &x))
 			break;                   /* not a number: keep the text as it is */
 		bool is_date = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count &&
 		               r->xf_date[r->cell_style];
-		if (!is_date || !xlsxin_format_serial(x, r->date1904, out))
-			xlsxin_format_number(x, out);
+		if (!is_date || !xlsxcell_format_serial(x, r->date1904, out))
+			xlsxcell_format_number(x, out);
 		buf_clear(&r->value);
 		buf_puts(&r->value, out);
 		break;
@@ -1090,6 +844,8 @@ static void row_emit(struct reader *r)
 static void XMLCALL sheet_end(void *ud, const XML_Char *el)
 {
 	struct reader *r = ud;
+	if (r->failed || r->stopped)
+		return;   /* expat may still report an element's end */
 	const char *n = local_name(el);
 	if (strcmp(n, "row") == 0 && r->in_row) {
 		r->in_row = false;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "csvin.h"
+#include "xlsxcell.h"
 
 /* Limits against zip bombs and damaged files.  A part whose uncompressed XML
  * passes its byte limit, or that inflates more than XLSXIN_MAX_RATIO times its
@@ -26,9 +27,9 @@
 #define XLSXIN_MAX_RATIO        1000
 #define XLSXIN_RATIO_FLOOR      ((long long)16 << 20)
 #define XLSXIN_MAX_SHARED_STRINGS ((size_t)1 << 24)    /* held in memory */
-/* Spreadsheet limits of Excel: more columns, or a row number beyond, is a
- * damaged file.  A row's text is bounded like a CSV record (CSVIN_MAX_RECORD_BYTES). */
-#define XLSXIN_MAX_COLUMNS      16384
+/* Excel's sheet size: a row number beyond, or a column beyond XFD
+ * (XLSXCELL_MAX_COLUMNS), is a damaged file.  A row's text is bounded like a CSV
+ * record (CSVIN_MAX_RECORD_BYTES). */
 #define XLSXIN_MAX_ROWS         1048576L
 
 /* The limits above, lowered by tests; xlsxin_options.limits = NULL uses them. */
@@ -99,26 +100,5 @@ int xlsxin_read(const char *path, const struct xlsxin_options *opt, csv_record_f
 int xlsxin_read_buffer(const char *name, const void *data, size_t len,
                        const struct xlsxin_options *opt, csv_record_fn fn, void *ctx,
                        struct xlsxin_info *info, FILE *err);
-
-/* Pure helpers, exposed for tests. */
-
-/* Writes the A1-style reference of (row, 0-based column) into out: (14, 2) ->
- * "C14".  Returns out. */
-char *xlsxin_cell_ref(long row, int column, char out[24]);
-
-/* Shortest decimal that round-trips, as described for xlsxin_read, in the C
- * locale whatever the current one.  Returns the length written to out. */
-size_t xlsxin_format_number(double x, char out[40]);
-
-/* Formats a date serial (1900 or 1904 system) as described for xlsxin_read.
- * Returns false (out untouched) for serials out of 0 .. 2958465.99999. */
-bool xlsxin_format_serial(double serial, bool date1904, char out[24]);
-
-/* true when an Excel number format code shows a date or time (d m y h s outside
- * quotes, escapes and [colour]/[$locale] brackets; [h] [mm] [ss] count). */
-bool xlsxin_format_is_date(const char *code);
-
-/* true when a built-in number format id is a date or time format. */
-bool xlsxin_builtin_is_date(long id);
 
 #endif

@@ -127,14 +127,14 @@ static void test_numbers(void)
 	};
 	char out[40];
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
-		xlsxin_format_number(cases[i].x, out);
+		xlsxcell_format_number(cases[i].x, out);
 		CHECK_STR(out, cases[i].want);
 	}
 	/* Under a decimal-comma locale the output keeps its '.'. */
 	if (setlocale(LC_NUMERIC, "nl_NL.UTF-8")) {
-		xlsxin_format_number(1.5, out);
+		xlsxcell_format_number(1.5, out);
 		CHECK_STR(out, "1.5");
-		xlsxin_format_number(0.3333, out);
+		xlsxcell_format_number(0.3333, out);
 		CHECK_STR(out, "0.3333");
 		setlocale(LC_NUMERIC, "C");
 	}
@@ -154,11 +154,11 @@ static void test_serials(void)
 	char out[24];
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		strcpy(out, "?");
-		CHECK(xlsxin_format_serial(cases[i].x, cases[i].d1904, out));
+		CHECK(xlsxcell_format_serial(cases[i].x, cases[i].d1904, out));
 		CHECK_STR(out, cases[i].want);
 	}
-	CHECK(!xlsxin_format_serial(-1, false, out));
-	CHECK(!xlsxin_format_serial(2958466, false, out));
+	CHECK(!xlsxcell_format_serial(-1, false, out));
+	CHECK(!xlsxcell_format_serial(2958466, false, out));
 }
 
 static void test_formats(void)
@@ -172,28 +172,45 @@ static void test_formats(void)
 		{ "0;\"yes\";\"no\"", false }, { "0.0%", false }, { "0.00E+00", false },
 	};
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
-		if (xlsxin_format_is_date(cases[i].code) != cases[i].date) {
+		if (xlsxcell_format_is_date(cases[i].code) != cases[i].date) {
 			fprintf(stderr, "  format \"%s\"\n", cases[i].code);
 			CHECK(!"format classified");
 		} else {
 			CHECK(1);
 		}
-	CHECK(xlsxin_builtin_is_date(14));
-	CHECK(xlsxin_builtin_is_date(22));
-	CHECK(xlsxin_builtin_is_date(46));
-	CHECK(!xlsxin_builtin_is_date(0));
-	CHECK(!xlsxin_builtin_is_date(2));
-	CHECK(!xlsxin_builtin_is_date(49));
+	CHECK(xlsxcell_builtin_is_date(14));
+	CHECK(xlsxcell_builtin_is_date(22));
+	CHECK(xlsxcell_builtin_is_date(46));
+	CHECK(!xlsxcell_builtin_is_date(0));
+	CHECK(!xlsxcell_builtin_is_date(2));
+	CHECK(!xlsxcell_builtin_is_date(49));
 }
 
 static void test_refs_and_kinds(void)
 {
 	char ref[24];
-	CHECK_STR(xlsxin_cell_ref(14, 2, ref), "C14");
-	CHECK_STR(xlsxin_cell_ref(1, 0, ref), "A1");
-	CHECK_STR(xlsxin_cell_ref(1, 25, ref), "Z1");
-	CHECK_STR(xlsxin_cell_ref(7, 26, ref), "AA7");
-	CHECK_STR(xlsxin_cell_ref(1048576, 16383, ref), "XFD1048576");
+	CHECK_STR(xlsxcell_ref(14, 2, ref), "C14");
+	CHECK_STR(xlsxcell_ref(1, 0, ref), "A1");
+	CHECK_STR(xlsxcell_ref(1, 25, ref), "Z1");
+	CHECK_STR(xlsxcell_ref(7, 26, ref), "AA7");
+	CHECK_STR(xlsxcell_ref(1048576, 16383, ref), "XFD1048576");
+	CHECK_INT(xlsxcell_ref_column("C14"), 2);
+	CHECK_INT(xlsxcell_ref_column("AA7"), 26);
+	CHECK_INT(xlsxcell_ref_column("XFD1"), 16383);
+	CHECK_INT(xlsxcell_ref_column("XFE1"), -1);
+	CHECK_INT(xlsxcell_ref_column("c14"), -1);
+	CHECK_INT(xlsxcell_ref_column("14"), -1);
+	CHECK_INT(xlsxcell_ref_column("C1x"), -1);
+
+	char esc[] = "_x0009_a_x00e9__x0000__xD800__x12_";
+	size_t n = xlsxcell_unescape(esc, strlen(esc));
+	esc[n] = '\0';
+	CHECK_STR(esc, "\ta\xC3\xA9\xEF\xBF\xBD\xEF\xBF\xBD_x12_");
+	double x;
+	CHECK(xlsxcell_parse_number(" 1.5 ", &x) && x == 1.5);
+	CHECK(!xlsxcell_parse_number("1,5", &x));
+	CHECK(!xlsxcell_parse_number("inf", &x));
+	CHECK(!xlsxcell_parse_number("", &x));
 
 	unsigned char cfb[1024] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 	CHECK_INT(xlsxin_classify_buffer((const unsigned char *)"PK\3\4rest", 8), XLSXIN_ZIP);
