@@ -69,14 +69,15 @@ $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $
 # libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
-# does not allocate megabytes.  `make -j2 fuzz` runs two harnesses at a time.
+# does not allocate megabytes.  xlsxin.c likewise hands expat 61 inflated bytes
+# at a time instead of 64 KiB, so text and tags are cut between calls.  `make -j2 fuzz` runs two harnesses at a time.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -87,7 +88,12 @@ $(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
 	{ echo '#line 1 "gen/csvin.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
-$(FUZZ_DIR)/csvin_small_chunks.o: $(FUZZ_DIR)/csvin_small_chunks.c
+$(FUZZ_DIR)/xlsxin_small_chunks.c: gen/xlsxin.c
+	@mkdir -p $(@D)
+	{ echo '#line 1 "gen/xlsxin.c"'; \
+	  sed 's/^#define READ_CHUNK .*/#define READ_CHUNK ((size_t)61)/' $<; } >$@
+
+$(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)

@@ -22,7 +22,8 @@
 #include "util.h"
 #include "xlsxcell.h"
 
-#define READ_CHUNK ((size_t)64 << 10)
+#define READ_CHUNK ((size_t)64 << 10)        /* inflated bytes per XML_Parse */
+#define CFB_SCAN_BLOCK ((size_t)64 << 10)    /* a multiple of 128 */
 #define NS_SEP '\x01'               /* expat: "namespace-uri\x01local-name" */
 #define PROGRESS_MIN_BYTES (8LL << 20)
 #define PROGRESS_INTERVAL 0.25
@@ -81,15 +82,15 @@ enum xlsxin_kind xlsxin_classify(const char *path)
 	if (kind == XLSXIN_OLD_XLS) {
 		/* The directory may lie anywhere: scan the file in aligned blocks (at
 		 * most 256 MiB; a bigger encrypted workbook is not an HR export). */
-		unsigned char *block = xmalloc(READ_CHUNK);
+		unsigned char *block = xmalloc(CFB_SCAN_BLOCK);
 		long long scanned = 0;
 		while (scanned < (256LL << 20)) {
-			size_t got = fread(block, 1, READ_CHUNK, f);
+			size_t got = fread(block, 1, CFB_SCAN_BLOCK, f);
 			if (cfb_block_has_encryption(block, got)) {
 				kind = XLSXIN_ENCRYPTED;
 				break;
 			}
-			if (got < READ_CHUNK)
+			if (got < CFB_SCAN_BLOCK)
 				break;
 			scanned += (long long)got;
 		}
@@ -972,15 +973,13 @@ static int workbook_read(struct reader *r)
 	return r->failed ? r->status : 0;
 }
 
+/* Exit status when libzip cannot open an archive.  The file itself was opened
+ * before (to read its signature), so apart from a failing open every error,
+ * "No such file" for a missing split part and read or seek errors past the end
+ * included, means bad content. */
 static int zip_open_status(int zip_error)
 {
-	switch (zip_error) {
-	case ZIP_ER_OPEN: case ZIP_ER_READ: case ZIP_ER_SEEK: case ZIP_ER_MEMORY:
-	case ZIP_ER_NOENT:
-		return EXIT_IO;
-	default:
-		return EXIT_DATA;
-	}
+	return zip_error == ZIP_ER_OPEN ? EXIT_IO : EXIT_DATA;
 }
 
 static const struct xlsxin_limits default_limits = {
