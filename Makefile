@@ -6,21 +6,22 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen
-LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lm
+LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
 
 # Packages the build, the run and the tests need (Debian names).
-PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev fonts-dejavu-core \
+PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
+           fonts-dejavu-core \
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
            libreoffice-calc-nogui clang valgrind
 
-OBJS = gen/util.o gen/fields.o gen/csvin.o gen/header.o gen/rules.o gen/ingest.o gen/survey.o \
+OBJS = gen/util.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/rules.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/fsutil.o \
        gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
-            tests/test_privacy.o tests/test_i18n.o
+            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o
 
 all: aireport
 
@@ -61,24 +62,25 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
 # and metrics.csv: no writer, no libharu, no libxlsxwriter.
-FUZZ_NAMES = csv readers fields rules
+FUZZ_NAMES = csv readers fields rules xlsx
 FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
-	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -lcsv -linih -lm
+	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -lcsv -linih -lzip -lexpat -lm
 
 # libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
-# does not allocate megabytes.  `make -j2 fuzz` runs two harnesses at a time.
+# does not allocate megabytes.  xlsxin.c likewise hands expat 61 inflated bytes
+# at a time instead of 64 KiB, so text and tags are cut between calls.  `make -j2 fuzz` runs two harnesses at a time.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -89,12 +91,17 @@ $(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
 	{ echo '#line 1 "gen/csvin.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
-$(FUZZ_DIR)/csvin_small_chunks.o: $(FUZZ_DIR)/csvin_small_chunks.c
+$(FUZZ_DIR)/xlsxin_small_chunks.c: gen/xlsxin.c
+	@mkdir -p $(@D)
+	{ echo '#line 1 "gen/xlsxin.c"'; \
+	  sed 's/^#define READ_CHUNK .*/#define READ_CHUNK ((size_t)61)/' $<; } >$@
+
+$(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) \
-	  -lcsv -linih -lm
+	  -lcsv -linih -lzip -lexpat -lm
 
 # Replays the kept crashes, then fuzzes from the seed corpus (new inputs are
 # kept in build/fuzz/corpus-NAME/).  A crash stops make and leaves

@@ -130,8 +130,9 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err);
 
-/* Reads one export (a CSV file through csvin, a workbook through xlsxin) with the
- * rules' encoding and delimiter; fn gets every record and builds h from the
+/* Reads one export: an .xlsx workbook (judged by content) through xlsxin, the
+ * sheet the settings name (default the first); anything else through csvin with
+ * their encoding and delimiter.  fn gets every record and builds h from the
  * header row(s).  Returns 0 or the exit status of a whole-file error (unreadable,
  * empty, a missing column).  Frees h. */
 int export_read(const char *path, const struct rules *rules, bool progress,

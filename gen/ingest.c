@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fields.h"
+#include "xlsxin.h"
 
 void dataset_init(struct dataset *d)
 {
@@ -137,9 +138,18 @@ int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t
 int export_read(const char *path, const struct rules *rules, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, FILE *err)
 {
-	struct csvin_options opt = { .encoding = rules->encoding,
-	                             .delimiter = rules->delimiter, .progress = progress };
-	int status = csvin_read(path, &opt, fn, ctx, NULL, err);
+	int status;
+	if (xlsxin_is_workbook(path)) {
+		/* Rows are padded to the header's width: a sheet stores no trailing empty
+		 * cells, where a CSV export of it writes the delimiters. */
+		struct xlsxin_options opt = { .sheet = NULL, .pad_to_header = true,
+		                              .progress = progress };
+		status = xlsxin_read(path, &opt, fn, ctx, NULL, err);
+	} else {
+		struct csvin_options opt = { .encoding = rules->encoding,
+		                             .delimiter = rules->delimiter, .progress = progress };
+		status = csvin_read(path, &opt, fn, ctx, NULL, err);
+	}
 	if (status == 0 && !h->built) {
 		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
 		status = EXIT_DATA;
