@@ -83,6 +83,11 @@ struct reject {
 };
 
 struct dataset {
+	/* [identity] map: timesheet ids -> survey ids (identity_to[i] for key i) */
+	struct strmap identity_from;
+	char **identity_to;
+	size_t identity_cap;
+
 	struct strmap employees;
 	struct strmap departments;
 	struct strmap use_cases;
@@ -110,6 +115,12 @@ struct dataset {
 
 	struct file_counts survey_file, timesheet_file;
 
+	/* How well the two files' ids meet (dataset_check_identity). */
+	struct identity_check {
+		long survey_ids, timesheet_ids, matched;
+		bool low;                /* fewer than [identity] min_match of either met */
+	} ids;
+
 	struct reject *survey_rejects;               /* rejected + superseded, by line */
 	size_t survey_reject_count, survey_reject_cap;
 	FILE *timesheet_rejects;                     /* rejects.csv rows, streamed */
@@ -135,8 +146,42 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
  * their encoding and delimiter.  fn gets every record and builds h from the
  * header row(s).  Returns 0 or the exit status of a whole-file error (unreadable,
  * empty, a missing column).  Frees h. */
-int export_read(const char *path, const struct rules *rules, bool progress,
+int export_read(const char *path, const struct input_settings *in, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, FILE *err);
+
+/* How the dates of one file are read (SPEC §2 as extended for tool exports):
+ * with DATE_ORDER_AUTO every date is read day-first while the evidence of each
+ * order is noted, and the file decides at the end (date_sense_verdict). */
+struct date_sense {
+	enum date_order order;
+	long dmy_line, mdy_line, undecided_line;   /* first line of each; 0 = none */
+	char dmy_text[32], mdy_text[32], undecided_text[32];
+};
+enum field_error date_sense_read(struct date_sense *ds, long line, const char *s, size_t n,
+                                 int32_t *out);
+/* What the file's dates say, once it is read: 0 when they were read right (with
+ * one warning naming date_order when no date could tell the order);
+ * DATES_MONTH_FIRST when the file must be read again with DATE_ORDER_MDY;
+ * EXIT_DATA after one line on err when both orders occur. */
+#define DATES_MONTH_FIRST 100
+int date_sense_verdict(const struct date_sense *ds, const char *file, const char *section,
+                       FILE *err);
+
+/* Reads the [identity] map at path (a header row, then timesheet id, survey id
+ * per row) into d.  Returns 0, or an exit status after one line on err. */
+int identity_load(struct dataset *d, const char *path, FILE *err);
+/* The employee index of a timesheet id, through the identity map. */
+uint32_t identity_lookup(struct dataset *d, const struct csv_field *id);
+
+/* Counts the distinct ids of each file and those in both into d->ids; low when
+ * fewer than min_match of the survey's or of the timesheet's ids are in the other.
+ * Prints one warning naming [identity] when low (unless quiet). */
+void dataset_check_identity(struct dataset *d, double min_match, FILE *err);
+
+/* The key under which an id is compared: ids that look like e-mail addresses
+ * (they hold an '@') compare without regard to ASCII case, so they are kept in
+ * lower case; others as written.  Returns the field itself or a copy in scratch. */
+struct csv_field id_field(const struct csv_field *f, struct buf *scratch);
 
 /* Checks a required text field of 1..max code points (§2, §11.8); returns 0, or -1
  * with the reject reason in reason. */

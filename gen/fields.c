@@ -830,12 +830,14 @@ enum field_error parse_number_with_unit(const char *s, size_t n, double *out)
 	double v;
 	if (parse_number(s, i, &v) != FIELD_OK)
 		return FIELD_NOT_NUMBER;
-	/* the unit: white space and letters, no digits or signs ("2-3 dagen") */
+	/* the unit: white space and Latin letters, no digits or signs ("2-3 dagen"),
+	 * and no U+FFFD: a damaged number is not a number with a unit */
 	const unsigned char *u = (const unsigned char *)s;
 	while (i < n) {
 		size_t len = 1;
-		if (s[i] != ' ' && s[i] != '\t' && !(is_ascii_letter(s[i]) ||
-		    (u[i] >= 0x80 && word_code_point(utf8_decode(u, n, i, &len)))))
+		uint32_t cp = u[i] >= 0x80 ? utf8_decode(u, n, i, &len) : u[i];
+		bool latin = cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+		if (s[i] != ' ' && s[i] != '\t' && !is_ascii_letter(s[i]) && !latin)
 			return FIELD_NOT_NUMBER;
 		i += len;
 	}

@@ -18,6 +18,10 @@ void dataset_init(struct dataset *d)
 void dataset_free(struct dataset *d)
 {
 	strmap_free(&d->employees);
+	for (size_t i = 0; i < d->identity_from.count; i++)
+		free(d->identity_to[i]);
+	free(d->identity_to);
+	strmap_free(&d->identity_from);
 	strmap_free(&d->departments);
 	strmap_free(&d->use_cases);
 	strmap_free(&d->strings);
@@ -135,19 +139,89 @@ int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t
 	return 0;
 }
 
-int export_read(const char *path, const struct rules *rules, bool progress,
+static void keep_text(char *out, size_t size, const char *s, size_t n)
+{
+	trim_span(s, &n);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = '\0';
+}
+
+enum field_error date_sense_read(struct date_sense *ds, long line, const char *s, size_t n,
+                                 int32_t *out)
+{
+	int evidence = 0;
+	enum field_error e = parse_date_ordered(s, n, ds->order, out, &evidence);
+	if (ds->order != DATE_ORDER_AUTO)
+		return e;
+	if (evidence > 0 && !ds->dmy_line) {
+		ds->dmy_line = line;
+		keep_text(ds->dmy_text, sizeof(ds->dmy_text), s, n);
+	} else if (evidence < 0 && !ds->mdy_line) {
+		ds->mdy_line = line;
+		keep_text(ds->mdy_text, sizeof(ds->mdy_text), s, n);
+	} else if (evidence == 0 && e == FIELD_OK && !ds->undecided_line) {
+		/* only a date with the day and month both first can be undecided */
+		size_t len = n;
+		const char *t = trim_span(s, &len);
+		size_t digits = 0;
+		while (digits < len && t[digits] >= '0' && t[digits] <= '9')
+			digits++;
+		if (digits < 4) {
+			ds->undecided_line = line;
+			keep_text(ds->undecided_text, sizeof(ds->undecided_text), s, n);
+		}
+	}
+	return e;
+}
+
+int date_sense_verdict(const struct date_sense *ds, const char *file, const char *section,
+                       FILE *err)
+{
+	if (ds->order != DATE_ORDER_AUTO)
+		return 0;
+	if (ds->dmy_line && ds->mdy_line) {
+		fprintf(err, "aireport: %s: some dates are day-first (line %ld: %s) and some "
+		        "month-first (line %ld: %s); set date_order = dmy or mdy under [%s]\n",
+		        file, ds->dmy_line, ds->dmy_text, ds->mdy_line, ds->mdy_text, section);
+		return EXIT_DATA;
+	}
+	if (ds->mdy_line)
+		return DATES_MONTH_FIRST;
+	if (!ds->dmy_line && ds->undecided_line && !is_quiet())
+		fprintf(err, "aireport: warning: %s: no date shows whether the day or the month "
+		        "comes first (line %ld: %s); read day-first, set date_order = mdy under "
+		        "[%s] if that is wrong\n", file, ds->undecided_line, ds->undecided_text,
+		        section);
+	return 0;
+}
+
+struct csv_field id_field(const struct csv_field *f, struct buf *scratch)
+{
+	if (!memchr(f->data, '@', f->len))
+		return *f;
+	buf_clear(scratch);
+	buf_append(scratch, f->data, f->len);
+	for (size_t i = 0; i < scratch->len; i++)
+		if (scratch->data[i] >= 'A' && scratch->data[i] <= 'Z')
+			scratch->data[i] = (char)(scratch->data[i] + ('a' - 'A'));
+	return (struct csv_field){ .data = scratch->data, .len = scratch->len, .quoted = f->quoted };
+}
+
+int export_read(const char *path, const struct input_settings *in, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, FILE *err)
 {
 	int status;
 	if (xlsxin_is_workbook(path)) {
 		/* Rows are padded to the header's width: a sheet stores no trailing empty
 		 * cells, where a CSV export of it writes the delimiters. */
-		struct xlsxin_options opt = { .sheet = NULL, .pad_to_header = true,
+		struct xlsxin_options opt = { .sheet = in->sheet, .pad_to_header = true,
 		                              .progress = progress };
 		status = xlsxin_read(path, &opt, fn, ctx, NULL, err);
 	} else {
-		struct csvin_options opt = { .encoding = rules->encoding,
-		                             .delimiter = rules->delimiter, .progress = progress };
+		struct csvin_options opt = { .encoding = in->encoding,
+		                             .delimiter = in->delimiter, .progress = progress };
 		status = csvin_read(path, &opt, fn, ctx, NULL, err);
 	}
 	if (status == 0 && !h->built) {
@@ -158,4 +232,103 @@ int export_read(const char *path, const struct rules *rules, bool progress,
 		status = EXIT_DATA;
 	header_map_free(h);
 	return status;
+}
+
+struct identity_reader {
+	struct dataset *d;
+	const char *path;
+	FILE *err;
+	struct buf scratch;
+	long line;
+	bool header_seen, failed;
+};
+
+static int identity_record(const struct csv_record *rec, void *ctx)
+{
+	struct identity_reader *ir = ctx;
+	if (!ir->header_seen) {
+		ir->header_seen = true;
+		return 0;
+	}
+	size_t a = 0, b = 0;
+	if (rec->count >= 2) {
+		a = rec->fields[0].len;
+		b = rec->fields[1].len;
+		trim_span(rec->fields[0].data, &a);
+		trim_span(rec->fields[1].data, &b);
+	}
+	if (a == 0 || b == 0) {
+		fprintf(ir->err, "aireport: %s:%ld: expected a timesheet id and a survey id\n",
+		        ir->path, rec->line);
+		ir->failed = true;
+		return 1;
+	}
+	struct dataset *d = ir->d;
+	struct csv_field from = id_field(&rec->fields[0], &ir->scratch);
+	bool added;
+	size_t i = strmap_intern(&d->identity_from, from.data, from.len, &added);
+	struct csv_field to = id_field(&rec->fields[1], &ir->scratch);
+	if (added) {
+		GROW(d->identity_to, d->identity_cap, i + 1);
+	} else {
+		free(d->identity_to[i]);   /* the last line of an id wins */
+	}
+	d->identity_to[i] = xstrndup(to.data, to.len);
+	return 0;
+}
+
+int identity_load(struct dataset *d, const char *path, FILE *err)
+{
+	struct identity_reader ir = { .d = d, .path = path, .err = err };
+	struct input_settings in = { .header_rows = 1 };
+	int status;
+	if (xlsxin_is_workbook(path)) {
+		struct xlsxin_options opt = { .pad_to_header = false };
+		status = xlsxin_read(path, &opt, identity_record, &ir, NULL, err);
+	} else {
+		struct csvin_options opt = { .encoding = in.encoding, .delimiter = in.delimiter };
+		status = csvin_read(path, &opt, identity_record, &ir, NULL, err);
+	}
+	buf_free(&ir.scratch);
+	if (!status && ir.failed)
+		status = EXIT_DATA;
+	return status;
+}
+
+uint32_t identity_lookup(struct dataset *d, const struct csv_field *id)
+{
+	if (d->identity_from.count) {
+		size_t i = strmap_find(&d->identity_from, id->data, id->len);
+		if (i != SIZE_MAX)
+			return (uint32_t)strmap_intern(&d->employees, d->identity_to[i],
+			                               strlen(d->identity_to[i]), NULL);
+	}
+	return (uint32_t)strmap_intern(&d->employees, id->data, id->len, NULL);
+}
+
+void dataset_check_identity(struct dataset *d, double min_match, FILE *err)
+{
+	size_t n = d->employees.count;
+	unsigned char *seen = xcalloc(n ? n : 1, 1);   /* bit 0: survey, bit 1: timesheet */
+	for (size_t i = 0; i < d->survey_count; i++)
+		seen[d->survey[i].employee] |= 1;
+	for (size_t i = 0; i < d->cell_index.count; i++)
+		seen[d->cells[i].employee] |= 2;
+	struct identity_check *ids = &d->ids;
+	*ids = (struct identity_check){ 0 };
+	for (size_t e = 0; e < n; e++) {
+		ids->survey_ids += seen[e] & 1;
+		ids->timesheet_ids += (seen[e] & 2) >> 1;
+		ids->matched += seen[e] == 3;
+	}
+	free(seen);
+	if (!ids->survey_ids || !ids->timesheet_ids)
+		return;
+	ids->low = (double)ids->matched < min_match * (double)ids->survey_ids ||
+	           (double)ids->matched < min_match * (double)ids->timesheet_ids;
+	if (ids->low && !is_quiet())
+		fprintf(err, "aireport: warning: only %ld of the survey's %ld people and of the "
+		        "timesheet's %ld are in both files; if the two files name people "
+		        "differently (e-mail and personnel number), join them with map = ids.csv "
+		        "under [identity]\n", ids->matched, ids->survey_ids, ids->timesheet_ids);
 }

@@ -2181,6 +2181,12 @@ static void method(struct pdf *p)
 	}
 	table_end(p, &t);
 	note(p, T(p, "meth.dq_note"));
+	if (r->ids_low) {
+		p->y += 4;
+		text_block(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN, CONTENT_W,
+		           trf(p, "meth.ids_low", integer(p, r->ids_matched), integer(p, r->ids_survey),
+		               integer(p, r->ids_timesheet), NULL), false);
+	}
 	p->y += 6;
 
 	/* the rules in force */

@@ -957,6 +957,10 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 		      compare_employee_rows);
 	}
 
+	r->ids_survey = d->ids.survey_ids;
+	r->ids_timesheet = d->ids.timesheet_ids;
+	r->ids_matched = d->ids.matched;
+	r->ids_low = d->ids.low;
 	r->files[0] = (struct file_quality){ xstrdup(d->survey_file.name),
 		d->survey_file.rows_read, d->survey_file.rows_used,
 		d->survey_file.rows_rejected, d->survey_file.rows_superseded };

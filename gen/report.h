@@ -169,6 +169,10 @@ struct report {
 	size_t quarter_count;
 
 	struct file_quality files[2];       /* [0] survey, [1] timesheet */
+	/* People in the survey, in the timesheet and in both (whole files); low when
+	 * too few meet for the figures to be trusted ([identity] min_match). */
+	long ids_survey, ids_timesheet, ids_matched;
+	bool ids_low;
 
 	struct employee_row *employees;     /* only when rules->employee_sheet */
 	size_t employee_count;

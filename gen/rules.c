@@ -39,7 +39,7 @@ const char *const survey_column_names[SC_COUNT] = {
 
 const char *const timesheet_column_names[TC_COUNT] = {
 	"employee_id", "date", "use_case", "minutes", "hours", "ai_assisted", "items",
-	"department",
+	"department", "start", "end", "break",
 };
 
 enum section {
@@ -48,6 +48,7 @@ enum section {
 	SEC_ORGANISATION, SEC_PERIOD, SEC_INPUT, SEC_PRIVACY, SEC_ADOPTION, SEC_MATURITY,
 	SEC_BASELINE, SEC_COSTS, SEC_RATES, SEC_RATES_ROLE, SEC_RATES_DEPARTMENT,
 	SEC_USE_CASES, SEC_TARGETS, SEC_RISK, SEC_SURVEY_COLUMNS, SEC_TIMESHEET_COLUMNS,
+	SEC_SURVEY_INPUT, SEC_TIMESHEET_INPUT, SEC_TIMESHEET_VALUES, SEC_SURVEY_SCALE, SEC_IDENTITY,
 	SEC_COUNT
 };
 
@@ -55,6 +56,7 @@ static const char *const section_names[SEC_COUNT] = {
 	"organisation", "period", "input", "privacy", "adoption", "maturity",
 	"baseline", "costs", "rates", "rates.role", "rates.department",
 	"use_cases", "targets", "risk", "survey_columns", "timesheet_columns",
+	"survey_input", "timesheet_input", "timesheet_values", "survey_scale", "identity",
 };
 
 /* How a fixed key's value is checked and stored. */
@@ -69,6 +71,9 @@ enum value_kind {
 	K_DATE,        /* int32_t days, with the bool at flag */
 	K_BOOL,
 	K_LANGUAGE, K_CURRENCY, K_QUARTER, K_ENCODING, K_DELIMITER, K_OVERALL,
+	K_DATE_ORDER,  /* enum date_order */
+	K_MARKERS,     /* the comma-separated AI markers */
+	K_FILE,        /* char *, resolved like K_PATH, a readable regular file */
 };
 
 struct key_spec {
@@ -99,9 +104,27 @@ static const struct key_spec key_specs[] = {
 	{ SEC_ORGANISATION, "font", K_PATH, FIELD(font), 0, 0, 0 },
 	{ SEC_PERIOD, "quarter", K_QUARTER, 0, 0, 0, 0 },
 	{ SEC_PERIOD, "program_start", K_DATE, FIELD(program_start), FIELD(has_program_start), 0, 0 },
-	{ SEC_INPUT, "encoding", K_ENCODING, 0, 0, 0, 0 },
-	{ SEC_INPUT, "delimiter", K_DELIMITER, 0, 0, 0, 0 },
+	{ SEC_INPUT, "encoding", K_ENCODING, FIELD(encoding), 0, 0, 0 },
+	{ SEC_INPUT, "delimiter", K_DELIMITER, FIELD(delimiter), 0, 0, 0 },
+	{ SEC_INPUT, "date_order", K_DATE_ORDER, FIELD(date_order), 0, 0, 0 },
+	{ SEC_INPUT, "header_rows", K_INT, FIELD(header_rows), 0, 1, 2 },
+	{ SEC_INPUT, "sheet", K_TEXT, FIELD(sheet), 0, 0, 0 },
 	{ SEC_INPUT, "max_reject_ratio", K_RATIO, FIELD(max_reject_ratio), 0, 0, 1 },
+	/* [survey_input] and [timesheet_input]: the same five keys, one file each (the
+	 * order matters: resolve_input_settings() walks them in step with [input]) */
+	{ SEC_SURVEY_INPUT, "encoding", K_ENCODING, FIELD(survey_input.encoding), 0, 0, 0 },
+	{ SEC_SURVEY_INPUT, "delimiter", K_DELIMITER, FIELD(survey_input.delimiter), 0, 0, 0 },
+	{ SEC_SURVEY_INPUT, "date_order", K_DATE_ORDER, FIELD(survey_input.date_order), 0, 0, 0 },
+	{ SEC_SURVEY_INPUT, "header_rows", K_INT, FIELD(survey_input.header_rows), 0, 1, 2 },
+	{ SEC_SURVEY_INPUT, "sheet", K_TEXT, FIELD(survey_input.sheet), 0, 0, 0 },
+	{ SEC_TIMESHEET_INPUT, "encoding", K_ENCODING, FIELD(timesheet_input.encoding), 0, 0, 0 },
+	{ SEC_TIMESHEET_INPUT, "delimiter", K_DELIMITER, FIELD(timesheet_input.delimiter), 0, 0, 0 },
+	{ SEC_TIMESHEET_INPUT, "date_order", K_DATE_ORDER, FIELD(timesheet_input.date_order), 0, 0, 0 },
+	{ SEC_TIMESHEET_INPUT, "header_rows", K_INT, FIELD(timesheet_input.header_rows), 0, 1, 2 },
+	{ SEC_TIMESHEET_INPUT, "sheet", K_TEXT, FIELD(timesheet_input.sheet), 0, 0, 0 },
+	{ SEC_TIMESHEET_VALUES, "ai_assisted", K_MARKERS, 0, 0, 0, 0 },
+	{ SEC_IDENTITY, "map", K_FILE, FIELD(identity_map), 0, 0, 0 },
+	{ SEC_IDENTITY, "min_match", K_RATIO, FIELD(identity_min_match), 0, 0, 1 },
 	{ SEC_PRIVACY, "min_group_size", K_INT, FIELD(min_group_size), 0, 1, INT_MAX },
 	{ SEC_PRIVACY, "employee_sheet", K_BOOL, FIELD(employee_sheet), 0, 0, 0 },
 	{ SEC_ADOPTION, "active_min_days_per_week", K_NUMBER, FIELD(active_min_days_per_week), 0, 0, 7 },
@@ -142,6 +165,10 @@ static const struct choice encoding_choices[] = {
 static const struct choice delimiter_choices[] = {
 	{ "auto", 0 }, { "comma", ',' }, { ",", ',' }, { "semicolon", ';' }, { ";", ';' },
 	{ "tab", '\t' }, { NULL, 0 },
+};
+static const struct choice date_order_choices[] = {
+	{ "auto", DATE_ORDER_AUTO }, { "dmy", DATE_ORDER_DMY }, { "mdy", DATE_ORDER_MDY },
+	{ "ymd", DATE_ORDER_YMD }, { NULL, 0 },
 };
 static const struct choice bool_choices[] = {
 	{ "true", 1 }, { "yes", 1 }, { "1", 1 }, { "false", 0 }, { "no", 0 }, { "0", 0 },
@@ -486,6 +513,45 @@ static void store_named_value(struct load *c, int lineno, enum section sec,
 	item->value = v;
 }
 
+/* answer text = 1..5; the last of the same text wins. */
+static void store_scale(struct load *c, int lineno, const char *text, const char *value)
+{
+	struct rules *r = c->r;
+	long v;
+	if (parse_integer(value, strlen(value), &v) != FIELD_OK || v < 1 || v > 5) {
+		report(c, lineno, "invalid value '%s' for '%s' in [survey_scale]: expected a whole "
+		       "number from 1 to 5", value, text);
+		return;
+	}
+	for (size_t i = 0; i < r->survey_scale_count; i++) {
+		if (strcmp(r->survey_scale[i].text, text) == 0) {
+			r->survey_scale[i].value = (int)v;
+			return;
+		}
+	}
+	GROW(r->survey_scale, r->survey_scale_cap, r->survey_scale_count + 1);
+	r->survey_scale[r->survey_scale_count++] = (struct scale_word){ xstrdup(text), (int)v };
+}
+
+/* "First Name + Last Name" joins cells; a '+' with white space (or the end) on
+ * both sides separates parts, and no part may be empty ("A + ", "+ B"). */
+static bool join_parts_ok(const char *value)
+{
+	size_t n = strlen(value), part = 0;
+	for (size_t i = 0; i <= n; i++) {
+		bool separator = i < n && value[i] == '+' && (i == 0 || value[i - 1] == ' ') &&
+		                 (i + 1 == n || value[i + 1] == ' ');
+		if (!separator && i < n)
+			continue;
+		size_t len = i - part;
+		trim_span(value + part, &len);
+		if (len == 0 && (separator || part > 0))
+			return false;
+		part = i + 1;
+	}
+	return true;
+}
+
 /* canonical = export name; an empty value restores the canonical name. */
 static void store_column(struct load *c, int lineno, enum section sec, const char *key,
                          const char *value)
@@ -498,6 +564,11 @@ static void store_column(struct load *c, int lineno, enum section sec, const cha
 	for (size_t i = 0; i < n; i++) {
 		if (ascii_casecmp(key, names[i]) != 0)
 			continue;
+		if (!join_parts_ok(value)) {
+			report(c, lineno, "'%s' in [%s] joins columns with ' + ' but a part is empty",
+			       key, section_names[sec]);
+			return;
+		}
 		free(mapped[i]);
 		mapped[i] = *value ? xstrdup(value) : NULL;
 		lines[i] = lineno;
@@ -534,6 +605,9 @@ static int on_key(void *user, const char *inih_section, const char *key, const c
 	case SEC_SURVEY_COLUMNS:
 	case SEC_TIMESHEET_COLUMNS:
 		store_column(c, lineno, sec, key, value);
+		return 1;
+	case SEC_SURVEY_SCALE:
+		store_scale(c, lineno, key, value);
 		return 1;
 	default:
 		break;
@@ -732,6 +806,28 @@ static bool check_asset(struct load *c, const struct raw_value *raw, const struc
 	return ok;
 }
 
+/* [timesheet_values] ai_assisted = AI, KI, AI-ondersteund: trimmed, none empty. */
+static bool markers_value(struct load *c, const struct raw_value *raw, const struct key_spec *k)
+{
+	struct rules *r = c->r;
+	const char *p = raw->value;
+	for (;;) {
+		const char *comma = strchr(p, ',');
+		size_t len = comma ? (size_t)(comma - p) : strlen(p);
+		const char *m = trim_span(p, &len);
+		if (len == 0 || len > 64) {
+			report_invalid(c, raw, k, "markers separated by commas, such as AI, KI "
+			               "(none empty, each at most 64 bytes)");
+			return false;
+		}
+		GROW(r->ai_markers, r->ai_marker_cap, r->ai_marker_count + 1);
+		r->ai_markers[r->ai_marker_count++] = xstrndup(m, len);
+		if (!comma)
+			return true;
+		p = comma + 1;
+	}
+}
+
 /* Checks one stored value and writes it into *r; an empty value keeps the default.
  * Returns false when the value was reported as invalid. */
 static bool apply_value(struct load *c, const struct key_spec *k, const struct raw_value *raw)
@@ -853,14 +949,14 @@ static bool apply_value(struct load *c, const struct key_spec *k, const struct r
 			report_invalid(c, raw, k, "auto, utf-8 or windows-1252");
 			return false;
 		}
-		r->encoding = (enum encoding_mode)choice;
+		*(enum encoding_mode *)field = (enum encoding_mode)choice;
 		return true;
 	case K_DELIMITER:
 		if (!match_choice(delimiter_choices, v, &choice)) {
 			report_invalid(c, raw, k, "auto, comma, semicolon, tab, ',' or ';'");
 			return false;
 		}
-		r->delimiter = (char)choice;
+		*field = (char)choice;
 		return true;
 	case K_OVERALL:
 		if (!match_choice(overall_choices, v, &choice)) {
@@ -869,6 +965,31 @@ static bool apply_value(struct load *c, const struct key_spec *k, const struct r
 		}
 		r->overall = (enum overall_mode)choice;
 		return true;
+	case K_DATE_ORDER:
+		if (!match_choice(date_order_choices, v, &choice)) {
+			report_invalid(c, raw, k, "auto, dmy, mdy or ymd");
+			return false;
+		}
+		*(enum date_order *)field = (enum date_order)choice;
+		return true;
+	case K_MARKERS:
+		return markers_value(c, raw, k);
+	case K_FILE: {
+		char *path = resolve_path(r->path, v);
+		struct stat st;
+		FILE *f = NULL;
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			report(c, raw->line, "cannot read %s '%s': not a regular file", k->name, path);
+		else if (!(f = fopen(path, "rb")))
+			report(c, raw->line, "cannot read %s '%s': %s", k->name, path, strerror(errno));
+		if (!f) {
+			free(path);
+			return false;
+		}
+		fclose(f);
+		*(char **)field = path;
+		return true;
+	}
 	}
 	return false;
 }
@@ -890,6 +1011,10 @@ static void check_columns(struct load *c, enum section sec)
 				continue;
 			if (ascii_casecmp(a, b) != 0)
 				continue;
+			/* a marker may sit in a text column that is read for something else
+			 * (Harvest's notes, Personio's comment) */
+			if (!survey && (i == TC_AI_ASSISTED || j == TC_AI_ASSISTED))
+				continue;
 			int line = lines[i] > lines[j] ? lines[i] : lines[j];
 			report(c, line, "columns '%s' and '%s' in [%s] both read the column '%s'",
 			       names[i], names[j], section_names[sec], b);
@@ -904,6 +1029,22 @@ static size_t key_index(enum section sec, const char *name)
 			return i;
 	assert(!"no such key");
 	return 0;
+}
+
+/* A per-file key that is not written takes [input]'s value. */
+static void resolve_input_settings(struct load *c, enum section sec, struct input_settings *in)
+{
+	struct rules *r = c->r;
+	if (!c->raw[key_index(sec, "encoding")].value)
+		in->encoding = r->encoding;
+	if (!c->raw[key_index(sec, "delimiter")].value)
+		in->delimiter = r->delimiter;
+	if (!c->raw[key_index(sec, "date_order")].value)
+		in->date_order = r->date_order;
+	if (!c->raw[key_index(sec, "header_rows")].value)
+		in->header_rows = r->header_rows;
+	if (!in->sheet && r->sheet)
+		in->sheet = xstrdup(r->sheet);
 }
 
 /* Converts every stored value, then checks what spans several keys. */
@@ -926,6 +1067,8 @@ static void apply_all(struct load *c)
 		       c->raw[from].value, c->raw[to].value);
 	check_columns(c, SEC_SURVEY_COLUMNS);
 	check_columns(c, SEC_TIMESHEET_COLUMNS);
+	resolve_input_settings(c, SEC_SURVEY_INPUT, &r->survey_input);
+	resolve_input_settings(c, SEC_TIMESHEET_INPUT, &r->timesheet_input);
 
 	if (!c->raw[key_index(SEC_ORGANISATION, "name")].value)
 		report(c, 0, "missing required key 'name' in [organisation]");
@@ -950,6 +1093,10 @@ void rules_init(struct rules *r)
 	memcpy(r->currency, "EUR", 4);
 	r->encoding = ENCODING_AUTO;
 	r->delimiter = 0;
+	r->date_order = DATE_ORDER_AUTO;
+	r->header_rows = 1;
+	r->survey_input = r->timesheet_input = (struct input_settings){ .header_rows = 1 };
+	r->identity_min_match = 0.5;
 	r->max_reject_ratio = 0.05;
 	r->min_group_size = 5;
 	r->employee_sheet = false;
@@ -989,6 +1136,16 @@ void rules_free(struct rules *r)
 		free(r->survey_columns[i]);
 	for (size_t i = 0; i < TC_COUNT; i++)
 		free(r->timesheet_columns[i]);
+	free(r->sheet);
+	free(r->survey_input.sheet);
+	free(r->timesheet_input.sheet);
+	for (size_t i = 0; i < r->ai_marker_count; i++)
+		free(r->ai_markers[i]);
+	free(r->ai_markers);
+	for (size_t i = 0; i < r->survey_scale_count; i++)
+		free((char *)r->survey_scale[i].text);
+	free(r->survey_scale);
+	free(r->identity_map);
 	rules_init(r);
 }
 

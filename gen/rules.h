@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "fields.h"
+
 enum lang { LANG_NL, LANG_EN, LANG_DE };
 enum overall_mode { OVERALL_MEDIAN, OVERALL_MIN, OVERALL_MEAN };
 enum encoding_mode { ENCODING_AUTO, ENCODING_UTF8, ENCODING_WINDOWS1252 };
@@ -21,7 +23,7 @@ enum survey_column {
 /* Canonical timesheet columns (§2.2). */
 enum timesheet_column {
 	TC_EMPLOYEE_ID, TC_DATE, TC_USE_CASE, TC_MINUTES, TC_HOURS, TC_AI_ASSISTED,
-	TC_ITEMS, TC_DEPARTMENT,
+	TC_ITEMS, TC_DEPARTMENT, TC_START, TC_END, TC_BREAK,
 	TC_COUNT
 };
 extern const char *const survey_column_names[SC_COUNT];
@@ -40,6 +42,16 @@ struct named_values {
 };
 /* Returns the entry whose name equals name ignoring ASCII case, or NULL. */
 const struct named_value *named_values_find(const struct named_values *nv, const char *name);
+
+/* How one export file is read: [input] gives the defaults, [survey_input] and
+ * [timesheet_input] override them key by key. */
+struct input_settings {
+	enum encoding_mode encoding;
+	char delimiter;          /* 0 = auto, else ',' ';' '\t' */
+	enum date_order date_order;
+	int header_rows;         /* 1 or 2 */
+	char *sheet;             /* of a workbook: a name or a 1-based number; NULL = first */
+};
 
 /* An optional number. */
 struct opt_number {
@@ -65,10 +77,28 @@ struct rules {
 	bool has_program_start;
 	int32_t program_start;   /* days since 1970-01-01 */
 
-	/* [input] */
+	/* [input]: the defaults of both files */
 	enum encoding_mode encoding;
 	char delimiter;          /* 0 = auto, else ',' ';' '\t' */
+	enum date_order date_order;
+	int header_rows;
+	char *sheet;
 	double max_reject_ratio;
+	/* [survey_input], [timesheet_input], resolved against [input] */
+	struct input_settings survey_input, timesheet_input;
+
+	/* [timesheet_values] ai_assisted: markers of an AI entry (a tag, a label, a word
+	 * in the notes); none = the cell is a yes/no value */
+	char **ai_markers;
+	size_t ai_marker_count, ai_marker_cap;
+
+	/* [survey_scale]: answer texts -> 1..5, before the built-in scales */
+	struct scale_word *survey_scale;
+	size_t survey_scale_count, survey_scale_cap;
+
+	/* [identity] */
+	char *identity_map;      /* timesheet id -> survey id file, resolved; NULL = none */
+	double identity_min_match;
 
 	/* [privacy] */
 	int min_group_size;

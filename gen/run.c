@@ -205,7 +205,17 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		goto done;
 	}
 	d.timesheet_rejects = ts_rejects;
+	if (rules.identity_map) {
+		int id_status = identity_load(&d, rules.identity_map, err);
+		if (id_status) {
+			status = id_status;
+			set_message(res, "cannot use the identity map %s", rules.identity_map);
+			goto done;
+		}
+	}
 	int timesheet_status = timesheet_read(&d, opt->timesheet, &rules, progress, err);
+	if (!survey_status && !timesheet_status)
+		dataset_check_identity(&d, rules.identity_min_match, err);
 	if (timesheet_status == EXIT_IO) {
 		status = EXIT_IO;
 		set_message(res, "cannot read %s", opt->timesheet);

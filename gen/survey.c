@@ -15,12 +15,21 @@ struct survey_reader {
 	int header_rows;
 	struct header_map map;
 	struct buf scratch;         /* a joined column's text */
+	struct buf id_scratch;      /* an e-mail id in lower case */
+	struct date_sense dates;
 };
 
-static int check_likert(const struct csv_field *f, int8_t *out, char *reason, size_t rsz)
+/* A Likert answer: a whole number 1-5, or an answer text ("Helemaal mee eens",
+ * "4 - Eens", an answer of [survey_scale]). */
+static int check_likert(const struct rules *rules, const struct csv_field *f, int8_t *out,
+                        char *reason, size_t rsz)
 {
 	long v;
 	enum field_error e = parse_integer(f->data, f->len, &v);
+	if (e == FIELD_NOT_NUMBER) {
+		v = parse_likert_text(f->data, f->len, rules->survey_scale, rules->survey_scale_count);
+		e = v ? FIELD_OK : FIELD_NOT_LIKERT;
+	}
 	if (e == FIELD_OK && (v < 1 || v > 5)) {
 		snprintf(reason, rsz, "out of range 1-5");
 		return -1;
@@ -39,18 +48,21 @@ static uint32_t intern(struct strmap *m, const struct csv_field *f)
 }
 
 /* Validates one used column; returns 0 or -1 with reason filled. */
-static int survey_field(struct survey_row *row, struct dataset *d, int column,
+static int survey_field(struct survey_reader *sr, struct survey_row *row, int column,
                         const struct csv_field *f, char *reason, size_t rsz)
 {
+	struct dataset *d = sr->d;
 	enum field_error e = FIELD_OK;
 	size_t n = f->len;
 	const char *s = f->data;
 	switch ((enum survey_column)column) {
-	case SC_EMPLOYEE_ID:
+	case SC_EMPLOYEE_ID: {
 		if (check_text_field(f, 64, reason, rsz))
 			return -1;
-		row->employee = intern(&d->employees, f);
+		struct csv_field id = id_field(f, &sr->id_scratch);
+		row->employee = intern(&d->employees, &id);
 		return 0;
+	}
 	case SC_DEPARTMENT:
 		if (check_text_field(f, 100, reason, rsz))
 			return -1;
@@ -59,11 +71,13 @@ static int survey_field(struct survey_row *row, struct dataset *d, int column,
 	case SC_ROLE:
 		row->role = intern(&d->strings, f);
 		return 0;
-	case SC_MENTOR_ID:
-		row->mentor = f->len ? intern(&d->strings, f) : NO_STRING;
+	case SC_MENTOR_ID: {
+		struct csv_field id = id_field(f, &sr->id_scratch);
+		row->mentor = f->len ? intern(&d->strings, &id) : NO_STRING;
 		return 0;
+	}
 	case SC_SUBMITTED:
-		e = parse_date(s, n, &row->submitted);
+		e = date_sense_read(&sr->dates, row->line, s, n, &row->submitted);
 		break;
 	case SC_TRAINING_DATE:
 		trim_span(s, &n);
@@ -71,10 +85,13 @@ static int survey_field(struct survey_row *row, struct dataset *d, int column,
 			row->training_date = NO_DATE;
 			return 0;
 		}
-		e = parse_date(f->data, f->len, &row->training_date);
+		e = date_sense_read(&sr->dates, row->line, f->data, f->len, &row->training_date);
 		break;
 	case SC_AI_DAYS_PER_WEEK:
+		/* "2 dagen", "3 days" as form tools write an answer */
 		e = parse_number(s, n, &row->ai_days_per_week);
+		if (e == FIELD_NOT_NUMBER && parse_number_with_unit(s, n, &row->ai_days_per_week) == FIELD_OK)
+			e = FIELD_OK;
 		if (e == FIELD_OK && (row->ai_days_per_week < 0 || row->ai_days_per_week > 7)) {
 			snprintf(reason, rsz, "out of range 0-7");
 			return -1;
@@ -86,13 +103,13 @@ static int survey_field(struct survey_row *row, struct dataset *d, int column,
 			row->satisfaction = 0;
 			return 0;
 		}
-		return check_likert(f, &row->satisfaction, reason, rsz);
+		return check_likert(sr->rules, f, &row->satisfaction, reason, rsz);
 	case SC_TOOL_KNOWLEDGE:
 	case SC_APPLICATION_BREADTH:
 	case SC_AUTONOMY:
 	case SC_INNOVATION:
 	case SC_KNOWLEDGE_SHARING:
-		return check_likert(f, &row->scores[column - SC_TOOL_KNOWLEDGE], reason, rsz);
+		return check_likert(sr->rules, f, &row->scores[column - SC_TOOL_KNOWLEDGE], reason, rsz);
 	case SC_COUNT:
 		break;
 	}
@@ -140,7 +157,7 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 		struct csv_field f;
 		header_map_field(&sr->map, c, rec, &sr->scratch, &f);
 		char reason[96];
-		if (survey_field(&row, d, c, &f, reason, sizeof(reason))) {
+		if (survey_field(sr, &row, c, &f, reason, sizeof(reason))) {
 			dataset_add_survey_reject(d, rec->line, sr->map.col[c].label, f.data, reason);
 			rejected = true;
 		}
@@ -213,14 +230,44 @@ static void survey_deduplicate(struct dataset *d)
 		      compare_rejects);
 }
 
+/* Forgets what a first reading of the survey found (it is read again). */
+static void survey_reset(struct dataset *d)
+{
+	d->survey_count = 0;
+	for (size_t i = 0; i < d->survey_reject_count; i++) {
+		free(d->survey_rejects[i].column);
+		free(d->survey_rejects[i].value);
+		free(d->survey_rejects[i].reason);
+	}
+	d->survey_reject_count = 0;
+	char *name = d->survey_file.name;
+	memset(&d->survey_file, 0, sizeof(d->survey_file));
+	d->survey_file.name = name;
+}
+
 int survey_read(struct dataset *d, const char *path, const struct rules *rules,
                 bool progress, FILE *err)
 {
+	const struct input_settings *in = &rules->survey_input;
 	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err,
-	                            .header_rows = 1 };
+	                            .header_rows = in->header_rows,
+	                            .dates = { .order = in->date_order } };
 	d->survey_file.name = xstrdup(path);
-	int status = export_read(path, rules, progress, survey_record, &sr, &sr.map, err);
+	int status = export_read(path, in, progress, survey_record, &sr, &sr.map, err);
+	if (!status) {
+		status = date_sense_verdict(&sr.dates, path, "survey_input", err);
+		if (status == DATES_MONTH_FIRST) {
+			/* month-first dates were read day-first: read the file again */
+			survey_reset(d);
+			sr.dates = (struct date_sense){ .order = DATE_ORDER_MDY };
+			bool quiet = is_quiet();
+			set_quiet(true);   /* its warnings were printed the first time */
+			status = export_read(path, in, false, survey_record, &sr, &sr.map, err);
+			set_quiet(quiet);
+		}
+	}
 	buf_free(&sr.scratch);
+	buf_free(&sr.id_scratch);
 	if (status) {
 		d->survey_file.missing_column = true;
 		return status;

@@ -3,6 +3,7 @@
  * rejected rows go straight to rejects.csv. */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "csvin.h"
 #include "dataset.h"
@@ -17,9 +18,19 @@ struct timesheet_reader {
 	int header_rows;
 	struct header_map map;
 	struct buf scratch;         /* a joined column's text */
-	bool use_minutes;           /* minutes wins over hours (§11.12) */
+	struct buf id_scratch;      /* an e-mail id in lower case */
+	struct date_sense dates;
+	/* Where the duration comes from: minutes wins over hours (§11.12), and
+	 * either over start and end. */
+	enum { FROM_MINUTES = DURATION_MINUTES, FROM_HOURS = DURATION_HOURS, FROM_CLOCK } duration;
 	/* Exports are mostly in date order: the last date seen and its month. */
 	int32_t last_date, last_month;
+};
+
+/* A start or end time; a date with it when the export writes one. */
+struct clock {
+	bool set, has_day;
+	int32_t day, seconds;
 };
 
 struct ts_row {
@@ -28,6 +39,9 @@ struct ts_row {
 	double minutes;
 	long items;
 	bool ai;
+	long line;
+	struct clock start, end;    /* with start/end columns instead of a duration */
+	double pause;               /* minutes of the break column */
 };
 
 /* One line of rejects.csv; the caller counts the row once. */
@@ -41,18 +55,64 @@ static void reject(struct timesheet_reader *tr, long line, const char *column,
 }
 
 
-static int number_field(const struct csv_field *f, double lo, double hi, double *out,
-                        char *reason, size_t rsz)
+/* minutes (0-1440) or hours (0-24) as a number, h:mm, h:mm:ss or "1h 30m". */
+static int duration_field(const struct csv_field *f, enum duration_unit unit, double *minutes,
+                          char *reason, size_t rsz)
 {
-	enum field_error e = parse_number(f->data, f->len, out);
+	enum field_error e = parse_duration(f->data, f->len, unit, minutes);
+	if (e == FIELD_OK && *minutes > 1440)
+		e = FIELD_OUT_OF_RANGE;
+	if (e == FIELD_OUT_OF_RANGE) {
+		snprintf(reason, rsz, unit == DURATION_HOURS ? "out of range 0-24" : "out of range 0-1440");
+		return -1;
+	}
 	if (e != FIELD_OK) {
 		snprintf(reason, rsz, "%s", field_error_reason(e));
 		return -1;
 	}
-	if (*out < lo || *out > hi) {
-		snprintf(reason, rsz, "out of range %g-%g", lo, hi);
+	return 0;
+}
+
+/* A start or end: a time of day, or a date and a time (Personio, Kimai). */
+static int clock_field(struct timesheet_reader *tr, const struct csv_field *f, long line,
+                       struct clock *out, char *reason, size_t rsz)
+{
+	int evidence = 0;
+	int32_t days, seconds;
+	enum field_error e = parse_datetime(f->data, f->len, tr->dates.order == DATE_ORDER_AUTO ?
+	                                    DATE_ORDER_DMY : tr->dates.order, &days, &seconds,
+	                                    &evidence);
+	(void)line;
+	if (e == FIELD_OK) {
+		*out = (struct clock){ .set = true, .has_day = true, .day = days, .seconds = seconds };
+		return 0;
+	}
+	e = parse_time_of_day(f->data, f->len, &seconds);
+	if (e == FIELD_OK) {
+		*out = (struct clock){ .set = true, .seconds = seconds };
+		return 0;
+	}
+	snprintf(reason, rsz, "%s", field_error_reason(e));
+	return -1;
+}
+
+/* The minutes from start to end less the break; an end before the start on the
+ * same day is past midnight.  Returns 0, or -1 with the reason. */
+static int clock_duration(struct ts_row *row, char *reason, size_t rsz)
+{
+	const struct clock *a = &row->start, *b = &row->end;
+	double seconds = (double)b->seconds - (double)a->seconds;
+	if (a->has_day && b->has_day)
+		seconds += ((double)b->day - (double)a->day) * 86400;
+	else if (seconds < 0)
+		seconds += 86400;
+	double minutes = seconds / 60 - row->pause;
+	if (minutes < 0 || minutes > 1440) {
+		snprintf(reason, rsz, minutes < 0 ? "the break is longer than the time from start to end"
+		                                  : "more than 24 hours from start to end");
 		return -1;
 	}
+	row->minutes = minutes;
 	return 0;
 }
 
@@ -62,11 +122,13 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 	struct dataset *d = tr->d;
 	enum field_error e = FIELD_OK;
 	switch ((enum timesheet_column)column) {
-	case TC_EMPLOYEE_ID:
+	case TC_EMPLOYEE_ID: {
 		if (check_text_field(f, 64, reason, rsz))
 			return -1;
-		row->employee = (uint32_t)strmap_intern(&d->employees, f->data, f->len, NULL);
+		struct csv_field id = id_field(f, &tr->id_scratch);
+		row->employee = identity_lookup(d, &id);
 		return 0;
+	}
 	case TC_USE_CASE:
 		if (check_text_field(f, 100, reason, rsz))
 			return -1;
@@ -78,22 +140,38 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 		                         : NO_STRING;
 		return 0;
 	case TC_DATE:
-		e = parse_date(f->data, f->len, &row->date);
+		e = date_sense_read(&tr->dates, row->line, f->data, f->len, &row->date);
 		break;
 	case TC_MINUTES:
-		if (!tr->use_minutes)
+		if (tr->duration != FROM_MINUTES)
 			return 0;
-		return number_field(f, 0, 1440, &row->minutes, reason, rsz);
+		return duration_field(f, DURATION_MINUTES, &row->minutes, reason, rsz);
 	case TC_HOURS:
-		if (tr->use_minutes)
+		if (tr->duration != FROM_HOURS)
 			return 0;
-		if (number_field(f, 0, 24, &row->minutes, reason, rsz))
-			return -1;
-		row->minutes *= 60;
-		return 0;
+		return duration_field(f, DURATION_HOURS, &row->minutes, reason, rsz);
 	case TC_AI_ASSISTED:
+		if (tr->rules->ai_marker_count) {
+			/* a tag, label or hour type: never a reason to reject the row */
+			row->ai = text_has_marker(f->data, f->len, (const char *const *)tr->rules->ai_markers,
+			                          tr->rules->ai_marker_count);
+			return 0;
+		}
 		e = parse_bool(f->data, f->len, &row->ai);
 		break;
+	case TC_START:
+		return clock_field(tr, f, row->line, &row->start, reason, rsz);
+	case TC_END:
+		return clock_field(tr, f, row->line, &row->end, reason, rsz);
+	case TC_BREAK: {
+		size_t n = f->len;
+		trim_span(f->data, &n);
+		if (n == 0) {
+			row->pause = 0;
+			return 0;
+		}
+		return duration_field(f, DURATION_MINUTES, &row->pause, reason, rsz);
+	}
 	case TC_ITEMS: {
 		size_t n = f->len;
 		trim_span(f->data, &n);
@@ -194,18 +272,25 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 		enum header_step step = header_map_take(&tr->map, &spec, rec, tr->file, tr->err);
 		if (step != HEADER_DONE)
 			return step == HEADER_FAILED;
-		if (!header_map_has(&tr->map, TC_MINUTES) && !header_map_has(&tr->map, TC_HOURS)) {
-			const char *m = tr->rules->timesheet_columns[TC_MINUTES];
-			const char *h = tr->rules->timesheet_columns[TC_HOURS];
+		if (header_map_has(&tr->map, TC_MINUTES))
+			tr->duration = FROM_MINUTES;
+		else if (header_map_has(&tr->map, TC_HOURS))
+			tr->duration = FROM_HOURS;
+		else if (header_map_has(&tr->map, TC_START) && header_map_has(&tr->map, TC_END))
+			tr->duration = FROM_CLOCK;
+		else {
+			char *const *names = tr->rules->timesheet_columns;
 			char *found = header_map_list(&tr->map);
-			fprintf(tr->err, "aireport: %s:%ld: missing required column '%s' or '%s' "
-			        "(header found: %s)\n", tr->file, tr->map.line, m ? m : "minutes",
-			        h ? h : "hours", found);
+			fprintf(tr->err, "aireport: %s:%ld: missing required column '%s' or '%s' (or "
+			        "'%s' and '%s') (header found: %s)\n", tr->file, tr->map.line,
+			        names[TC_MINUTES] ? names[TC_MINUTES] : "minutes",
+			        names[TC_HOURS] ? names[TC_HOURS] : "hours",
+			        names[TC_START] ? names[TC_START] : "start",
+			        names[TC_END] ? names[TC_END] : "end", found);
 			free(found);
 			tr->map.failed = true;
 			return 1;
 		}
-		tr->use_minutes = header_map_has(&tr->map, TC_MINUTES);
 		return 0;
 	}
 
@@ -218,7 +303,7 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 		d->timesheet_file.rows_rejected++;
 		return 0;
 	}
-	struct ts_row row = { .department = NO_STRING, .items = 1 };
+	struct ts_row row = { .department = NO_STRING, .items = 1, .line = rec->line };
 	bool rejected = false;
 	/* Every invalid field is listed, so one round of fixes is enough. */
 	for (size_t k = 0; k < tr->map.norder; k++) {
@@ -231,6 +316,15 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 			rejected = true;
 		}
 	}
+	if (!rejected && tr->duration == FROM_CLOCK) {
+		char reason[96];
+		if (clock_duration(&row, reason, sizeof(reason))) {
+			struct csv_field f;
+			header_map_field(&tr->map, TC_END, rec, &tr->scratch, &f);
+			reject(tr, rec->line, tr->map.col[TC_END].label, f.data, reason);
+			rejected = true;
+		}
+	}
 	if (rejected) {
 		d->timesheet_file.rows_rejected++;
 		return 0;
@@ -240,14 +334,51 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 	return 0;
 }
 
+/* Forgets what a first reading of the timesheet folded in (it is read again). */
+static void timesheet_reset(struct dataset *d)
+{
+	key3_free(&d->cell_index);
+	key3_free(&d->baseline_index);
+	for (size_t i = 0; i < d->first_ai_cap; i++)
+		d->first_ai_date[i] = NO_DATE;
+	d->ts_first_quarter = INT32_MAX;
+	d->ts_last_quarter = INT32_MIN;
+	char *name = d->timesheet_file.name;
+	memset(&d->timesheet_file, 0, sizeof(d->timesheet_file));
+	d->timesheet_file.name = name;
+	if (d->timesheet_rejects) {
+		fflush(d->timesheet_rejects);
+		rewind(d->timesheet_rejects);
+		if (ftruncate(fileno(d->timesheet_rejects), 0) != 0)
+			clearerr(d->timesheet_rejects);
+	}
+	d->timesheet_reject_rows = 0;
+}
+
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err)
 {
+	const struct input_settings *in = &rules->timesheet_input;
 	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err,
-	                               .header_rows = 1, .last_date = NO_DATE };
+	                               .header_rows = in->header_rows, .last_date = NO_DATE,
+	                               .dates = { .order = in->date_order } };
 	d->timesheet_file.name = xstrdup(path);
-	int status = export_read(path, rules, progress, timesheet_record, &tr, &tr.map, err);
+	int status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, err);
+	if (!status) {
+		status = date_sense_verdict(&tr.dates, path, "timesheet_input", err);
+		if (status == DATES_MONTH_FIRST) {
+			/* month-first dates were read day-first: read the file again */
+			timesheet_reset(d);
+			tr.dates = (struct date_sense){ .order = DATE_ORDER_MDY };
+			tr.last_date = NO_DATE;
+			bool quiet = is_quiet();
+			set_quiet(true);   /* its warnings were printed the first time */
+			status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, err);
+			set_quiet(quiet);
+		}
+	}
 	buf_free(&tr.scratch);
+	buf_free(&tr.id_scratch);
 	if (status)
 		d->timesheet_file.missing_column = true;
 	return status;

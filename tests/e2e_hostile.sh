@@ -238,8 +238,8 @@ check "-0 is accepted" no_reject_at numbers $((next_s + 1))
 check "00012 is 12: out of range 0-7" has_reject numbers survey-numbers.csv $((next_s + 2)) ai_days_per_week "out of range 0-7"
 check "1.2.3 is not a number" has_reject numbers survey-numbers.csv $((next_s + 3)) ai_days_per_week "not a number"
 check "00003 is a Likert 3" no_reject_at numbers $((next_s + 4))
-check "1e309 minutes is not a number" has_reject numbers timesheet-numbers.csv "$next_t" minutes "not a number"
-check "1.2.3 minutes is not a number" has_reject numbers timesheet-numbers.csv $((next_t + 3)) minutes "not a number"
+check "1e309 minutes is not a duration" has_reject numbers timesheet-numbers.csv "$next_t" minutes "not a duration"
+check "1.2.3 minutes is not a duration" has_reject numbers timesheet-numbers.csv $((next_t + 3)) minutes "not a duration"
 check "-0 and 00012 minutes are accepted" test "$(metric numbers data_quality timesheet-numbers.csv rows_rejected)" = \
 	$(($(metric plain data_quality timesheet.csv rows_rejected) + 2))
 

@@ -603,7 +603,7 @@ static void numbers_with_unit(void)
 	static const char *const bad[] = {
 		"2-3 dagen", "~2", "2 \u00E0 3 dagen", "dagen", "2 dagen.", "2,5,dagen", "2 - dagen",
 		"2 dagen/week", "1e3", "2 \u2013 3", "2 \u2014", "ca. 2 dagen", "2 dagen 3", "2..5",
-		"1.234,5 dag", "\u20AC5",
+		"1.234,5 dag", "\u20AC5", "1\uFFFD", "2 dagen\uFFFD",
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		double v = -12345;

@@ -8,6 +8,7 @@
 
 #include "check.h"
 #include "dataset.h"
+#include "fields.h"
 #include "out_csv.h"
 #include "rules.h"
 #include "tests.h"
@@ -85,11 +86,11 @@ static void survey_reasons(void)
 	         "B,2026-07-32,D,,1,3,3,3,3,3,,,\n"          /* 5 date */
 	         "B,2026-07-01,,,1,3,3,3,3,3,,,\n"           /* 6 empty department */
 	         "B,2026-07-01,D,,7.5,3,3,3,3,3,,,\n"        /* 7 days out of range */
-	         "B,2026-07-01,D,,1 day,3,3,3,3,3,,,\n"      /* 8 not a number */
+	         "B,2026-07-01,D,,1-2 days,3,3,3,3,3,,,\n"   /* 8 not a number */
 	         "B,2026-07-01,D,,1,3.5,3,3,3,3,,,\n"        /* 9 not a whole number */
 	         "B,2026-07-01,D,,1,3,0,3,3,3,,,\n"          /* 10 Likert 0 */
 	         "B,2026-07-01,D,,1,3,3,3,3,3,6,,\n"         /* 11 satisfaction 6 */
-	         "B,2026-07-01,D,,1,3,3,3,3,3,,1/13/2026,\n" /* 12 US date */
+	         "B,2026-07-01,D,,1,3,3,3,3,3,,13/13/2026,\n" /* 12 no date */
 	         "B,2026-07-01,D,,1,3,3,3,3,3,,\n"           /* 13 12 fields */
 	         "B,2026-07-01,D,,-1,9,3,3,3,3,,,\n"         /* 14 first bad column from the left */
 	         "A,2026-08-01,D,,1,3,3,3,3,3,,,\n"          /* 15 supersedes line 2 */
@@ -107,11 +108,11 @@ static void survey_reasons(void)
 		"s,5,submitted,2026-07-32,not a valid date\n"
 		"s,6,department,,empty\n"
 		"s,7,ai_days_per_week,7.5,out of range 0-7\n"
-		"s,8,ai_days_per_week,1 day,not a number\n"
+		"s,8,ai_days_per_week,1-2 days,not a number\n"
 		"s,9,tool_knowledge,3.5,not a whole number\n"
 		"s,10,application_breadth,0,out of range 1-5\n"
 		"s,11,satisfaction,6,out of range 1-5\n"
-		"s,12,training_date,1/13/2026,not a valid date\n"
+		"s,12,training_date,13/13/2026,not a valid date\n"
 		"s,13,,,\"wrong number of fields (12, header has 13)\"\n"
 		"s,14,ai_days_per_week,'-1,out of range 0-7\n"
 	          "s,14,tool_knowledge,9,out of range 1-5\n"
@@ -160,7 +161,7 @@ static void timesheet_reasons(void)
 		"t.csv,8,use_case,,empty\n"
 		"t.csv,9,date,,empty\n"
 		"t.csv,10,minutes,,empty\n"
-		"t.csv,11,minutes,\"1.000,5\",not a number\n"
+		"t.csv,11,minutes,\"1.000,5\",\"not a duration (expected a number, h:mm or 1h 30m)\"\n"
 		"t.csv,12,,,\"wrong number of fields (3, header has 7)\"\n"
 		"status 0\n");
 	free(got);
@@ -237,6 +238,181 @@ static void code_points(void)
 	rules_free(&r);
 }
 
+/* Values as tools write them: answer texts, "2 dagen", Google Forms time stamps,
+ * e-mail ids in any case (SPEC §2 as extended for tool exports). */
+static void survey_tool_values(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	r.survey_columns[SC_EMPLOYEE_ID] = strdup("E-mailadres");
+	r.survey_columns[SC_SUBMITTED] = strdup("Tijdstempel");
+	r.survey_columns[SC_DEPARTMENT] = strdup("In welke afdeling*");
+	r.survey_columns[SC_AI_DAYS_PER_WEEK] = strdup("Op hoeveel dagen*");
+	r.survey_columns[SC_TOOL_KNOWLEDGE] = strdup("Ik ken*");
+	r.survey_columns[SC_APPLICATION_BREADTH] = strdup("Ik zet AI in*");
+	r.survey_columns[SC_AUTONOMY] = strdup("Ik bepaal*");
+	r.survey_columns[SC_INNOVATION] = strdup("Ik bedenk*");
+	r.survey_columns[SC_KNOWLEDGE_SHARING] = strdup("Ik deel*");
+	r.survey_columns[SC_MENTOR_ID] = strdup("Buddy");
+	struct scale_word custom[] = { { "Klopt precies", 5 } };
+	r.survey_scale = custom;
+	r.survey_scale_count = 1;
+	struct dataset d;
+	char *got = survey_rejects(
+		"Tijdstempel,E-mailadres,In welke afdeling werk je?,Op hoeveel dagen per week?,"
+		"\"Ik ken de  AI-tools\",Ik zet AI in voor veel taken,Ik bepaal zelf,Ik bedenk nieuwe "
+		"manieren,Ik deel mijn kennis,Buddy\n"
+		"2026/09/01 9:00:11 AM GMT+2,Anna@Example.NL,Sales,2 dagen,Helemaal mee eens,"
+		"4 - Eens,Neutraal,Oneens,Klopt precies,BRAM@example.nl\n"
+		"2026/09/02 10:00:00 AM GMT+2,bram@example.nl,Sales,0,Misschien,3,3,3,3,\n",
+		&d, &r);
+	CHECK_STR(got, "0\ns,3,Ik ken de  AI-tools,Misschien,not an answer on the 1-5 scale\n");
+	free(got);
+	CHECK_INT(d.survey_count, 1);
+	const struct survey_row *row = &d.survey[0];
+	CHECK_STR(strmap_key(&d.employees, row->employee), "anna@example.nl");
+	CHECK_STR(strmap_key(&d.strings, row->mentor), "bram@example.nl");
+	CHECK_INT(row->submitted, days_from_civil(2026, 9, 1));
+	CHECK_DBL(row->ai_days_per_week, 2);
+	CHECK_INT(row->scores[0], 5);
+	CHECK_INT(row->scores[1], 4);
+	CHECK_INT(row->scores[2], 3);
+	CHECK_INT(row->scores[3], 2);
+	CHECK_INT(row->scores[4], 5);
+	dataset_free(&d);
+	r.survey_scale = NULL;
+	r.survey_scale_count = 0;
+	rules_free(&r);
+}
+
+/* date_order = auto: a file whose dates show month-first is read month-first; one
+ * that shows both orders stops; one that shows neither is read day-first. */
+static void date_orders(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	struct dataset d;
+	char *got = survey_rejects(H
+		"A,07/03/2026,D,,1,3,3,3,3,3,,,\n"      /* undecided alone */
+		"B,07/13/2026,D,,1,3,3,3,3,3,,,\n",     /* month-first: 13 July */
+		&d, &r);
+	CHECK_STR(got, "0\n");
+	free(got);
+	CHECK_INT(d.survey_count, 2);
+	CHECK_INT(d.survey[0].submitted, days_from_civil(2026, 7, 3));
+	CHECK_INT(d.survey[1].submitted, days_from_civil(2026, 7, 13));
+	dataset_free(&d);
+
+	got = survey_rejects(H "A,07/03/2026,D,,1,3,3,3,3,3,,,\n", &d, &r);
+	CHECK_STR(got, "0\n");
+	free(got);
+	CHECK_INT(d.survey[0].submitted, days_from_civil(2026, 3, 7));   /* day-first */
+	dataset_free(&d);
+
+	dataset_init(&d);
+	char *text = NULL;
+	size_t size = 0;
+	FILE *err = open_memstream(&text, &size);
+	int st = survey_read(&d, write_temp("s.csv", H
+		"A,25/06/2026,D,,1,3,3,3,3,3,,,\n"
+		"B,07/13/2026,D,,1,3,3,3,3,3,,,\n"), &r, false, err);
+	fclose(err);
+	CHECK_INT(st, 1);
+	CHECK_STR(text, "aireport: s.csv: some dates are day-first (line 2: 25/06/2026) and some "
+	                "month-first (line 3: 07/13/2026); set date_order = dmy or mdy under "
+	                "[survey_input]\n");
+	free(text);
+	dataset_free(&d);
+
+	/* An explicit order is followed, and a date that does not fit it is rejected. */
+	r.survey_input.date_order = DATE_ORDER_DMY;
+	got = survey_rejects(H "A,07/13/2026,D,,1,3,3,3,3,3,,,\nB,07/03/26,D,,1,3,3,3,3,3,,,\n",
+	                     &d, &r);
+	CHECK_STR(got, "0\ns,2,submitted,07/13/2026,not a valid date\n");
+	free(got);
+	CHECK_INT(d.survey[0].submitted, days_from_civil(2026, 3, 7));   /* two-digit year */
+	dataset_free(&d);
+	rules_free(&r);
+}
+
+/* Tags as the AI flag, durations as h:mm:ss and "1h 30m", start and end with a
+ * break (also past midnight), and a first + last name joined into one id mapped
+ * to the survey's e-mail address. */
+static void timesheet_tool_values(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	char *markers[] = { "AI", "KI" };
+	r.ai_markers = markers;
+	r.ai_marker_count = 2;
+	r.timesheet_columns[TC_EMPLOYEE_ID] = strdup("First Name + Last Name");
+	r.timesheet_columns[TC_DATE] = strdup("Start date");
+	r.timesheet_columns[TC_USE_CASE] = strdup("Project");
+	r.timesheet_columns[TC_HOURS] = strdup("Duration");
+	r.timesheet_columns[TC_AI_ASSISTED] = strdup("Tags");
+	struct dataset d;
+	dataset_init(&d);
+	CHECK_INT(identity_load(&d, write_temp("ids.csv", "timesheet,survey\n"
+	                                       "Anna de Vries,Anna@example.nl\n"), stderr), 0);
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+	d.timesheet_rejects = f;
+	FILE *err = fopen("/dev/null", "w");
+	int st = timesheet_read(&d, write_temp("t.csv",
+		"First Name,Last Name,Start date,Project,Duration,Tags\n"
+		"Anna,de Vries,2026-07-01,Offerte,01:30:00,\"AI, Intern\"\n"
+		"Anna,de Vries,2026-07-01,Offerte,1h 30m,Intern\n"
+		"Bram,Jansen,2026-07-02,Mail,\"0,5\",Mailing\n"
+		"Bram,Jansen,2026-07-02,Mail,25:00,ki\n"), &r, false, err);
+	fclose(err);
+	fclose(f);
+	CHECK_INT(st, 0);
+	CHECK_STR(out, "t.csv,5,Duration,25:00,out of range 0-24\n");
+	free(out);
+	CHECK_INT(d.timesheet_file.rows_used, 3);
+	/* Anna's two entries: one AI of 90 minutes, one baseline of 90 minutes */
+	CHECK_STR(strmap_key(&d.employees, d.cells[0].employee), "anna@example.nl");
+	CHECK_INT(d.cells[0].entries, 2);
+	CHECK_INT(d.cells[0].ai_entries, 1);
+	CHECK_DBL(d.cells[0].ai_minutes, 90);
+	CHECK_DBL(d.baselines[0].minutes, 90);
+	CHECK_STR(strmap_key(&d.employees, d.cells[1].employee), "Bram Jansen");
+	CHECK_INT(d.cells[1].ai_entries, 0);   /* "Mailing" is not the word "AI" */
+	dataset_free(&d);
+	r.ai_markers = NULL;
+	r.ai_marker_count = 0;
+	rules_free(&r);
+
+	minimal_rules(&r);
+	r.timesheet_columns[TC_START] = strdup("Von");
+	r.timesheet_columns[TC_END] = strdup("Bis");
+	r.timesheet_columns[TC_BREAK] = strdup("Pause");
+	r.timesheet_columns[TC_DATE] = strdup("Datum");
+	r.timesheet_columns[TC_AI_ASSISTED] = strdup("KI");
+	dataset_init(&d);
+	f = open_memstream(&out, &len);
+	d.timesheet_rejects = f;
+	err = fopen("/dev/null", "w");
+	st = timesheet_read(&d, write_temp("t.csv",
+		"employee_id,Datum,use_case,Von,Bis,Pause,KI\n"
+		"P1,01.07.2026,Offerte,08:30,11:00,0:30,WAAR\n"     /* 120 minutes */
+		"P1,01.07.2026,Offerte,22:00,01:00,,ONWAAR\n"      /* past midnight: 180 */
+		"P1,01.07.2026,Offerte,09:00,09:10,30,nein\n"      /* the break is longer */
+		"P1,01.07.2026,Offerte,9:00 AM,5:15 PM,45,\xE2\x9C\x93\n"), &r, false, err);
+	fclose(err);
+	fclose(f);
+	CHECK_INT(st, 0);
+	CHECK_STR(out, "t.csv,4,Bis,09:10,the break is longer than the time from start to end\n");
+	free(out);
+	CHECK_INT(d.cells[0].entries, 3);
+	CHECK_INT(d.cells[0].ai_entries, 2);
+	CHECK_DBL(d.cells[0].ai_minutes, 120 + 450);
+	CHECK_DBL(d.baselines[0].minutes, 180);
+	dataset_free(&d);
+	rules_free(&r);
+}
+
 void test_readers(void)
 {
 	strcpy(dir, "/tmp/aireport-readers-XXXXXX");
@@ -253,6 +429,9 @@ void test_readers(void)
 	timesheet_reasons();
 	header_mapping();
 	code_points();
+	survey_tool_values();
+	date_orders();
+	timesheet_tool_values();
 	CHECK_INT(chdir(cwd), 0);
 	char cmd[128];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
