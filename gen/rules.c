@@ -28,8 +28,12 @@
 #include "util.h"
 
 /* The longest line (without its line end) handed to inih: its buffer of 200 bytes
- * must also hold "\r\n" and the terminating NUL. */
+ * must also hold "\r\n" and the terminating NUL.  A longer key line (a Google
+ * Forms question as a column name, a sentence in [survey_scale]) is split into key
+ * and value here, the way inih would, and never reaches inih; RULES_LONG_LINE
+ * bounds it. */
 #define RULES_MAX_LINE 197
+#define RULES_LONG_LINE 4096
 
 const char *const survey_column_names[SC_COUNT] = {
 	"employee_id", "submitted", "department", "role", "ai_days_per_week",
@@ -404,9 +408,9 @@ static void scan_lines(struct load *c, const char *text, size_t size)
 		} else if (first > 0) {
 			report(c, lineno, "line starts with white space; remove the indentation "
 			       "(a value cannot continue on the next line)");
-		} else if (len > RULES_MAX_LINE) {
+		} else if (len > RULES_LONG_LINE || (header && len > RULES_MAX_LINE)) {
 			report(c, lineno, "line is %zu bytes long; at most %d are supported",
-			       len, RULES_MAX_LINE);
+			       len, header ? RULES_MAX_LINE : RULES_LONG_LINE);
 		} else if (header) {
 			current = scan_section_header(c, lineno, l);
 		} else {
@@ -423,6 +427,30 @@ static void scan_lines(struct load *c, const char *text, size_t size)
 
 /* --- inih ----------------------------------------------------------------------------- */
 
+static int on_key(void *user, const char *inih_section, const char *key, const char *value);
+
+/* A key line too long for inih, split as inih splits one: the key before the
+ * separator, the value after it up to an inline comment, both trimmed. */
+static void long_key_line(struct load *c, const struct line *l)
+{
+	size_t klen = l->separator;
+	const char *k = trim_span(l->text, &klen);
+	const char *v = l->text + l->separator + 1;
+	size_t vlen = l->len - l->separator - 1;
+	while (vlen && is_blank_char(*v)) {
+		v++;
+		vlen--;
+	}
+	vlen = find_chars_or_comment(v, vlen, "");
+	trim_span(v, &vlen);
+	while (vlen && is_blank_char(v[vlen - 1]))
+		vlen--;
+	char *key = xstrndup(k, klen), *value = xstrndup(v, vlen);
+	on_key(c, NULL, key, value);
+	free(key);
+	free(value);
+}
+
 /* inih's reader: one physical line per call, an ignored line as an empty one. */
 static char *feed_line(char *str, int num, void *stream)
 {
@@ -431,6 +459,11 @@ static char *feed_line(char *str, int num, void *stream)
 		return NULL;
 	struct line *l = &c->lines[c->fed++];
 	size_t n = l->kind == LINE_IGNORED ? 0 : l->len;
+	if (l->kind == LINE_KEY && l->len > RULES_MAX_LINE) {
+		/* inih has handled every line before this one: the order of keys holds */
+		long_key_line(c, l);
+		n = 0;
+	}
 	assert(num > 0);
 	if (n + 2 > (size_t)num) {
 		/* Only when inih's buffer shrinks below RULES_MAX_LINE. */
@@ -849,6 +882,12 @@ static bool apply_value(struct load *c, const struct key_spec *k, const struct r
 	}
 	switch (k->kind) {
 	case K_TEXT:
+		/* the name becomes a folder name, which the file system limits */
+		if (k->offset == FIELD(org_name) && utf8_length(v, strlen(v)) > 200) {
+			report(c, raw->line, "'name' in [organisation] is %zu characters long; at most "
+			       "200 are supported", utf8_length(v, strlen(v)));
+			return false;
+		}
 		*(char **)field = xstrdup(v);
 		return true;
 	case K_PATH: {

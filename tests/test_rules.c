@@ -466,20 +466,55 @@ static void test_rules_unsafe_lines(void)
 {
 	char text[1024];
 
-	/* inih splits a 300-byte line and parses its tail, here "employee_sheet=true". */
+	/* inih would split a 300-byte line and parse its tail, here
+	 * "employee_sheet=true": the line is read whole, as one key. */
 	char filler[300];
 	memset(filler, 'x', 271);
 	filler[271] = '\0';
 	snprintf(text, sizeof(text), MINIMAL "[privacy]\nk=%semployee_sheet=true\n", filler);
 	CHECK_INT(strlen(strchr(text, 'k')) - 1, 292);
-	load_fails(text, "aireport: R:6: line is 292 bytes long; at most 197 are supported\n");
+	load_fails(text, "aireport: R:6: unknown key 'k' in [privacy]\n");
 
-	/* 198 bytes: one too many. */
-	memset(filler, 'n', 191);
-	filler[191] = '\0';
+	/* Lines around inih's limit (196-201 bytes) are read whole. */
+	for (int len = 196; len <= 201; len++) {
+		struct rules r;
+		memset(filler, 'n', (size_t)len - 7);
+		filler[len - 7] = '\0';
+		snprintf(text, sizeof(text), "[rates]\ndefault = 60\n[organisation]\nname = %s\n", filler);
+		load_ok(&r, text);
+		CHECK_STR(r.org_name, filler);
+		rules_free(&r);
+	}
+	/* A 1,000-byte mapping, a 300-byte answer text with an inline comment. */
+	static char big[6000];
+	char question[1001], answer[301];
+	memset(question, 'q', 999);
+	question[999] = '*';
+	question[1000] = '\0';
+	memset(answer, 'a', 300);
+	answer[300] = '\0';
+	snprintf(big, sizeof(big), MINIMAL "[survey_columns]\ntool_knowledge = %s\n"
+	         "[survey_scale]\n%s = 4 ; mostly\n", question, answer);
+	{
+		struct rules r;
+		load_ok(&r, big);
+		CHECK_STR(r.survey_columns[SC_TOOL_KNOWLEDGE], question);
+		CHECK_INT(r.survey_scale_count, 1);
+		CHECK_STR(r.survey_scale[0].text, answer);
+		CHECK_INT(r.survey_scale[0].value, 4);
+		rules_free(&r);
+	}
+	/* 5,000 bytes: more than a rules line may hold; a 201-character name. */
+	char long_value[4992];
+	memset(long_value, 'v', sizeof(long_value) - 1);
+	long_value[sizeof(long_value) - 1] = '\0';
+	snprintf(big, sizeof(big), MINIMAL "[organisation]\nprepared_by = %s\n", long_value);
+	load_fails(big, "aireport: R:6: line is 5005 bytes long; at most 4096 are supported\n");
+	memset(filler, 'n', 201);
+	filler[201] = '\0';
 	snprintf(text, sizeof(text), "[rates]\ndefault = 60\n[organisation]\nname = %s\n", filler);
-	load_fails(text, "aireport: R:4: line is 198 bytes long; at most 197 are supported\n"
-	                 "aireport: R: missing required key 'name' in [organisation]\n");
+	load_fails(text, "aireport: R:4: 'name' in [organisation] is 201 characters long; at most "
+	                 "200 are supported\n");
 
 	/* inih reads an indented line as the continuation of the previous value. */
 	load_fails(MINIMAL "[organisation]\nprepared_by = HR\n  admin = true\n",
@@ -603,6 +638,81 @@ static void test_rules_bundled(void)
 	rules_free(&r);
 }
 
+/* The keys for tool exports: per-file input sections over [input], markers,
+ * answer texts, the identity map, joined columns. */
+static void test_rules_export_keys(void)
+{
+	struct rules r;
+	load_ok(&r, MINIMAL);
+	CHECK_INT(r.survey_input.header_rows, 1);
+	CHECK_INT(r.timesheet_input.date_order, DATE_ORDER_AUTO);
+	CHECK(r.survey_input.sheet == NULL);
+	CHECK_INT(r.ai_marker_count, 0);
+	CHECK(r.identity_map == NULL);
+	CHECK_DBL(r.identity_min_match, 0.5);
+	rules_free(&r);
+
+	/* [survey_input] written before [input]: a per-file key wins wherever it is. */
+	load_ok(&r, MINIMAL "[survey_input]\ndelimiter = ;\nheader_rows = 2\nsheet = Blad1\n"
+	        "[input]\nencoding = windows-1252\ndelimiter = tab\ndate_order = mdy\n"
+	        "[timesheet_input]\ndate_order = ymd\nsheet = 2\n"
+	        "[timesheet_values]\nai_assisted = AI , KI,AI-ondersteund\n"
+	        "[survey_scale]\nKlopt precies = 5\nKlopt niet = 1\nklopt precies = 4\n"
+	        "[identity]\nmin_match = 80%\n"
+	        "[timesheet_columns]\nemployee_id = First Name + Last Name\nuse_case = Notes\n"
+	        "ai_assisted = Notes\nstart = Von\nend = Bis\nbreak = Pause\n");
+	CHECK_INT(r.survey_input.delimiter, ';');
+	CHECK_INT(r.survey_input.encoding, ENCODING_WINDOWS1252);
+	CHECK_INT(r.survey_input.date_order, DATE_ORDER_MDY);
+	CHECK_INT(r.survey_input.header_rows, 2);
+	CHECK_STR(r.survey_input.sheet, "Blad1");
+	CHECK_INT(r.timesheet_input.delimiter, '\t');
+	CHECK_INT(r.timesheet_input.date_order, DATE_ORDER_YMD);
+	CHECK_INT(r.timesheet_input.header_rows, 1);
+	CHECK_STR(r.timesheet_input.sheet, "2");
+	CHECK_INT(r.ai_marker_count, 3);
+	CHECK_STR(r.ai_markers[0], "AI");
+	CHECK_STR(r.ai_markers[1], "KI");
+	CHECK_STR(r.ai_markers[2], "AI-ondersteund");
+	CHECK_INT(r.survey_scale_count, 3);   /* texts are compared as written */
+	CHECK_STR(r.survey_scale[1].text, "Klopt niet");
+	CHECK_INT(r.survey_scale[1].value, 1);
+	CHECK_DBL(r.identity_min_match, 0.8);
+	CHECK_STR(r.timesheet_columns[TC_EMPLOYEE_ID], "First Name + Last Name");
+	CHECK_STR(r.timesheet_columns[TC_BREAK], "Pause");
+	rules_free(&r);
+
+	load_fails(MINIMAL "[survey_input]\ndate_order = us\n",
+	           "aireport: R:6: invalid value 'us' for 'date_order' in [survey_input]: expected "
+	           "auto, dmy, mdy or ymd\n");
+	load_fails(MINIMAL "[timesheet_input]\nheader_rows = 3\n",
+	           "aireport: R:6: invalid value '3' for 'header_rows' in [timesheet_input]: expected "
+	           "a whole number from 1 to 2\n");
+	load_fails(MINIMAL "[timesheet_input]\nheaders = 2\n",
+	           "aireport: R:6: unknown key 'headers' in [timesheet_input]\n");
+	load_fails(MINIMAL "[survey_scale]\nHelemaal eens = 6\n",
+	           "aireport: R:6: invalid value '6' for 'Helemaal eens' in [survey_scale]: expected "
+	           "a whole number from 1 to 5\n");
+	load_fails(MINIMAL "[timesheet_values]\nai_assisted = AI,,KI\n",
+	           "aireport: R:6: invalid value 'AI,,KI' for 'ai_assisted' in [timesheet_values]: "
+	           "expected markers separated by commas, such as AI, KI (none empty, each at most "
+	           "64 bytes)\n");
+	load_fails(MINIMAL "[timesheet_values]\nai = AI\n",
+	           "aireport: R:6: unknown key 'ai' in [timesheet_values]\n");
+	load_fails(MINIMAL "[timesheet_columns]\nemployee_id = First Name +\n",
+	           "aireport: R:6: 'employee_id' in [timesheet_columns] joins columns with ' + ' but "
+	           "a part is empty\n");
+	load_fails(MINIMAL "[timesheet_columns]\nemployee_id = + Last Name\n",
+	           "aireport: R:6: 'employee_id' in [timesheet_columns] joins columns with ' + ' but "
+	           "a part is empty\n");
+	load_fails(MINIMAL "[identity]\nmap = nowhere.csv\n",
+	           "aireport: R:6: cannot read map 'D/nowhere.csv': No such file or directory\n");
+	/* "C++ uren" is one name: a '+' without spaces around it does not join */
+	load_ok(&r, MINIMAL "[timesheet_columns]\nhours = C++ uren\n");
+	CHECK_STR(r.timesheet_columns[TC_HOURS], "C++ uren");
+	rules_free(&r);
+}
+
 void test_rules(void)
 {
 	if (!mkdtemp(folder)) {
@@ -618,6 +728,7 @@ void test_rules(void)
 	test_rules_unreadable();
 	test_rules_ratio();
 	test_rules_bundled();
+	test_rules_export_keys();
 
 	static const char *const files[] = { "rules.ini", "logo.png", "font.ttf", "assets/logo.png" };
 	char path[sizeof(folder) + 32];
