@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Exports as the tools write them (tests/exports/, see SOURCES.md there): for each
+# fixture, runs aireport on the tool's file with the tool's rules.ini and compares
+# metrics.csv (without the data_quality rows, whose group is the file name) with
+# tests/reference/ref.py on the hand-converted canonical files.  *.xlsx.csv sheets
+# are first turned into .xlsx with openpyxl (ISO dates become date cells, plain
+# numbers become numbers).  Prints one "ok"/"FAIL" line per fixture and
+# "tools: N passed, N failed".
+set -u
+suite=tools
+source "$(dirname "$0")/lib_e2e.sh"
+ex=tests/exports
+
+# A python3 that has openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3).
+py=python3
+"$py" -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+
+# name | survey | timesheet | rules | reference survey | reference timesheet
+cases="
+toggl|common/survey.csv|toggl/timesheet.csv|toggl/rules.ini|common/survey.csv|toggl/canonical-timesheet.csv
+toggl-decimal|common/survey.csv|toggl/timesheet-decimal.csv|toggl/rules.ini|common/survey.csv|toggl/canonical-timesheet-decimal.csv
+toggl-classic|common/survey.csv|toggl/timesheet-classic.csv|toggl/rules.ini|common/survey.csv|toggl/canonical-timesheet-classic.csv
+clockify|common/survey.csv|clockify/timesheet.csv|clockify/rules.ini|common/survey.csv|clockify/canonical-timesheet.csv
+clockify-us-dates|common/survey.csv|clockify/timesheet-us-dates.csv|clockify/rules-us-dates.ini|common/survey.csv|clockify/canonical-timesheet-us-dates.csv
+harvest|common/survey.csv|harvest/timesheet.csv|harvest/rules.ini|common/survey.csv|harvest/canonical-timesheet.csv
+harvest-dmy|common/survey.csv|harvest/timesheet-dmy.csv|harvest/rules.ini|common/survey.csv|harvest/canonical-timesheet-dmy.csv
+kimai-de|common/survey.csv|kimai/timesheet-de.csv|kimai/rules-de.ini|common/survey.csv|kimai/canonical-timesheet-de.csv
+kimai-en|common/survey.csv|kimai/timesheet-en.csv|kimai/rules-en.ini|common/survey.csv|kimai/canonical-timesheet-en.csv
+personio-csv|common/survey.csv|personio/timesheet.csv|personio/rules.ini|common/survey.csv|personio/canonical-timesheet.csv
+personio-xlsx|common/survey.csv|personio/timesheet.xlsx.csv|personio/rules-xlsx.ini|common/survey.csv|personio/canonical-timesheet-xlsx.csv
+simplicate|common/survey.csv|simplicate/timesheet.csv|simplicate/rules.ini|common/survey.csv|simplicate/canonical-timesheet.csv
+tempo|common/survey.csv|tempo/timesheet.csv|tempo/rules.ini|common/survey.csv|tempo/canonical-timesheet.csv
+google-forms|google-forms/survey.csv|common/timesheet.csv|google-forms/rules.ini|google-forms/canonical-survey.csv|common/timesheet.csv
+ms-forms|ms-forms/survey.xlsx.csv|common/timesheet.csv|ms-forms/rules.ini|ms-forms/canonical-survey.csv|common/timesheet.csv
+surveymonkey-csv|surveymonkey/survey.csv|common/timesheet.csv|surveymonkey/rules.ini|surveymonkey/canonical-survey.csv|common/timesheet.csv
+surveymonkey-xlsx|surveymonkey/survey.xlsx.csv|common/timesheet.csv|surveymonkey/rules-xlsx.ini|surveymonkey/canonical-survey.csv|common/timesheet.csv
+"
+
+# to_xlsx IN.xlsx.csv OUT.xlsx: row 1 (and a second header row of text) stays text;
+# in data rows YYYY-MM-DD[ hh:mm[:ss]] becomes a date cell, a plain number a number.
+to_xlsx() {
+	"$py" - "$1" "$2" <<'EOF'
+import csv, re, sys, datetime as dt
+import openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'Sheet1'
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    for i, row in enumerate(csv.reader(f)):
+        out = []
+        for v in row:
+            if i == 0 or v == '':
+                out.append(v if v != '' else None); continue
+            m = re.fullmatch(r'(\d{4})-(\d\d)-(\d\d)(?: (\d\d):(\d\d)(?::(\d\d))?)?', v)
+            if m:
+                p = [int(x) if x else 0 for x in m.groups()]
+                out.append(dt.datetime(*p) if m.group(4) else dt.date(*p[:3]))
+            elif re.fullmatch(r'-?(0|[1-9]\d*)', v):
+                out.append(int(v))
+            elif re.fullmatch(r'-?\d+\.\d+', v):
+                out.append(float(v))
+            else:
+                out.append(v)
+        ws.append(out)
+        for c in ws[ws.max_row]:
+            if isinstance(c.value, dt.datetime): c.number_format = 'yyyy-mm-dd hh:mm:ss'
+            elif isinstance(c.value, dt.date): c.number_format = 'yyyy-mm-dd'
+wb.save(sys.argv[2])
+EOF
+}
+
+# fixture_input PATH DIR: the file aireport reads (an .xlsx built in DIR for *.xlsx.csv)
+fixture_input() {
+	case $1 in
+	*.xlsx.csv)
+		local x=$2/$(basename "$1" .csv)
+		to_xlsx "$ex/$1" "$x" && echo "$x" ;;
+	*) echo "$root/$ex/$1" ;;
+	esac
+}
+
+while IFS='|' read -r name s t r rs rt; do
+	[ -n "$name" ] || continue
+	d=$tmp/$name
+	mkdir -p "$d"
+	if ! si=$(fixture_input "$s" "$d") || ! ti=$(fixture_input "$t" "$d"); then
+		bad "$name: cannot build the .xlsx"; echo "FAIL $name"; continue
+	fi
+	"$bin" -q -s "$si" -t "$ti" -r "$root/$ex/$r" -o "$d/out" 2>"$d/err"
+	st=$?
+	if [ "$st" != 0 ]; then
+		bad "$name exits $st: $(head -1 "$d/err")"; echo "FAIL $name"; continue
+	fi
+	tail -n +2 "$d"/out/*/*/metrics.csv | cut -d, -f2- | grep -v '^data_quality,' >"$d/got"
+	python3 tests/reference/ref.py "$ex/$rs" "$ex/$rt" "$ex/$r" | grep -v '^data_quality,' >"$d/want"
+	if python3 tests/reference/cmp.py "$d/got" "$d/want" >"$d/diff"; then
+		ok; echo "ok   $name"
+	else
+		bad "$name"; head -5 "$d/diff" >&2; echo "FAIL $name"
+	fi
+done <<<"$cases"
+finish
