@@ -522,6 +522,24 @@ static bool clock_duration(const char *s, size_t n, double *minutes)
 	return true;
 }
 
+/* Toggl's "classic" duration below an hour: "40:00 min" is minutes:seconds. */
+static bool classic_minutes(const char *s, size_t n, double *minutes)
+{
+	if (n < 5 || s[n - 4] != ' ' || (s[n - 3] | 0x20) != 'm' || (s[n - 2] | 0x20) != 'i' ||
+	    (s[n - 1] | 0x20) != 'n')
+		return false;
+	n -= 4;
+	size_t i = 0;
+	int m = read_digits(s, n, &i, 1, 2);
+	if (m < 0 || i >= n || s[i++] != ':')
+		return false;
+	int sec = read_digits(s, n, &i, 2, 2);
+	if (sec < 0 || sec > 59 || i != n)
+		return false;
+	*minutes = m + sec / 60.0;
+	return true;
+}
+
 /* Minutes per unit word, and the rank that keeps parts largest first. */
 struct duration_word {
 	const char *word;
@@ -596,7 +614,8 @@ enum field_error parse_duration(const char *s, size_t n, enum duration_unit unit
 	}
 	bool negative = s[0] == '-';
 	size_t skip = (s[0] == '-' || s[0] == '+') ? 1 : 0;
-	if (!clock_duration(s + skip, n - skip, &v) && !unit_duration(s + skip, n - skip, &v))
+	if (!clock_duration(s + skip, n - skip, &v) && !classic_minutes(s + skip, n - skip, &v) &&
+	    !unit_duration(s + skip, n - skip, &v))
 		return FIELD_NOT_DURATION;
 	if (negative && v > 0)
 		return FIELD_OUT_OF_RANGE;

@@ -394,6 +394,8 @@ static void durations(void)
 		{ "00:00:30", DURATION_MINUTES, 0.5 },
 		{ "100:00", DURATION_MINUTES, 6000 },            /* totals run past a day */
 		{ "1h 30m", DURATION_MINUTES, 90 },
+		{ "40:00 min", DURATION_HOURS, 40 },             /* Toggl's classic format */
+		{ "5:30 MIN", DURATION_MINUTES, 5.5 },
 		{ "1h30m", DURATION_HOURS, 90 },
 		{ "2h", DURATION_MINUTES, 120 },
 		{ "45m", DURATION_HOURS, 45 },
@@ -421,6 +423,7 @@ static void durations(void)
 	}
 	static const char *const bad[] = {
 		"1d", "1w", "1d 2h", "1w 2d", "1h 1h", "30m 1h", "1h 30", "1h30", "h", "1 h m",
+		"40:0 min", "40:60 min", "123:00 min", "40:00min",
 		"1:5", "1:60", "1:15:60", "1:15:5", ":15", "1:", "1::15", "1:15h", "1.5:00",
 		"1 Std. 30 Min.", "1u 30m", "1e3", "1.234,5", "abc", "1h -30m", "--5", "- 5",
 		"1.2.3h", "1,5,h",
