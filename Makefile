@@ -37,6 +37,9 @@ tests/run_unit: $(TEST_OBJS) $(OBJS)
 tests/gen_data: tests/gen_data.c
 	$(CC) $(WARN) $(CFLAGS) -o $@ $< -lm
 
+tests/csv2xlsx: tests/csv2xlsx.c
+	$(CC) $(WARN) $(CFLAGS) -o $@ $< -lxlsxwriter
+
 # Sanitizer build (make test-asan): every object again with ASan and UBSan into
 # build/asan/, so the normal objects stay as they are.  Any report fails the run.
 # ASan does not see a read of a stack slot nobody wrote: the pattern fill makes
@@ -142,13 +145,13 @@ print-packages:
 run: deps aireport
 	./aireport
 
-test: deps aireport tests/run_unit tests/gen_data
+test: deps aireport tests/run_unit tests/gen_data tests/csv2xlsx
 	tests/run_unit
 	bash tests/run_e2e.sh
 
 # The whole suite against the sanitizer build: unit tests, the fuzz corpora and
 # kept crashes, and every end-to-end script with AIREPORT_BIN set.
-test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data \
+test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data tests/csv2xlsx \
            $(addprefix $(ASAN_DIR)/replay_,$(FUZZ_NAMES))
 	$(ASAN_ENV) $(ASAN_DIR)/run_unit
 	@set -e; for h in $(FUZZ_NAMES); do \
@@ -156,7 +159,7 @@ test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data \
 	done
 	$(ASAN_ENV) AIREPORT_BIN=$(CURDIR)/$(ASAN_DIR)/aireport bash tests/run_e2e.sh
 
-bench: deps aireport tests/gen_data
+bench: deps aireport tests/gen_data tests/csv2xlsx
 	bash tests/bench.sh
 
 install: aireport
@@ -164,7 +167,7 @@ install: aireport
 	install -m 755 aireport $(DESTDIR)$(PREFIX)/bin/aireport
 
 clean:
-	rm -f aireport tests/run_unit tests/gen_data gen/*.o gen/*.d tests/*.o tests/*.d
+	rm -f aireport tests/run_unit tests/gen_data tests/csv2xlsx gen/*.o gen/*.d tests/*.o tests/*.d
 	rm -rf $(ASAN_DIR) $(FUZZ_DIR)
 
 .PHONY: all deps print-packages run test test-asan fuzz bench install clean

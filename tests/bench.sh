@@ -58,6 +58,36 @@ if [ -n "${rss[100000]:-}" ] && [ -n "${rss[10000000]:-}" ]; then
 		'BEGIN { printf "peak RSS 10M / 100k = %.2f (limit 1.5)\n", a / b }'
 fi
 
+# The same rows as an .xlsx timesheet (written by libxlsxwriter, tests/csv2xlsx),
+# beside the CSV of the same rows: time and peak RSS, flat in the row count.
+xlsx_sizes=${XLSX_SIZES:-"100000 1000000"}
+printf '\n%-10s %10s %10s %12s %10s %10s\n' "xlsx rows" "xlsx MB" "median s" "rows/s" "peak RSS" "CSV s"
+for n in $xlsx_sizes; do
+	dir=$tmp/xlsx-$n
+	mkdir -p "$dir"
+	tests/gen_data --out "$dir" --timesheet-rows "$n" --employees 250 --survey-rows 10000
+	tests/csv2xlsx "$dir/timesheet.csv" "$dir/timesheet.xlsx"
+	declare -A med
+	peak=0
+	for kind in xlsx csv; do
+		times=()
+		for ((i = 0; i < runs; i++)); do
+			rm -rf "$dir/out"
+			/usr/bin/time -f '%e %M' -o "$dir/time" "$root/aireport" -q -s "$dir/survey.csv" \
+				-t "$dir/timesheet.$kind" -r "$tmp/rules.ini" -o "$dir/out"
+			read -r secs kb <"$dir/time"
+			times+=("$secs")
+			[ "$kind" = xlsx ] && [ "$kb" -gt "$peak" ] && peak=$kb
+		done
+		med[$kind]=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+	done
+	awk -v n="$n" -v b="$(stat -c %s "$dir/timesheet.xlsx")" -v t="${med[xlsx]}" -v kb="$peak" \
+		-v c="${med[csv]}" 'BEGIN { if (t <= 0) t = 0.001
+		printf "%-10d %10.1f %10.3f %12.0f %7.1f MB %10.3f\n", n, b / 1e6, t, n / t, kb / 1024, c }'
+	rm -rf "$dir"
+done
+echo
+
 # --batch: 20 clients of BATCH_ROWS timesheet rows, -j 1 against -j 2 (SPEC §9).
 batch_rows=${BATCH_ROWS:-200000}
 clients=$tmp/clients

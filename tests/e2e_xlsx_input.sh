@@ -47,6 +47,24 @@ done
 check "LibreOffice writes the workbooks" test -s "$tmp/lo/timesheet.xlsx" &&
 	check_workbooks libreoffice "$tmp/lo"
 
+# --- libxlsxwriter (tests/csv2xlsx), a sheet chosen by name -----------------------
+mkdir -p "$tmp/lxw"
+tests/csv2xlsx "$we/survey.csv" "$tmp/lxw/survey.xlsx" &&
+	tests/csv2xlsx "$we/timesheet.csv" "$tmp/lxw/timesheet.xlsx" Uren
+check "libxlsxwriter writes the workbooks" test -s "$tmp/lxw/timesheet.xlsx" &&
+	check_workbooks libxlsxwriter "$tmp/lxw"
+{ cat "$we/rules.ini"; printf '[timesheet_input]\nsheet = Uren\n[survey_input]\nsheet = 1\n'; } \
+	>"$tmp/lxw/rules-sheet.ini"
+(cd "$tmp/lxw" && "$bin" -q -s survey.xlsx -t timesheet.xlsx -r rules-sheet.ini -o by-name)
+check "sheet = Uren and sheet = 1 read the same figures" \
+	cmp -s "$tmp/lxw/by-name/$period/metrics.csv" "$tmp/lxw/out/$period/metrics.csv"
+printf '[timesheet_input]\nsheet = Blad9\n' | cat "$we/rules.ini" - >"$tmp/lxw/rules-nosheet.ini"
+(cd "$tmp/lxw" && "$bin" -q -s survey.xlsx -t timesheet.xlsx -r rules-nosheet.ini -o none 2>err)
+st=$?
+check "a sheet that does not exist exits 1 (got $st)" test "$st" = 1
+check "a sheet that does not exist is named with the sheets there are" \
+	grep -q "Blad9.*Uren" "$tmp/lxw/err"
+
 # --- files that cannot be read: one line, exit 1 ---------------------------------
 # Runs aireport with the survey replaced by file; wants exit 1 and one stderr line
 # containing text.
