@@ -97,4 +97,23 @@ while IFS='|' read -r name s t r rs rt; do
 		bad "$name"; head -5 "$d/diff" >&2; echo "FAIL $name"
 	fi
 done <<<"$cases"
+# Without [identity], Harvest's names and the survey's e-mail addresses never meet:
+# the run must say so on stderr and in the PDF, with the counts (6 people in the
+# survey, 7 in the time logs, none in both).
+noid=$tmp/noid
+mkdir -p "$noid"
+sed '/^\[identity\]/,$d' "$ex/harvest/rules.ini" >"$noid/rules.ini"
+cp "$ex/common/survey.csv" "$ex/harvest/timesheet.csv" "$noid/"
+(cd "$noid" && "$bin" -s survey.csv -t timesheet.csv -r rules.ini -o out 2>err); st=$?
+check "unmatched ids: the run still exits 0 (got $st)" test "$st" = 0
+check "unmatched ids: a warning with both counts names [identity]" grep -qx \
+	"aireport: warning: only 0 of the survey's 6 people and of the timesheet's 7 are in both files; if the two files name people differently (e-mail and personnel number), join them with map = ids.csv under \[identity\]" \
+	"$noid/err"
+check "unmatched ids: the PDF's data-quality section says so" bash -c \
+	"pdftotext '$noid/out/example-company-b-v/2026-Q3/assessment.pdf' - | tr '\n' ' ' | grep -q 'only 0 of the 6 people in the survey and of the 7 in the time logs appear in both files'"
+cp "$ex/harvest/rules.ini" "$ex/harvest/ids.csv" "$noid/"
+(cd "$noid" && "$bin" -s survey.csv -t timesheet.csv -r rules.ini -o out-ids 2>err-ids); st=$?
+check "with the identity map: exit 0 (got $st)" test "$st" = 0
+check "with the identity map: no such warning" bash -c "! grep -q 'in both files' '$noid/err-ids'"
+
 finish
