@@ -11,6 +11,7 @@
 
 #include "csvin.h"
 #include "header.h"
+#include "profile.h"
 #include "rules.h"
 #include "util.h"
 
@@ -69,6 +70,7 @@ struct baseline_cell {
 
 struct file_counts {
 	char *name;
+	const char *format;         /* the profile's title: "Toggl Track detailed report" */
 	long rows_read, rows_used, rows_rejected, rows_superseded;
 	bool missing_column;        /* whole-file error: nothing of it is used */
 };
@@ -182,6 +184,21 @@ void dataset_check_identity(struct dataset *d, double min_match, FILE *err);
  * (they hold an '@') compare without regard to ASCII case, so they are kept in
  * lower case; others as written.  Returns the field itself or a copy in scratch. */
 struct csv_field id_field(const struct csv_field *f, struct buf *scratch);
+
+/* The profile a reader uses and the column names it hands to header.c. */
+struct reader_profile {
+	const struct profile *profile;
+	char *names[HEADER_MAX_COLUMNS];
+	int header_rows;
+};
+/* Chooses the profile from the settings or, for auto, from the first header row
+ * (one line on err saying which, unless quiet), and merges its names with the
+ * rules' [*_columns].  Free with reader_profile_free(). */
+void reader_profile_choose(struct reader_profile *rp, enum profile_kind kind,
+                           const struct input_settings *in, char *const *rules_columns,
+                           const char *const *canonical, size_t n,
+                           const struct csv_record *row1, const char *file, FILE *err);
+void reader_profile_free(struct reader_profile *rp);
 
 /* Checks a required text field of 1..max code points (§2, §11.8); returns 0, or -1
  * with the reject reason in reason. */

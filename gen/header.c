@@ -69,6 +69,17 @@ static int split_parts(const char *name, char *parts[HEADER_MAX_PARTS])
 	}
 }
 
+static bool from_rules(const struct header_spec *spec, size_t c)
+{
+	return spec->renamed[c] && !strchr(spec->renamed[c], HEADER_ALTERNATIVE);
+}
+
+/* The first alternative of a name (a copy). */
+static char *first_alternative(const char *name)
+{
+	return xstrndup(name, strcspn(name, "\x1f"));
+}
+
 static int find_cell(const struct header_map *h, const char *name)
 {
 	for (size_t i = 0; i < h->count; i++) {
@@ -207,7 +218,9 @@ static char other_delimiter(const struct header_map *h, const struct header_spec
 			if (!spec->required[c])
 				continue;
 			char *parts[HEADER_MAX_PARTS];
-			int n = split_parts(spec->renamed[c] ? spec->renamed[c] : spec->canonical[c], parts);
+			char *first = first_alternative(spec->renamed[c] ? spec->renamed[c] : spec->canonical[c]);
+			int n = split_parts(first, parts);
+			free(first);
 			for (int k = 0; k < n; k++) {
 				if (all && find_cell(&split, parts[k]) < 0)
 					all = false;
@@ -295,16 +308,27 @@ static void sort_order(struct header_map *h)
 static void report_missing(const struct header_map *h, const struct header_spec *spec, size_t c,
                            const char *file, bool first, const bool *used, FILE *err)
 {
-	const char *name = spec->renamed[c] ? spec->renamed[c] : spec->canonical[c];
+	bool mapped = from_rules(spec, c);
+	char *name = first_alternative(mapped ? spec->renamed[c] : spec->canonical[c]);
 	struct buf line = { 0 };
 	buf_printf(&line, "aireport: %s:%ld: missing required column '%s'", file, h->line, name);
+	if (spec->renamed[c] && !mapped) {
+		buf_puts(&line, " (looked for ");
+		for (const char *p = spec->renamed[c]; *p; p++)
+			if (*p == HEADER_ALTERNATIVE)
+				buf_puts(&line, ", ");
+			else
+				buf_putc(&line, *p);
+		buf_putc(&line, ')');
+	}
 	int cell = suggest_cell(h, name, spec->canonical[c], used);
 	if (cell >= 0)
 		buf_printf(&line, "; the header has '%s' \xE2\x80\x94 map it with %s = %s under [%s]",
 		           h->names[cell], spec->canonical[c], h->names[cell], spec->section);
-	else if (!spec->renamed[c])
+	else if (!mapped)
 		buf_printf(&line, "; if the export names it differently, map it with %s = <its name> "
 		           "under [%s]", spec->canonical[c], spec->section);
+	free(name);
 	if (first) {
 		char *found = header_map_list(h);
 		buf_printf(&line, " (header found: %s)", found);
@@ -328,19 +352,30 @@ enum header_step header_map_take(struct header_map *h, const struct header_spec 
 	bool any_missing = false;
 	for (size_t c = 0; c < spec->count; c++) {
 		struct header_column *col = &h->col[c];
-		const char *name = spec->renamed[c] ? spec->renamed[c] : spec->canonical[c];
-		char *parts[HEADER_MAX_PARTS];
-		int n = split_parts(name, parts);
-		bool all = n > 0;
-		for (int k = 0; k < n; k++) {
-			int cell = all ? find_cell(h, parts[k]) : -1;
-			if (cell < 0)
-				all = false;
-			else
-				col->part[col->nparts++] = cell;
-			free(parts[k]);
+		const char *names = spec->renamed[c] ? spec->renamed[c] : spec->canonical[c];
+		bool all = false;
+		char *name = NULL;
+		/* the first alternative whose every part the header has */
+		for (const char *alt = names; !all && alt;) {
+			const char *sep = strchr(alt, HEADER_ALTERNATIVE);
+			free(name);
+			name = sep ? xstrndup(alt, (size_t)(sep - alt)) : xstrdup(alt);
+			alt = sep ? sep + 1 : NULL;
+			char *parts[HEADER_MAX_PARTS];
+			int n = split_parts(name, parts);
+			all = n > 0;
+			col->nparts = 0;
+			for (int k = 0; k < n; k++) {
+				int cell = all ? find_cell(h, parts[k]) : -1;
+				if (cell < 0)
+					all = false;
+				else
+					col->part[col->nparts++] = cell;
+				free(parts[k]);
+			}
 		}
 		if (!all) {
+			free(name);
 			col->nparts = 0;
 			if (spec->required[c])
 				any_missing = true;
@@ -349,6 +384,7 @@ enum header_step header_map_take(struct header_map *h, const struct header_spec 
 		for (int k = 0; k < col->nparts; k++)
 			used[col->part[k]] = true;
 		col->label = xstrdup(col->nparts == 1 ? h->names[col->part[0]] : name);
+		free(name);
 		h->order[h->norder++] = (int)c;
 	}
 	sort_order(h);
@@ -373,7 +409,7 @@ enum header_step header_map_take(struct header_map *h, const struct header_spec 
 	}
 	if (!is_quiet()) {
 		for (size_t c = 0; c < spec->count; c++) {
-			if (spec->required[c] || header_map_has(h, (int)c) || !spec->renamed[c])
+			if (spec->required[c] || header_map_has(h, (int)c) || !from_rules(spec, c))
 				continue;
 			int cell = suggest_cell(h, spec->renamed[c], spec->canonical[c], used);
 			if (cell >= 0)

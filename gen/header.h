@@ -21,6 +21,10 @@
 #include "util.h"
 
 #define HEADER_MAX_COLUMNS 16
+/* Separates alternatives in a name a profile hands over ("Email\x1fFirst Name +
+ * Last Name"): the first the header has is used.  Never in a name from the rules,
+ * which is how messages tell the two apart. */
+#define HEADER_ALTERNATIVE '\x1f'
 #define HEADER_MAX_PARTS 4
 
 /* What a reader looks for. */

@@ -332,3 +332,27 @@ void dataset_check_identity(struct dataset *d, double min_match, FILE *err)
 		        "differently (e-mail and personnel number), join them with map = ids.csv "
 		        "under [identity]\n", ids->matched, ids->survey_ids, ids->timesheet_ids);
 }
+
+void reader_profile_choose(struct reader_profile *rp, enum profile_kind kind,
+                           const struct input_settings *in, char *const *rules_columns,
+                           const char *const *canonical, size_t n,
+                           const struct csv_record *row1, const char *file, FILE *err)
+{
+	memset(rp, 0, sizeof(*rp));
+	rp->profile = in->profile ? profile_find(kind, in->profile) : NULL;
+	if (!rp->profile) {
+		rp->profile = profile_detect(kind, row1);
+		if (strcmp(rp->profile->name, "aireport") != 0 && !is_quiet())
+			fprintf(err, "aireport: %s: read as %s (profile %s)\n", file, rp->profile->title,
+			        rp->profile->name);
+	}
+	rp->header_rows = in->header_rows_set ? in->header_rows : rp->profile->header_rows;
+	profile_columns(rp->profile, rules_columns, canonical, n, rp->names);
+}
+
+void reader_profile_free(struct reader_profile *rp)
+{
+	for (size_t i = 0; i < HEADER_MAX_COLUMNS; i++)
+		free(rp->names[i]);
+	memset(rp, 0, sizeof(*rp));
+}

@@ -25,6 +25,7 @@
 #include <ini.h>
 
 #include "fields.h"
+#include "profile.h"
 #include "util.h"
 
 /* The longest line (without its line end) handed to inih: its buffer of 200 bytes
@@ -78,6 +79,7 @@ enum value_kind {
 	K_DATE_ORDER,  /* enum date_order */
 	K_MARKERS,     /* the comma-separated AI markers */
 	K_FILE,        /* char *, resolved like K_PATH, a readable regular file */
+	K_PROFILE,     /* char *, a profile's name (profile.h), NULL for auto */
 };
 
 struct key_spec {
@@ -121,11 +123,13 @@ static const struct key_spec key_specs[] = {
 	{ SEC_SURVEY_INPUT, "date_order", K_DATE_ORDER, FIELD(survey_input.date_order), 0, 0, 0 },
 	{ SEC_SURVEY_INPUT, "header_rows", K_INT, FIELD(survey_input.header_rows), 0, 1, 2 },
 	{ SEC_SURVEY_INPUT, "sheet", K_TEXT, FIELD(survey_input.sheet), 0, 0, 0 },
+	{ SEC_SURVEY_INPUT, "profile", K_PROFILE, FIELD(survey_input.profile), 0, PROFILE_SURVEY, 0 },
 	{ SEC_TIMESHEET_INPUT, "encoding", K_ENCODING, FIELD(timesheet_input.encoding), 0, 0, 0 },
 	{ SEC_TIMESHEET_INPUT, "delimiter", K_DELIMITER, FIELD(timesheet_input.delimiter), 0, 0, 0 },
 	{ SEC_TIMESHEET_INPUT, "date_order", K_DATE_ORDER, FIELD(timesheet_input.date_order), 0, 0, 0 },
 	{ SEC_TIMESHEET_INPUT, "header_rows", K_INT, FIELD(timesheet_input.header_rows), 0, 1, 2 },
 	{ SEC_TIMESHEET_INPUT, "sheet", K_TEXT, FIELD(timesheet_input.sheet), 0, 0, 0 },
+	{ SEC_TIMESHEET_INPUT, "profile", K_PROFILE, FIELD(timesheet_input.profile), 0, PROFILE_TIMESHEET, 0 },
 	{ SEC_TIMESHEET_VALUES, "ai_assisted", K_MARKERS, 0, 0, 0, 0 },
 	{ SEC_IDENTITY, "map", K_FILE, FIELD(identity_map), 0, 0, 0 },
 	{ SEC_IDENTITY, "min_match", K_RATIO, FIELD(identity_min_match), 0, 0, 1 },
@@ -1013,6 +1017,17 @@ static bool apply_value(struct load *c, const struct key_spec *k, const struct r
 		return true;
 	case K_MARKERS:
 		return markers_value(c, raw, k);
+	case K_PROFILE: {
+		enum profile_kind kind = (enum profile_kind)(int)k->min;
+		if (ascii_casecmp(v, "auto") == 0)
+			return true;
+		if (!profile_find(kind, v)) {
+			report_invalid(c, raw, k, profile_names(kind));
+			return false;
+		}
+		*(char **)field = xstrdup(v);
+		return true;
+	}
 	case K_FILE: {
 		char *path = resolve_path(r->path, v);
 		struct stat st;
@@ -1082,6 +1097,8 @@ static void resolve_input_settings(struct load *c, enum section sec, struct inpu
 		in->date_order = r->date_order;
 	if (!c->raw[key_index(sec, "header_rows")].value)
 		in->header_rows = r->header_rows;
+	in->header_rows_set = c->raw[key_index(sec, "header_rows")].value ||
+	                      c->raw[key_index(SEC_INPUT, "header_rows")].value;
 	if (!in->sheet && r->sheet)
 		in->sheet = xstrdup(r->sheet);
 }
@@ -1178,6 +1195,8 @@ void rules_free(struct rules *r)
 	free(r->sheet);
 	free(r->survey_input.sheet);
 	free(r->timesheet_input.sheet);
+	free(r->survey_input.profile);
+	free(r->timesheet_input.profile);
 	for (size_t i = 0; i < r->ai_marker_count; i++)
 		free(r->ai_markers[i]);
 	free(r->ai_markers);

@@ -50,7 +50,9 @@ struct input_settings {
 	char delimiter;          /* 0 = auto, else ',' ';' '\t' */
 	enum date_order date_order;
 	int header_rows;         /* 1 or 2 */
+	bool header_rows_set;    /* written in the rules: a profile does not change it */
 	char *sheet;             /* of a workbook: a name or a 1-based number; NULL = first */
+	char *profile;           /* a profile's name (profile.h); NULL = auto */
 };
 
 /* An optional number. */

@@ -12,7 +12,7 @@ struct survey_reader {
 	const struct rules *rules;
 	const char *file;
 	FILE *err;
-	int header_rows;
+	struct reader_profile profile;
 	struct header_map map;
 	struct buf scratch;         /* a joined column's text */
 	struct buf id_scratch;      /* an e-mail id in lower case */
@@ -131,10 +131,17 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 			[SC_APPLICATION_BREADTH] = true, [SC_AUTONOMY] = true,
 			[SC_INNOVATION] = true, [SC_KNOWLEDGE_SHARING] = true,
 		};
+		if (sr->map.rows_seen == 0) {
+			reader_profile_free(&sr->profile);
+			reader_profile_choose(&sr->profile, PROFILE_SURVEY, &sr->rules->survey_input,
+			                      sr->rules->survey_columns, survey_column_names, SC_COUNT,
+			                      rec, sr->file, sr->err);
+			sr->d->survey_file.format = sr->profile.profile->title;
+		}
 		const struct header_spec spec = {
-			.canonical = survey_column_names, .renamed = sr->rules->survey_columns,
+			.canonical = survey_column_names, .renamed = sr->profile.names,
 			.required = required, .count = SC_COUNT, .section = "survey_columns",
-			.header_rows = sr->header_rows,
+			.header_rows = sr->profile.header_rows,
 		};
 		return header_map_take(&sr->map, &spec, rec, sr->file, sr->err) == HEADER_FAILED;
 	}
@@ -250,7 +257,6 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 {
 	const struct input_settings *in = &rules->survey_input;
 	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err,
-	                            .header_rows = in->header_rows,
 	                            .dates = { .order = in->date_order } };
 	d->survey_file.name = xstrdup(path);
 	int status = export_read(path, in, progress, survey_record, &sr, &sr.map, err);
@@ -268,6 +274,7 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 	}
 	buf_free(&sr.scratch);
 	buf_free(&sr.id_scratch);
+	reader_profile_free(&sr.profile);
 	if (status) {
 		d->survey_file.missing_column = true;
 		return status;

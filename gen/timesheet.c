@@ -15,8 +15,9 @@ struct timesheet_reader {
 	const struct rules *rules;
 	const char *file;
 	FILE *err;
-	int header_rows;
+	struct reader_profile profile;
 	struct header_map map;
+	int status;                 /* a whole-file error found while reading, or 0 */
 	struct buf scratch;         /* a joined column's text */
 	struct buf id_scratch;      /* an e-mail id in lower case */
 	struct date_sense dates;
@@ -264,14 +265,33 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 			[TC_EMPLOYEE_ID] = true, [TC_DATE] = true, [TC_USE_CASE] = true,
 			[TC_AI_ASSISTED] = true,
 		};
+		const struct rules *rules = tr->rules;
+		if (tr->map.rows_seen == 0) {
+			reader_profile_free(&tr->profile);
+			reader_profile_choose(&tr->profile, PROFILE_TIMESHEET, &rules->timesheet_input,
+			                      rules->timesheet_columns, timesheet_column_names, TC_COUNT,
+			                      rec, tr->file, tr->err);
+			d->timesheet_file.format = tr->profile.profile->title;
+		}
 		const struct header_spec spec = {
-			.canonical = timesheet_column_names, .renamed = tr->rules->timesheet_columns,
+			.canonical = timesheet_column_names, .renamed = tr->profile.names,
 			.required = required, .count = TC_COUNT, .section = "timesheet_columns",
-			.header_rows = tr->header_rows,
+			.header_rows = tr->profile.header_rows,
 		};
 		enum header_step step = header_map_take(&tr->map, &spec, rec, tr->file, tr->err);
 		if (step != HEADER_DONE)
 			return step == HEADER_FAILED;
+		if (tr->profile.profile->marker_column && !rules->ai_marker_count &&
+		    !rules->timesheet_columns[TC_AI_ASSISTED]) {
+			/* a tag list read as yes/no would reject every row */
+			fprintf(tr->err, "aireport: %s: the AI flag of a %s is in the column '%s': name "
+			        "the tag, label or word that marks AI work with ai_assisted = ... under "
+			        "[timesheet_values]\n", tr->file, tr->profile.profile->title,
+			        tr->map.col[TC_AI_ASSISTED].label);
+			tr->map.failed = true;
+			tr->status = EXIT_USAGE;
+			return 1;
+		}
 		if (header_map_has(&tr->map, TC_MINUTES))
 			tr->duration = FROM_MINUTES;
 		else if (header_map_has(&tr->map, TC_HOURS))
@@ -360,7 +380,7 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 {
 	const struct input_settings *in = &rules->timesheet_input;
 	struct timesheet_reader tr = { .d = d, .rules = rules, .file = path, .err = err,
-	                               .header_rows = in->header_rows, .last_date = NO_DATE,
+	                               .last_date = NO_DATE,
 	                               .dates = { .order = in->date_order } };
 	d->timesheet_file.name = xstrdup(path);
 	int status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, err);
@@ -379,6 +399,9 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 	}
 	buf_free(&tr.scratch);
 	buf_free(&tr.id_scratch);
+	reader_profile_free(&tr.profile);
+	if (status && tr.status)
+		status = tr.status;
 	if (status)
 		d->timesheet_file.missing_column = true;
 	return status;

@@ -96,6 +96,38 @@ while IFS='|' read -r name s t r rs rt; do
 	else
 		bad "$name"; head -5 "$d/diff" >&2; echo "FAIL $name"
 	fi
+
+	# The built-in profile: the same export with the person, date, use case, duration,
+	# department and AI columns no longer mapped must be recognised (one line on
+	# stderr naming the profile) and give the same figures.
+	profile=${name%%-*}
+	case $name in ms-forms) profile=microsoft-forms ;; google-forms) profile=google-forms ;; esac
+	python3 - "$ex/$r" "$d/$(basename "$r")" <<'PY'
+import re, sys
+s = open(sys.argv[1], encoding="utf-8").read()
+s = re.sub(r"\[timesheet_columns\].*?(?=\n\[|\Z)", "", s, flags=re.S)
+s = re.sub(r"(?m)^(employee_id|submitted) *=.*\n", "", s)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+PY
+	for f in ids.csv; do [ -e "$ex/$(dirname "$r")/$f" ] && cp "$ex/$(dirname "$r")/$f" "$d/"; done
+	"$bin" -s "$si" -t "$ti" -r "$d/$(basename "$r")" -o "$d/out-profile" 2>"$d/err-profile"
+	st=$?
+	check "$name: read with the built-in profile alone (exit $st: $(grep -v warning "$d/err-profile" | head -1))" \
+		test "$st" = 0 || continue
+	check "$name: recognised as profile $profile" grep -q "(profile $profile)\$" "$d/err-profile"
+	if [ "$profile" = clockify ]; then
+		# Clockify's profile prefers "Duration (decimal)", whose hours are rounded to
+		# 0.01: the figures are those of the decimal exports in expected.md.
+		sed 's/^minutes = Duration (h)$/hours = Duration (decimal)/' "$ex/$r" >"$d/decimal.ini"
+		"$bin" -q -s "$si" -t "$ti" -r "$d/decimal.ini" -o "$d/out-decimal"
+		check "$name: the profile reads Duration (decimal)" \
+			cmp -s "$d"/out-decimal/*/*/metrics.csv "$d"/out-profile/*/*/metrics.csv
+		check "$name: hours saved as in expected.md (-0.5375)" \
+			grep -q '^2026-Q3,organisation,,hours_saved,-0.5375,ok$' "$d"/out-profile/*/*/metrics.csv
+	else
+		check "$name: the profile gives the mapped run's figures" \
+			cmp -s "$d"/out/*/*/metrics.csv "$d"/out-profile/*/*/metrics.csv
+	fi
 done <<<"$cases"
 # Without [identity], Harvest's names and the survey's e-mail addresses never meet:
 # the run must say so on stderr and in the PDF, with the counts (6 people in the
@@ -115,5 +147,24 @@ cp "$ex/harvest/rules.ini" "$ex/harvest/ids.csv" "$noid/"
 (cd "$noid" && "$bin" -s survey.csv -t timesheet.csv -r rules.ini -o out-ids 2>err-ids); st=$?
 check "with the identity map: exit 0 (got $st)" test "$st" = 0
 check "with the identity map: no such warning" bash -c "! grep -q 'in both files' '$noid/err-ids'"
+
+# The canonical files are read as such, with no profile line; a header that fits
+# no profile is not taken for one; a tool export without its AI marker says which
+# column holds it and what to write.
+we=tests/worked-example
+"$bin" -s "$we/survey.csv" -t "$we/timesheet.csv" -r "$we/rules.ini" -o "$tmp/canonical" 2>"$tmp/canonical.err"
+check "canonical files: no profile named" bash -c "! grep -q '(profile ' '$tmp/canonical.err'"
+printf 'Naam,Datum,Taak,Tijd,Tags\nAnna,2026-07-01,Offerte,60,AI\n' >"$tmp/unknown.csv"
+"$bin" -s "$we/survey.csv" -t "$tmp/unknown.csv" -r "$we/rules.ini" -o "$tmp/unknown" 2>"$tmp/unknown.err"; st=$?
+check "unknown header: exit 1 (got $st)" test "$st" = 1
+check "unknown header: no profile named" bash -c "! grep -q '(profile ' '$tmp/unknown.err'"
+check "unknown header: the mapping to write is suggested" \
+	grep -q "missing required column 'date'; the header has 'Datum'" "$tmp/unknown.err"
+sed '/^\[timesheet_values\]/,/^ai_assisted/d' "$ex/toggl/rules.ini" | sed '/^\[timesheet_columns\]/,/^$/d' >"$tmp/nomarker.ini"
+"$bin" -s "$ex/common/survey.csv" -t "$ex/toggl/timesheet.csv" -r "$tmp/nomarker.ini" -o "$tmp/nomarker" 2>"$tmp/nomarker.err"; st=$?
+check "Toggl without a marker: exit 2 (got $st)" test "$st" = 2
+check "Toggl without a marker: names the column and the key" grep -qx \
+	"aireport: .*toggl/timesheet.csv: the AI flag of a Toggl Track detailed report is in the column 'Tags': name the tag, label or word that marks AI work with ai_assisted = ... under \[timesheet_values\]" \
+	"$tmp/nomarker.err"
 
 finish
