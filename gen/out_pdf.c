@@ -2181,6 +2181,9 @@ static void method(struct pdf *p)
 	}
 	table_end(p, &t);
 	note(p, T(p, "meth.dq_note"));
+	for (int i = 0; i < 2; i++)
+		if (r->files[i].format)
+			note(p, trf(p, "meth.format", r->files[i].name, r->files[i].format, NULL));
 	if (r->ids_low) {
 		p->y += 4;
 		text_block(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN, CONTENT_W,

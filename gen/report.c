@@ -963,10 +963,14 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 	r->ids_low = d->ids.low;
 	r->files[0] = (struct file_quality){ xstrdup(d->survey_file.name),
 		d->survey_file.rows_read, d->survey_file.rows_used,
-		d->survey_file.rows_rejected, d->survey_file.rows_superseded };
+		d->survey_file.rows_rejected, d->survey_file.rows_superseded, NULL };
 	r->files[1] = (struct file_quality){ xstrdup(d->timesheet_file.name),
 		d->timesheet_file.rows_read, d->timesheet_file.rows_used,
-		d->timesheet_file.rows_rejected, d->timesheet_file.rows_superseded };
+		d->timesheet_file.rows_rejected, d->timesheet_file.rows_superseded, NULL };
+	const struct file_counts *counts[2] = { &d->survey_file, &d->timesheet_file };
+	for (int i = 0; i < 2; i++)
+		if (counts[i]->format && strcmp(counts[i]->format, "aireport canonical CSV") != 0)
+			r->files[i].format = counts[i]->format;
 	privacy_apply(r);
 
 	for (int i = 0; i < c.view_count; i++)

@@ -111,6 +111,7 @@ struct quarter {
 struct file_quality {
 	char *name;                 /* the file name as given */
 	long rows_read, rows_used, rows_rejected, rows_superseded;
+	const char *format;         /* the tool's export it was read as; NULL = canonical */
 };
 
 /* One row of the optional Employees sheet (employee_sheet = true; never in the PDF). */
