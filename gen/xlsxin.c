@@ -701,6 +701,16 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **a
 			            ref ? ref : "");
 			return;
 		}
+		if (col < r->next_column) {
+			/* Excel writes cells left to right; allowing repeats would let one
+			 * row hold millions of cells. */
+			char prev[24];
+			xlsxcell_ref(r->row, r->next_column - 1, prev);
+			reader_fail(r, EXIT_DATA, "%s:%lu: cell %s is out of order (after %s)",
+			            r->part, (unsigned long)XML_GetCurrentLineNumber(r->parser),
+			            ref, prev);
+			return;
+		}
 		r->in_cell = true;
 		r->column = col;
 		r->next_column = col + 1;

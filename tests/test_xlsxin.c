@@ -435,6 +435,12 @@ static void test_hostile(void)
 	expect_error(path, NULL, EXIT_DATA,
 	             ": xl/worksheets/sheet1.xml:1: row 2 comes after row 3");
 	free(path);
+	path = zip_one_sheet("repeat.xlsx", "<worksheet " NS "><sheetData><row r=\"4\">"
+	                     "<c r=\"B4\"><v>1</v></c><c r=\"B4\"><v>2</v></c></row>"
+	                     "</sheetData></worksheet>", NULL);
+	expect_error(path, NULL, EXIT_DATA,
+	             ": xl/worksheets/sheet1.xml:1: cell B4 is out of order (after B4)");
+	free(path);
 	path = zip_one_sheet("badref.xlsx", "<worksheet " NS "><sheetData>"
 	                     "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row></sheetData></worksheet>",
 	                     NULL);
