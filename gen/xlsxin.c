@@ -786,7 +786,8 @@ static bool cell_finish(struct reader *r, bool *quoted)
 		}
 		size_t start = r->offsets[i], end = r->offsets[i + 1];
 		buf_clear(&r->value);
-		buf_append(&r->value, r->pool.data + start, end - start);
+		if (end > start)      /* pool.data is NULL when every string is empty */
+			buf_append(&r->value, r->pool.data + start, end - start);
 		*quoted = true;
 		break;
 	}
