@@ -701,6 +701,16 @@ static void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **a
 			            ref ? ref : "");
 			return;
 		}
+		if (col < r->next_column) {
+			/* Excel writes cells left to right; allowing repeats would let one
+			 * row hold millions of cells. */
+			char prev[24];
+			xlsxcell_ref(r->row, r->next_column - 1, prev);
+			reader_fail(r, EXIT_DATA, "%s:%lu: cell %s is out of order (after %s)",
+			            r->part, (unsigned long)XML_GetCurrentLineNumber(r->parser),
+			            ref, prev);
+			return;
+		}
 		r->in_cell = true;
 		r->column = col;
 		r->next_column = col + 1;
@@ -776,7 +786,8 @@ static bool cell_finish(struct reader *r, bool *quoted)
 		}
 		size_t start = r->offsets[i], end = r->offsets[i + 1];
 		buf_clear(&r->value);
-		buf_append(&r->value, r->pool.data + start, end - start);
+		if (end > start)      /* pool.data is NULL when every string is empty */
+			buf_append(&r->value, r->pool.data + start, end - start);
 		*quoted = true;
 		break;
 	}

@@ -424,6 +424,18 @@ static void test_hostile(void)
 	expect_error(path, NULL, EXIT_DATA,
 	             ":Blad1!A1: shared string 5 does not exist (the workbook has 2)");
 	free(path);
+	/* Every shared string empty: the cells are empty, the row is skipped. */
+	path = zip_one_sheet("empty-strings.xlsx", "<worksheet " NS "><sheetData><row r=\"1\">"
+	                     "<c r=\"A1\" t=\"s\"><v>0</v></c></row><row r=\"2\"><c r=\"B2\">"
+	                     "<v>2</v></c></row></sheetData></worksheet>",
+	                     "<sst " NS "><si><t/></si><si/></sst>");
+	char *text0, *msg0;
+	CHECK_INT(read_all(path, NULL, NULL, &text0, &msg0), 0);
+	CHECK_STR(text0, "2:,2\n");
+	CHECK_STR(msg0, "");
+	free(text0);
+	free(msg0);
+	free(path);
 	path = zip_one_sheet("malformed.xlsx", "<worksheet " NS ">\n<sheetData><row r=\"1\">"
 	                     "<c r=\"A1\"><v>1</v></row></sheetData></worksheet>", NULL);
 	expect_error(path, NULL, EXIT_DATA,
@@ -434,6 +446,12 @@ static void test_hostile(void)
 	                     "</sheetData></worksheet>", NULL);
 	expect_error(path, NULL, EXIT_DATA,
 	             ": xl/worksheets/sheet1.xml:1: row 2 comes after row 3");
+	free(path);
+	path = zip_one_sheet("repeat.xlsx", "<worksheet " NS "><sheetData><row r=\"4\">"
+	                     "<c r=\"B4\"><v>1</v></c><c r=\"B4\"><v>2</v></c></row>"
+	                     "</sheetData></worksheet>", NULL);
+	expect_error(path, NULL, EXIT_DATA,
+	             ": xl/worksheets/sheet1.xml:1: cell B4 is out of order (after B4)");
 	free(path);
 	path = zip_one_sheet("badref.xlsx", "<worksheet " NS "><sheetData>"
 	                     "<row r=\"1\"><c r=\"XFE1\"><v>1</v></c></row></sheetData></worksheet>",
