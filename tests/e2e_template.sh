@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Surveys built from the questionnaire templates (rules/questionnaire-{nl,en,de}.md):
+# first checks that each template's machine-readable block lists the eleven canonical
+# columns with one-line titles that differ in their first 25 characters, and that every
+# title appears verbatim as a column header of that language's Google Forms and
+# Microsoft Forms fixture (tests/exports/template/); then runs aireport on each fixture
+# with template/rules.ini, which has no [survey_columns] and no [survey_scale], so the
+# program must recognise the templates' titles and answer texts by itself, and
+# compares metrics.csv (without the data_quality rows) with tests/reference/ref.py on
+# the shared canonical twin template/canonical-survey.csv and
+# tests/exports/common/timesheet.csv.  *.xlsx.csv sheets are turned into .xlsx with
+# openpyxl as in e2e_tools.sh.  Prints one "ok"/"FAIL" line per fixture and
+# "template: N passed, N failed".
+set -u
+suite=template
+source "$(dirname "$0")/lib_e2e.sh"
+ex=tests/exports
+
+# A python3 that has openpyxl (Debian's python3-openpyxl lives in /usr/bin/python3).
+py=python3
+"$py" -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+
+# The templates against each other and against the fixtures' headers: one line per
+# problem on stdout, nothing when all is well.
+template_problems() {
+	python3 - <<'EOF'
+import csv, re
+canon = ['department', 'role', 'ai_days_per_week', 'tool_knowledge',
+         'application_breadth', 'autonomy', 'innovation', 'knowledge_sharing',
+         'satisfaction', 'training_date', 'mentor_id']
+likert = ['tool_knowledge', 'application_breadth', 'autonomy', 'innovation',
+          'knowledge_sharing']
+scales = {
+    'nl': ['Helemaal mee oneens', 'Mee oneens', 'Neutraal', 'Mee eens', 'Helemaal mee eens'],
+    'en': ['Strongly disagree', 'Disagree', 'Neither agree nor disagree', 'Agree',
+           'Strongly agree'],
+    'de': ['Stimme überhaupt nicht zu', 'Stimme nicht zu', 'Weder noch', 'Stimme zu',
+           'Stimme voll und ganz zu'],
+}
+for lang, scale in scales.items():
+    md = 'rules/questionnaire-%s.md' % lang
+    text = open(md, encoding='utf-8').read()
+    blocks = re.findall(r'^```[^\n]*\n(.*?)^```', text, re.S | re.M)
+    if not blocks:
+        print('%s: no fenced block' % md); continue
+    titles = {}
+    for line in blocks[-1].splitlines():
+        if not line.strip():
+            continue
+        m = re.fullmatch(r'([a-z_]+) = (\S.*)', line)
+        if not m:
+            print('%s: not "canonical_column = title": %r' % (md, line)); continue
+        k, t = m.groups()
+        if k in titles:
+            print('%s: %s twice' % (md, k))
+        if t != t.strip() or re.match(r'\d', t):
+            print('%s: %s: title has outer spaces or a leading number' % (md, k))
+        titles[k] = t
+    if sorted(titles) != sorted(canon):
+        print('%s: columns %s, want %s' % (md, sorted(titles), sorted(canon)))
+    keys = list(titles)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            ta, tb = titles[a], titles[b]
+            if ta[:25] == tb[:25] or ta.encode()[:25] == tb.encode()[:25]:
+                print('%s: %s and %s share their first 25 characters' % (md, a, b))
+    for s in scale:
+        if '`%s`' % s not in text:
+            print('%s: answer text %r not listed' % (md, s))
+    for fx in ('gforms-%s.csv' % lang, 'msforms-%s.xlsx.csv' % lang):
+        path = 'tests/exports/template/' + fx
+        with open(path, newline='', encoding='utf-8') as f:
+            rows = list(csv.reader(f))
+        header = rows[0]
+        for k, t in titles.items():
+            if header.count(t) != 1:
+                print('%s: title of %s is not a column header exactly once: %r' % (fx, k, t))
+            elif k in likert:
+                col = header.index(t)
+                for n, row in enumerate(rows[1:], 2):
+                    if row[col] not in scale:
+                        print('%s:%d: %r is not on the %s scale' % (fx, n, row[col], lang))
+EOF
+}
+problems=$(template_problems 2>&1)
+if [ -z "$problems" ]; then
+	ok; echo "ok   templates and fixture headers agree"
+else
+	bad "templates and fixture headers disagree"; echo "$problems" >&2
+	echo "FAIL templates and fixture headers agree"
+fi
+
+# name | survey (all with template/rules.ini, common/timesheet.csv and the canonical twin)
+cases="
+gforms-nl|template/gforms-nl.csv
+gforms-en|template/gforms-en.csv
+gforms-de|template/gforms-de.csv
+msforms-nl|template/msforms-nl.xlsx.csv
+msforms-en|template/msforms-en.xlsx.csv
+msforms-de|template/msforms-de.xlsx.csv
+"
+r=template/rules.ini rs=template/canonical-survey.csv t=common/timesheet.csv
+
+# to_xlsx IN.xlsx.csv OUT.xlsx: row 1 stays text; in data rows YYYY-MM-DD[ hh:mm[:ss]]
+# becomes a date cell, a plain number a number (the same conversion as e2e_tools.sh).
+to_xlsx() {
+	"$py" - "$1" "$2" <<'EOF'
+import csv, re, sys, datetime as dt
+import openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'Sheet1'
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    for i, row in enumerate(csv.reader(f)):
+        out = []
+        for v in row:
+            if i == 0 or v == '':
+                out.append(v if v != '' else None); continue
+            m = re.fullmatch(r'(\d{4})-(\d\d)-(\d\d)(?: (\d\d):(\d\d)(?::(\d\d))?)?', v)
+            if m:
+                p = [int(x) if x else 0 for x in m.groups()]
+                out.append(dt.datetime(*p) if m.group(4) else dt.date(*p[:3]))
+            elif re.fullmatch(r'-?(0|[1-9]\d*)', v):
+                out.append(int(v))
+            elif re.fullmatch(r'-?\d+\.\d+', v):
+                out.append(float(v))
+            else:
+                out.append(v)
+        ws.append(out)
+        for c in ws[ws.max_row]:
+            if isinstance(c.value, dt.datetime): c.number_format = 'yyyy-mm-dd hh:mm:ss'
+            elif isinstance(c.value, dt.date): c.number_format = 'yyyy-mm-dd'
+wb.save(sys.argv[2])
+EOF
+}
+
+python3 tests/reference/ref.py "$ex/$rs" "$ex/$t" "$ex/$r" | grep -v '^data_quality,' >"$tmp/want"
+while IFS='|' read -r name s; do
+	[ -n "$name" ] || continue
+	d=$tmp/$name
+	mkdir -p "$d"
+	si=$root/$ex/$s
+	case $s in
+	*.xlsx.csv)
+		si=$d/$(basename "$s" .csv)
+		if ! to_xlsx "$ex/$s" "$si"; then
+			bad "$name: cannot build the .xlsx"; echo "FAIL $name"; continue
+		fi ;;
+	esac
+	"$bin" -q -s "$si" -t "$root/$ex/$t" -r "$root/$ex/$r" -o "$d/out" 2>"$d/err"
+	st=$?
+	if [ "$st" != 0 ]; then
+		bad "$name exits $st: $(head -1 "$d/err")"; echo "FAIL $name"; continue
+	fi
+	tail -n +2 "$d"/out/*/*/metrics.csv | cut -d, -f2- | grep -v '^data_quality,' >"$d/got"
+	if python3 tests/reference/cmp.py "$d/got" "$tmp/want" >"$d/diff"; then
+		ok; echo "ok   $name"
+	else
+		bad "$name"; head -5 "$d/diff" >&2; echo "FAIL $name"
+	fi
+done <<<"$cases"
+
+finish
