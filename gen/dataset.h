@@ -68,9 +68,40 @@ struct baseline_cell {
 	double minutes, items;
 };
 
+/* How the dates of one file are read (SPEC §2 as extended for tool exports):
+ * with DATE_ORDER_AUTO every date is read day-first while the evidence of each
+ * order is noted, and the file decides at the end (date_sense_verdict). */
+struct date_sense {
+	enum date_order order;
+	long dmy_line, mdy_line, undecided_line;   /* first line of each; 0 = none */
+	char dmy_text[32], mdy_text[32], undecided_text[32];
+};
+/* Why rows of one file were rejected, grouped by column and reason, with the first
+ * lines of each (for --check). */
+#define REASON_EXAMPLES 3
+struct reason_count {
+	char *column, *reason;
+	long count;
+	long lines[REASON_EXAMPLES];
+};
+
+/* How a file was read, for --check. */
+struct file_read {
+	bool workbook;
+	char sheet[256];
+	char delimiter;
+	int encoding;               /* csvin_info's encoding */
+	struct date_sense dates;    /* the verdict's evidence */
+	const struct profile *profile;
+	char *mapping[HEADER_MAX_COLUMNS];   /* the export's column per canonical one */
+	struct reason_count *reasons;
+	size_t reason_count, reason_cap;
+};
+
 struct file_counts {
 	char *name;
 	const char *format;         /* the profile's title: "Toggl Track detailed report" */
+	struct file_read read;
 	long rows_read, rows_used, rows_rejected, rows_superseded;
 	bool missing_column;        /* whole-file error: nothing of it is used */
 };
@@ -149,16 +180,15 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
  * header row(s).  Returns 0 or the exit status of a whole-file error (unreadable,
  * empty, a missing column).  Frees h. */
 int export_read(const char *path, const struct input_settings *in, bool progress,
-                csv_record_fn fn, void *ctx, struct header_map *h, FILE *err);
+                csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
+                FILE *err);
+/* Counts one rejected field under its column and reason (at most 64 groups; the
+ * rest under "other reasons"). */
+void file_read_reason(struct file_read *how, long line, const char *column, const char *reason);
+/* Notes the columns a header map found, for --check. */
+void file_read_mapping(struct file_read *how, const struct header_map *h, size_t ncolumns);
+void file_read_free(struct file_read *how);
 
-/* How the dates of one file are read (SPEC §2 as extended for tool exports):
- * with DATE_ORDER_AUTO every date is read day-first while the evidence of each
- * order is noted, and the file decides at the end (date_sense_verdict). */
-struct date_sense {
-	enum date_order order;
-	long dmy_line, mdy_line, undecided_line;   /* first line of each; 0 = none */
-	char dmy_text[32], mdy_text[32], undecided_text[32];
-};
 enum field_error date_sense_read(struct date_sense *ds, long line, const char *s, size_t n,
                                  int32_t *out);
 /* What the file's dates say, once it is read: 0 when they were read right (with

@@ -313,13 +313,23 @@ static void report_missing(const struct header_map *h, const struct header_spec 
 	struct buf line = { 0 };
 	buf_printf(&line, "aireport: %s:%ld: missing required column '%s'", file, h->line, name);
 	if (spec->renamed[c] && !mapped) {
-		buf_puts(&line, " (looked for ");
-		for (const char *p = spec->renamed[c]; *p; p++)
-			if (*p == HEADER_ALTERNATIVE)
-				buf_puts(&line, ", ");
-			else
-				buf_putc(&line, *p);
-		buf_putc(&line, ')');
+		/* a profile's names, then the canonical one, then the questionnaire's titles */
+		const char *all = spec->renamed[c];
+		size_t canon = strlen(spec->canonical[c]);
+		const char *at = all;
+		while (at && !(strncmp(at, spec->canonical[c], canon) == 0 &&
+		               (at[canon] == HEADER_ALTERNATIVE || !at[canon]))) {
+			at = strchr(at, HEADER_ALTERNATIVE);
+			at = at ? at + 1 : NULL;
+		}
+		if (at && at != all) {
+			buf_puts(&line, " (looked for ");
+			for (const char *p = all; p < at - 1; p++)
+				buf_puts(&line, *p == HEADER_ALTERNATIVE ? ", " : (char[2]){ *p, 0 });
+			buf_putc(&line, ')');
+		}
+		if (at && at[canon])
+			buf_puts(&line, " (nor the questionnaire's question for it)");
 	}
 	int cell = suggest_cell(h, name, spec->canonical[c], used);
 	if (cell >= 0)

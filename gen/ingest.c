@@ -33,6 +33,8 @@ void dataset_free(struct dataset *d)
 	free(d->first_ai_date);
 	free(d->survey_file.name);
 	free(d->timesheet_file.name);
+	file_read_free(&d->survey_file.read);
+	file_read_free(&d->timesheet_file.read);
 	for (size_t i = 0; i < d->survey_reject_count; i++) {
 		free(d->survey_rejects[i].column);
 		free(d->survey_rejects[i].value);
@@ -102,6 +104,8 @@ void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
 	struct reject *r = &d->survey_rejects[d->survey_reject_count++];
 	r->line = line;
 	r->order = (long)d->survey_reject_count;
+	if (strncmp(reason, "superseded", 10) != 0)
+		file_read_reason(&d->survey_file.read, line, column, reason);
 	r->column = column ? xstrdup(column) : NULL;
 	r->value = value ? xstrdup(value) : NULL;
 	r->reason = xstrdup(reason);
@@ -210,7 +214,8 @@ struct csv_field id_field(const struct csv_field *f, struct buf *scratch)
 }
 
 int export_read(const char *path, const struct input_settings *in, bool progress,
-                csv_record_fn fn, void *ctx, struct header_map *h, FILE *err)
+                csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
+                FILE *err)
 {
 	int status;
 	if (xlsxin_is_workbook(path)) {
@@ -218,12 +223,20 @@ int export_read(const char *path, const struct input_settings *in, bool progress
 		 * cells, where a CSV export of it writes the delimiters. */
 		struct xlsxin_options opt = { .sheet = in->sheet, .pad_to_header = true,
 		                              .progress = progress };
-		status = xlsxin_read(path, &opt, fn, ctx, NULL, err);
+		struct xlsxin_info info = { .records = 0 };
+		status = xlsxin_read(path, &opt, fn, ctx, &info, err);
+		how->workbook = true;
+		memcpy(how->sheet, info.sheet, sizeof(how->sheet));
 	} else {
 		struct csvin_options opt = { .encoding = in->encoding,
 		                             .delimiter = in->delimiter, .progress = progress };
-		status = csvin_read(path, &opt, fn, ctx, NULL, err);
+		struct csvin_info info = { .delimiter = 0 };
+		status = csvin_read(path, &opt, fn, ctx, &info, err);
+		how->delimiter = info.delimiter;
+		how->encoding = (int)info.encoding;
 	}
+	if (h->built)
+		file_read_mapping(how, h, HEADER_MAX_COLUMNS);
 	if (status == 0 && !h->built) {
 		fprintf(err, "aireport: %s: the file is empty (a header row is required)\n", path);
 		status = EXIT_DATA;
@@ -355,4 +368,53 @@ void reader_profile_free(struct reader_profile *rp)
 	for (size_t i = 0; i < HEADER_MAX_COLUMNS; i++)
 		free(rp->names[i]);
 	memset(rp, 0, sizeof(*rp));
+}
+
+void file_read_reason(struct file_read *how, long line, const char *column, const char *reason)
+{
+	if (!column)
+		column = "";
+	/* "wrong number of fields (12, header has 13)" varies by line: one group */
+	if (strncmp(reason, "wrong number of fields", 22) == 0)
+		reason = "wrong number of fields";
+	struct reason_count *r = NULL;
+	for (size_t i = 0; i < how->reason_count && !r; i++)
+		if (strcmp(how->reasons[i].column, column) == 0 &&
+		    strcmp(how->reasons[i].reason, reason) == 0)
+			r = &how->reasons[i];
+	if (!r && how->reason_count == 64) {
+		column = "";
+		reason = "other reasons";
+		for (size_t i = 0; i < how->reason_count && !r; i++)
+			if (strcmp(how->reasons[i].reason, reason) == 0)
+				r = &how->reasons[i];
+	}
+	if (!r) {
+		GROW(how->reasons, how->reason_cap, how->reason_count + 1);
+		r = &how->reasons[how->reason_count++];
+		*r = (struct reason_count){ xstrdup(column), xstrdup(reason), 0, { 0 } };
+	}
+	if (r->count < REASON_EXAMPLES)
+		r->lines[r->count] = line;
+	r->count++;
+}
+
+void file_read_mapping(struct file_read *how, const struct header_map *h, size_t ncolumns)
+{
+	for (size_t c = 0; c < ncolumns && c < HEADER_MAX_COLUMNS; c++) {
+		free(how->mapping[c]);
+		how->mapping[c] = h->col[c].nparts ? xstrdup(h->col[c].label) : NULL;
+	}
+}
+
+void file_read_free(struct file_read *how)
+{
+	for (size_t c = 0; c < HEADER_MAX_COLUMNS; c++)
+		free(how->mapping[c]);
+	for (size_t i = 0; i < how->reason_count; i++) {
+		free(how->reasons[i].column);
+		free(how->reasons[i].reason);
+	}
+	free(how->reasons);
+	memset(how, 0, sizeof(*how));
 }

@@ -32,6 +32,10 @@ static void usage(FILE *f)
 "                         organisation's, so two clients never share a folder)\n"
 "  -j, --jobs N           parallel clients with --batch (default: number of CPUs)\n"
 "      --strict           any rejected row fails the run\n"
+"      --check            read the exports and the rules and say what was found\n"
+"                         (format, profile, columns, dates, rejects, quarters);\n"
+"                         write no reports; the exit status is the run's\n"
+"      --format FMT       output of --check: text (default) or json\n"
 "  -q, --quiet            no progress, only errors\n"
 "      --version          print the version\n"
 "      --help             print this help\n"
@@ -54,7 +58,7 @@ int main(int argc, char **argv)
 	 * library writes a decimal comma (SPEC §6). */
 	setlocale(LC_ALL, "C");
 
-	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP };
+	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT };
 	static const struct option options[] = {
 		{ "survey", required_argument, NULL, 's' },
 		{ "timesheet", required_argument, NULL, 't' },
@@ -64,6 +68,8 @@ int main(int argc, char **argv)
 		{ "batch", required_argument, NULL, OPT_BATCH },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "check", no_argument, NULL, OPT_CHECK },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -86,6 +92,14 @@ int main(int argc, char **argv)
 		case 'q': opt.quiet = true; break;
 		case OPT_BATCH: batch = optarg; break;
 		case OPT_STRICT: opt.strict = true; break;
+		case OPT_CHECK: opt.check = true; break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "aireport: invalid --format '%s' (expected text or json)\n", optarg);
+				return EXIT_USAGE;
+			}
+			opt.check_json = strcmp(optarg, "json") == 0;
+			break;
 		case 'j': {
 			char *end;
 			jobs = strtol(optarg, &end, 10);
@@ -113,6 +127,14 @@ int main(int argc, char **argv)
 	}
 	if (jobs < 1)
 		jobs = 1;
+	if (opt.check_json && !opt.check) {
+		fputs("aireport: --format applies to --check\n", stderr);
+		return EXIT_USAGE;
+	}
+	if (opt.check && batch) {
+		fputs("aireport: --check reads one client; run it on the client's files\n", stderr);
+		return EXIT_USAGE;
+	}
 	set_quiet(opt.quiet);
 	install_signal_cleanup();
 	if (batch)

@@ -66,6 +66,12 @@ static const struct profile profiles[] = {
 	{ "microsoft-forms", "Microsoft Forms responses", PROFILE_SURVEY,
 	  "ID|Start time|Completion time|Email|Name",
 	  { S(EMPLOYEE_ID) = "Email", S(SUBMITTED) = "Completion time" }, 1, true, false },
+	{ "microsoft-forms", "Microsoft Forms antwoorden", PROFILE_SURVEY,
+	  "ID|Begintijd|Tijd van voltooien|E-mail|Naam",
+	  { S(EMPLOYEE_ID) = "E-mail", S(SUBMITTED) = "Tijd van voltooien" }, 1, true, false },
+	{ "microsoft-forms", "Microsoft Forms Antworten", PROFILE_SURVEY,
+	  "ID|Startzeit|Fertigstellungszeit|E-Mail|Name",
+	  { S(EMPLOYEE_ID) = "E-Mail", S(SUBMITTED) = "Fertigstellungszeit" }, 1, true, false },
 	{ "surveymonkey", "SurveyMonkey all responses", PROFILE_SURVEY,
 	  "Respondent ID|Collector ID|Start Date|End Date",
 	  { S(EMPLOYEE_ID) = "Email Address", S(SUBMITTED) = "End Date" }, 2, true, false },
@@ -77,7 +83,50 @@ static const struct {
 	int column;
 	const char *titles[4];
 } questionnaire[] = {
-	{ -1, { NULL } },
+	{ SC_DEPARTMENT, {
+		"In welke afdeling werk je?",
+		"Which department do you work in?",
+		"In welcher Abteilung arbeiten Sie?", NULL } },
+	{ SC_ROLE, {
+		"Wat is je functie?",
+		"What is your role?",
+		"Welche Funktion haben Sie?", NULL } },
+	{ SC_AI_DAYS_PER_WEEK, {
+		"Op hoeveel dagen per week gebruik je AI-tools in je werk?",
+		"On how many days per week do you use AI tools at work?",
+		"An wie vielen Tagen pro Woche nutzen Sie KI-Tools bei der Arbeit?", NULL } },
+	{ SC_TOOL_KNOWLEDGE, {
+		"Ik gebruik geavanceerde prompttechnieken en koppel AI-tools aan andere software in mijn werk.",
+		"I use advanced prompting techniques and connect AI tools to the other software I work with.",
+		"Ich nutze fortgeschrittene Prompt-Techniken und verbinde KI-Tools mit anderer Software, mit der ich arbeite.", NULL } },
+	{ SC_APPLICATION_BREADTH, {
+		"Ik zet AI in voor meerdere soorten taken, ook samen met andere afdelingen.",
+		"I apply AI to several kinds of tasks, including work shared with other departments.",
+		"Ich setze KI für verschiedene Arten von Aufgaben ein, auch abteilungsübergreifend.", NULL } },
+	{ SC_AUTONOMY, {
+		"Ik werk zelfstandig met AI en help collega's op weg als ze vastlopen.",
+		"I work with AI on my own and help colleagues get started when they are stuck.",
+		"Ich arbeite selbstständig mit KI und helfe Kolleginnen und Kollegen, wenn sie nicht weiterkommen.", NULL } },
+	{ SC_INNOVATION, {
+		"Met AI verbeter ik werkprocessen en bedenk ik nieuwe werkwijzen.",
+		"With AI I improve our work processes and come up with new ways of working.",
+		"Mit KI verbessere ich unsere Arbeitsabläufe und entwickle neue Arbeitsweisen.", NULL } },
+	{ SC_KNOWLEDGE_SHARING, {
+		"Ik deel mijn AI-kennis en tips regelmatig en actief met collega's.",
+		"I regularly and actively pass on AI knowledge and tips to colleagues.",
+		"Ich gebe mein Wissen über KI regelmäßig und aktiv an Kolleginnen und Kollegen weiter.", NULL } },
+	{ SC_SATISFACTION, {
+		"Hoe tevreden ben je over het AI-programma?",
+		"How satisfied are you with the AI programme?",
+		"Wie zufrieden sind Sie mit dem KI-Programm?", NULL } },
+	{ SC_TRAINING_DATE, {
+		"Wanneer volgde je je eerste AI-training?",
+		"When did you attend your first AI training?",
+		"Wann haben Sie Ihre erste KI-Schulung besucht?", NULL } },
+	{ SC_MENTOR_ID, {
+		"Wat is het e-mailadres van je AI-buddy?",
+		"What is the e-mail address of your AI buddy?",
+		"Wie lautet die E-Mail-Adresse Ihres KI-Buddys?", NULL } },
 };
 
 const char *const *questionnaire_titles(const char *canonical)

@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "dataset.h"
 #include "fields.h"
 #include "fsutil.h"
@@ -257,6 +258,19 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 			set_message(res, "no survey rows in the period");
 			status = EXIT_DATA;
 		}
+	}
+	if (opt->check) {
+		if (d.survey_count && d.cell_index.count && !d.ids.survey_ids)
+			dataset_check_identity(&d, rules.identity_min_match, err);
+		struct check_view view = { .rules = &rules, .rules_path = opt->rules, .d = &d,
+		                           .quarter = status ? -1 : quarter, .status = status,
+		                           .survey_read = true, .timesheet_read = true };
+		fflush(err);
+		if (check_print(stdout, &view, opt->check_json) != 0 || fflush(stdout) != 0) {
+			fprintf(err, "aireport: cannot write to standard output: %s\n", strerror(errno));
+			status = EXIT_IO;
+		}
+		goto done;
 	}
 	bool any_rejects = d.survey_reject_count > 0 || d.timesheet_file.rows_rejected > 0;
 	slug = org_slug(rules.org_name);

@@ -16,6 +16,8 @@ struct run_options {
 	                            folder name, which no other client can share. */
 	bool strict;
 	bool quiet;
+	bool check;              /* --check: read and report, write nothing */
+	bool check_json;         /* --check --format=json */
 };
 
 /* What a run did, for the batch summary. */

@@ -137,6 +137,7 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 			                      sr->rules->survey_columns, survey_column_names, SC_COUNT,
 			                      rec, sr->file, sr->err);
 			sr->d->survey_file.format = sr->profile.profile->title;
+			sr->d->survey_file.read.profile = sr->profile.profile;
 		}
 		const struct header_spec spec = {
 			.canonical = survey_column_names, .renamed = sr->profile.names,
@@ -248,8 +249,11 @@ static void survey_reset(struct dataset *d)
 	}
 	d->survey_reject_count = 0;
 	char *name = d->survey_file.name;
+	const char *format = d->survey_file.format;
+	file_read_free(&d->survey_file.read);
 	memset(&d->survey_file, 0, sizeof(d->survey_file));
 	d->survey_file.name = name;
+	d->survey_file.format = format;
 }
 
 int survey_read(struct dataset *d, const char *path, const struct rules *rules,
@@ -259,7 +263,7 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 	struct survey_reader sr = { .d = d, .rules = rules, .file = path, .err = err,
 	                            .dates = { .order = in->date_order } };
 	d->survey_file.name = xstrdup(path);
-	int status = export_read(path, in, progress, survey_record, &sr, &sr.map, err);
+	int status = export_read(path, in, progress, survey_record, &sr, &sr.map, &d->survey_file.read, err);
 	if (!status) {
 		status = date_sense_verdict(&sr.dates, path, "survey_input", err);
 		if (status == DATES_MONTH_FIRST) {
@@ -268,10 +272,11 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 			sr.dates = (struct date_sense){ .order = DATE_ORDER_MDY };
 			bool quiet = is_quiet();
 			set_quiet(true);   /* its warnings were printed the first time */
-			status = export_read(path, in, false, survey_record, &sr, &sr.map, err);
+			status = export_read(path, in, false, survey_record, &sr, &sr.map, &d->survey_file.read, err);
 			set_quiet(quiet);
 		}
 	}
+	d->survey_file.read.dates = sr.dates;
 	buf_free(&sr.scratch);
 	buf_free(&sr.id_scratch);
 	reader_profile_free(&sr.profile);

@@ -49,6 +49,7 @@ struct ts_row {
 static void reject(struct timesheet_reader *tr, long line, const char *column,
                    const char *value, const char *reason)
 {
+	file_read_reason(&tr->d->timesheet_file.read, line, column, reason);
 	if (tr->d->timesheet_rejects) {
 		csv_write_reject(tr->d->timesheet_rejects, tr->file, line, column, value, reason);
 		tr->d->timesheet_reject_rows++;
@@ -272,6 +273,7 @@ static int timesheet_record(const struct csv_record *rec, void *ctx)
 			                      rules->timesheet_columns, timesheet_column_names, TC_COUNT,
 			                      rec, tr->file, tr->err);
 			d->timesheet_file.format = tr->profile.profile->title;
+			d->timesheet_file.read.profile = tr->profile.profile;
 		}
 		const struct header_spec spec = {
 			.canonical = timesheet_column_names, .renamed = tr->profile.names,
@@ -364,8 +366,11 @@ static void timesheet_reset(struct dataset *d)
 	d->ts_first_quarter = INT32_MAX;
 	d->ts_last_quarter = INT32_MIN;
 	char *name = d->timesheet_file.name;
+	const char *format = d->timesheet_file.format;
+	file_read_free(&d->timesheet_file.read);
 	memset(&d->timesheet_file, 0, sizeof(d->timesheet_file));
 	d->timesheet_file.name = name;
+	d->timesheet_file.format = format;
 	if (d->timesheet_rejects) {
 		fflush(d->timesheet_rejects);
 		rewind(d->timesheet_rejects);
@@ -383,7 +388,7 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 	                               .last_date = NO_DATE,
 	                               .dates = { .order = in->date_order } };
 	d->timesheet_file.name = xstrdup(path);
-	int status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, err);
+	int status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, &d->timesheet_file.read, err);
 	if (!status) {
 		status = date_sense_verdict(&tr.dates, path, "timesheet_input", err);
 		if (status == DATES_MONTH_FIRST) {
@@ -393,10 +398,11 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 			tr.last_date = NO_DATE;
 			bool quiet = is_quiet();
 			set_quiet(true);   /* its warnings were printed the first time */
-			status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, err);
+			status = export_read(path, in, progress, timesheet_record, &tr, &tr.map, &d->timesheet_file.read, err);
 			set_quiet(quiet);
 		}
 	}
+	d->timesheet_file.read.dates = tr.dates;
 	buf_free(&tr.scratch);
 	buf_free(&tr.id_scratch);
 	reader_profile_free(&tr.profile);

@@ -34,7 +34,7 @@ rm -rf "$we/output"
 st=$(run -s nodays.csv -t timesheet.csv -r rules.ini)
 check "missing column exits 1 (got $st)" test "$st" = 1
 check "missing column: one line naming file, column and header" \
-	grep -q "nodays.csv:1: missing required column 'ai_days_per_week'; if the export names it differently, map it with ai_days_per_week = <its name> under \[survey_columns\] (header found: employee_id,submitted,department,role,tool_knowledge" "$tmp/err"
+	grep -q "nodays.csv:1: missing required column 'ai_days_per_week' (nor the questionnaire's question for it); if the export names it differently, map it with ai_days_per_week = <its name> under \[survey_columns\] (header found: employee_id,submitted,department,role,tool_knowledge" "$tmp/err"
 check "missing column: exactly one line" test "$(wc -l <"$tmp/err")" = 1
 # §11.13: the other file is still read and its rejects written.
 check "missing survey column: the timesheet's rejects are written" \
