@@ -8,6 +8,7 @@
 
 #include "batch.h"
 #include "fsutil.h"
+#include "init_rules.h"
 #include "run.h"
 #include "util.h"
 
@@ -36,6 +37,8 @@ static void usage(FILE *f)
 "                         (format, profile, columns, dates, rejects, quarters);\n"
 "                         write no reports; the exit status is the run's\n"
 "      --format FMT       output of --check: text (default) or json\n"
+"      --init-rules FILE  write a starter rules file for the exports given with\n"
+"                         -s and -t (never over an existing file), then stop\n"
 "  -q, --quiet            no progress, only errors\n"
 "      --version          print the version\n"
 "      --help             print this help\n"
@@ -58,7 +61,7 @@ int main(int argc, char **argv)
 	 * library writes a decimal comma (SPEC §6). */
 	setlocale(LC_ALL, "C");
 
-	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT };
+	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES };
 	static const struct option options[] = {
 		{ "survey", required_argument, NULL, 's' },
 		{ "timesheet", required_argument, NULL, 't' },
@@ -70,6 +73,7 @@ int main(int argc, char **argv)
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "init-rules", required_argument, NULL, OPT_INIT_RULES },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -79,7 +83,7 @@ int main(int argc, char **argv)
 		.survey = "input/survey.csv", .timesheet = "input/timesheet.csv",
 		.rules = "rules/default.ini", .out = "output",
 	};
-	const char *batch = NULL;
+	const char *batch = NULL, *init_rules = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
 	int c;
 	while ((c = getopt_long(argc, argv, "s:t:r:o:p:j:q", options, NULL)) != -1) {
@@ -93,6 +97,7 @@ int main(int argc, char **argv)
 		case OPT_BATCH: batch = optarg; break;
 		case OPT_STRICT: opt.strict = true; break;
 		case OPT_CHECK: opt.check = true; break;
+		case OPT_INIT_RULES: init_rules = optarg; break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
 				fprintf(stderr, "aireport: invalid --format '%s' (expected text or json)\n", optarg);
@@ -136,6 +141,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	set_quiet(opt.quiet);
+	if (init_rules)
+		return init_rules_write(init_rules, opt.survey, opt.timesheet, stderr);
 	install_signal_cleanup();
 	if (batch)
 		return batch_run(batch, &opt, (int)jobs);

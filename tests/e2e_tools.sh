@@ -115,6 +115,47 @@ PY
 	check "$name: read with the built-in profile alone (exit $st: $(grep -v warning "$d/err-profile" | head -1))" \
 		test "$st" = 0 || continue
 	check "$name: recognised as profile $profile" grep -q "(profile $profile)\$" "$d/err-profile"
+	# --init-rules, its placeholders filled in as a user would (the name, the rate,
+	# the AI marker, the questions of a survey not built from the questionnaire, the
+	# identity map the fixture has), then --check and a run.
+	"$bin" -q --init-rules "$d/init.ini" -s "$si" -t "$ti"; st=$?
+	check "$name: --init-rules writes a rules file (exit $st)" test "$st" = 0 -a -s "$d/init.ini" || continue
+	"$bin" -q --init-rules "$d/init.ini" -s "$si" -t "$ti" 2>"$d/err-again"; st=$?
+	check "$name: --init-rules never overwrites (exit $st)" test "$st" = 3
+	python3 - "$ex/$r" "$d/init.ini" "$d/filled.ini" "$ex/$(dirname "$r")/ids.csv" <<'PY'
+import configparser, os, re, sys
+src = open(sys.argv[1], encoding="utf-8").read()
+def section(name):
+    m = re.search(r"(?ms)^\[%s\]\n(.*?)(?=^\[|\Z)" % re.escape(name), src)
+    out = {}
+    for line in (m.group(1).splitlines() if m else []):
+        k = re.match(r"^([^;#=\s][^=]*?)\s*=\s*(.*)$", line)
+        if k: out[k.group(1)] = k.group(2)
+    return out
+marker = section("timesheet_values").get("ai_assisted", "")
+questions = section("survey_columns")
+lines, todo = [], False
+for line in open(sys.argv[2], encoding="utf-8").read().splitlines():
+    if line.startswith("; FILL IN"):
+        todo = True
+    elif todo and not line.startswith(";"):
+        key = line.split("=")[0].strip()
+        value = {"name": "Example Company B.V.", "default": "60", "ai_assisted": marker}.get(key)
+        line = "%s = %s" % (key, value if value is not None else questions[key])
+        todo = False
+    lines.append(line)
+if os.path.exists(sys.argv[4]):
+    lines.append("map = " + os.path.abspath(sys.argv[4]))   # under [identity], written before
+text = "\n".join(lines) + "\n"
+text = text.replace("[identity]\n", "").replace("\nmap = ", "\n[identity]\nmap = ") if os.path.exists(sys.argv[4]) else text
+open(sys.argv[3], "w", encoding="utf-8").write(text)
+PY
+	"$bin" --check -s "$si" -t "$ti" -r "$d/filled.ini" >"$d/check.txt" 2>"$d/err-check"; st=$?
+	check "$name: --check with the filled-in starter rules exits 0 (got $st: $(grep -v warning "$d/err-check" | head -1))" test "$st" = 0
+	check "$name: --check says it is ready" grep -q "^Result     ready: a run reports 2026-Q" "$d/check.txt"
+	"$bin" --check --format=json -s "$si" -t "$ti" -r "$d/filled.ini" 2>/dev/null >"$d/check.json"
+	check "$name: --check --format=json parses" python3 -m json.tool "$d/check.json" >/dev/null
+
 	if [ "$profile" = clockify ]; then
 		# Clockify's profile prefers "Duration (decimal)", whose hours are rounded to
 		# 0.01: the figures are those of the decimal exports in expected.md.
