@@ -158,4 +158,25 @@ while IFS='|' read -r name s; do
 	fi
 done <<<"$cases"
 
+# The whole first run of an HR officer: a Forms survey built from the template and a
+# Toggl or Clockify export; --init-rules, fill in the name, the rate and the tag,
+# then --check and the run, with no mapping written by hand.
+for pair in "template/gforms-nl.csv|toggl/timesheet.csv" "template/msforms-de.xlsx.csv|clockify/timesheet.csv"; do
+	sv=${pair%%|*} tv=${pair##*|}
+	d=$tmp/first-run-$(basename "${sv%%.*}")
+	mkdir -p "$d"
+	si=$root/$ex/$sv
+	case $sv in *.xlsx.csv) si=$d/survey.xlsx; to_xlsx "$ex/$sv" "$si" ;; esac
+	ti=$root/$ex/$tv
+	"$bin" -q --init-rules "$d/rules.ini" -s "$si" -t "$ti"
+	sed -i 's/^name =$/name = Example Company B.V./; s/^default =$/default = 60/; s/^ai_assisted =$/ai_assisted = AI/' "$d/rules.ini"
+	check "$sv: the starter rules map no column by hand" bash -c "! grep -q '^; FILL IN the export' '$d/rules.ini'"
+	"$bin" --check -r "$d/rules.ini" -s "$si" -t "$ti" >"$d/check" 2>"$d/err"; st=$?
+	check "$sv: --check exits 0 (got $st: $(grep -v warning "$d/err" | head -1))" test "$st" = 0
+	check "$sv: --check finds 6 people in both files" grep -q "^People     6 in the survey, 7 in the timesheet, 6 in both" "$d/check"
+	"$bin" -q -r "$d/rules.ini" -s "$si" -t "$ti" -o "$d/out"; st=$?
+	check "$sv: the run writes the four reports (exit $st)" test "$st" = 0 -a -s "$d/out/example-company-b-v/2026-Q3/assessment.pdf" \
+		-a -s "$d/out/example-company-b-v/2026-Q3/roi.xlsx"
+done
+
 finish
