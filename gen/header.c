@@ -124,31 +124,6 @@ static const char *const *known_names(const char *canonical)
 	return NULL;
 }
 
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t n = strlen(a), m = strlen(b);
-	if (n > 200 || m > 200)
-		return (size_t)-1;
-	size_t row[201];
-	for (size_t j = 0; j <= m; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= n; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= m; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[m];
-}
-
 /* The header cell a user most likely meant by name (the rules' name or the
  * canonical one), or -1: a cell within a few edits, one that contains the name
  * or is contained in it, or a known export name of the canonical column. */

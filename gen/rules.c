@@ -263,38 +263,6 @@ static bool is_blank_char(char ch)
 	return ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f' || ch == '\r';
 }
 
-static char ascii_lower(char ch)
-{
-	return ch >= 'A' && ch <= 'Z' ? (char)(ch + ('a' - 'A')) : ch;
-}
-
-/* Levenshtein distance ignoring ASCII case; short strings only (one line at most). */
-static size_t edit_distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	size_t *row = xmalloc((nb + 1) * sizeof(*row));
-	for (size_t j = 0; j <= nb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		size_t diagonal = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t above = row[j];
-			size_t cost = ascii_lower(a[i - 1]) != ascii_lower(b[j - 1]);
-			size_t best = diagonal + cost;
-			if (above + 1 < best)
-				best = above + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diagonal = above;
-		}
-	}
-	size_t d = row[nb];
-	free(row);
-	return d;
-}
-
 /* A near miss: at most two edits, and fewer than half of the candidate's letters. */
 static bool is_near_miss(const char *typed, const char *candidate)
 {

@@ -75,6 +75,9 @@ bool is_quiet(void);
 int ascii_casecmp(const char *a, const char *b);
 int ascii_ncasecmp(const char *a, const char *b, size_t n);
 
+/* Levenshtein distance between a and b, ignoring ASCII letter case. */
+size_t edit_distance(const char *a, const char *b);
+
 /* Number of Unicode code points in valid UTF-8 s[0..n). */
 size_t utf8_length(const char *s, size_t n);
 /* true when s[0..n) is well-formed UTF-8. */

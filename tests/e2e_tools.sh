@@ -36,36 +36,8 @@ surveymonkey-csv|surveymonkey/survey.csv|common/timesheet.csv|surveymonkey/rules
 surveymonkey-xlsx|surveymonkey/survey.xlsx.csv|common/timesheet.csv|surveymonkey/rules-xlsx.ini|surveymonkey/canonical-survey.csv|common/timesheet.csv
 "
 
-# to_xlsx IN.xlsx.csv OUT.xlsx: row 1 (and a second header row of text) stays text;
-# in data rows YYYY-MM-DD[ hh:mm[:ss]] becomes a date cell, a plain number a number.
-to_xlsx() {
-	"$py" - "$1" "$2" <<'EOF'
-import csv, re, sys, datetime as dt
-import openpyxl
-wb = openpyxl.Workbook(); ws = wb.active; ws.title = 'Sheet1'
-with open(sys.argv[1], newline='', encoding='utf-8') as f:
-    for i, row in enumerate(csv.reader(f)):
-        out = []
-        for v in row:
-            if i == 0 or v == '':
-                out.append(v if v != '' else None); continue
-            m = re.fullmatch(r'(\d{4})-(\d\d)-(\d\d)(?: (\d\d):(\d\d)(?::(\d\d))?)?', v)
-            if m:
-                p = [int(x) if x else 0 for x in m.groups()]
-                out.append(dt.datetime(*p) if m.group(4) else dt.date(*p[:3]))
-            elif re.fullmatch(r'-?(0|[1-9]\d*)', v):
-                out.append(int(v))
-            elif re.fullmatch(r'-?\d+\.\d+', v):
-                out.append(float(v))
-            else:
-                out.append(v)
-        ws.append(out)
-        for c in ws[ws.max_row]:
-            if isinstance(c.value, dt.datetime): c.number_format = 'yyyy-mm-dd hh:mm:ss'
-            elif isinstance(c.value, dt.date): c.number_format = 'yyyy-mm-dd'
-wb.save(sys.argv[2])
-EOF
-}
+# to_xlsx IN.xlsx.csv OUT.xlsx: the sheet as the tool's workbook (tests/csv_to_xlsx.py).
+to_xlsx() { "$py" tests/csv_to_xlsx.py "$1" "$2" Sheet1; }
 
 # fixture_input PATH DIR: the file aireport reads (an .xlsx built in DIR for *.xlsx.csv)
 fixture_input() {
