@@ -28,7 +28,8 @@ static void normalise(const char *s, size_t n, struct buf *out)
 		space = false;
 		buf_putc(out, (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c));
 	}
-	buf_reserve(out, 1);
+	buf_reserve(out, 0);
+	out->data[out->len] = '\0';   /* also for an empty name */
 }
 
 bool header_name_matches(const char *cell, size_t len, const char *name)

@@ -182,6 +182,16 @@ static void messages(void)
 	header_map_free(&h);
 	free(err);
 
+	/* An empty header cell beside a missing column: nothing to suggest from it. */
+	static const char *const gaps[] = { "", "Datum", "", "AI", "Activiteit" };
+	char *plain[5] = { NULL, NULL, NULL, NULL, NULL };
+	err = take(&h, plain, 1, gaps, NULL, 5, &step);
+	CHECK_INT(step, HEADER_FAILED);
+	CHECK(strstr(err, "missing required column 'employee_id'; if the export names it "
+	                  "differently") != NULL);
+	header_map_free(&h);
+	free(err);
+
 	/* Read with the wrong delimiter: the header is one cell. */
 	static const char *const one[] = { "employee_id;date;use_case;ai_assisted;minutes" };
 	char *none[5] = { NULL, NULL, NULL, NULL, NULL };
