@@ -934,8 +934,6 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 
 	double realisation = ru->realisation;
 	double cum_gross = 0, cum_benefit = 0, cum_cost = 0;
-	bool reached = false;
-	x->payback = fig_na();
 	for (size_t m = 0; m < r->month_count; m++) {
 		const struct month *mo = &r->months[m];
 		int row = l->month_first_row + (int)m;
@@ -996,20 +994,15 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 		cell_rel(a, sizeof(a), row, l->m_cum_benefit_col);
 		cell_rel(c2, sizeof(c2), row, l->m_cum_cost_col);
 		snprintf(f, sizeof(f), "=IF(%s>=%s,1,0)", a, c2);
-		bool now = cum_benefit >= cum_cost;
-		put_formula(x, s, row, l->m_reached_col, f, x->f.num[K_COUNT], now ? 1 : 0, K_COUNT);
-		if (now && !reached) {
-			reached = true;
-			x->payback = fig_ok((double)(m + 1));
-		}
+		/* the cached values are the model's, with its tie rule, so the workbook
+		 * and metrics.csv agree when the benefit exactly meets the cost */
+		put_formula(x, s, row, l->m_reached_col, f, x->f.num[K_COUNT], mo->covered ? 1 : 0,
+		            K_COUNT);
 	}
 	if (r->month_count == 0)
 		put_note(x, s, l->month_first_row, 0, tr(lang, "xlsx.none.months"), NULL);
-
-	if (r->month_count == 0 || cum_cost == 0)
-		x->roi_cumulative = fig_na();
-	else
-		x->roi_cumulative = fig_ok((cum_benefit - cum_cost) / cum_cost);
+	x->payback = r->org[ORG_PAYBACK_MONTHS];
+	x->roi_cumulative = r->org[ORG_ROI_CUMULATIVE];
 	*cum_gross_out = cum_gross;
 	*cum_cost_out = cum_cost;
 }

@@ -711,7 +711,8 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		cc += m->cost;
 		m->cumulative_benefit = cb;
 		m->cumulative_cost = cc;
-		if (!payback && at_least(cb, cc))
+		m->covered = at_least(cb, cc);
+		if (!payback && m->covered)
 			payback = (int)i + 1;
 	}
 	r->org[ORG_ROI_CUMULATIVE] = ratio(cb - cc, cc);

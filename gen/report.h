@@ -99,6 +99,9 @@ struct month {
 	double *hours_by_class;     /* rate_class_count entries */
 	int trainings;
 	int active;
+	/* cumulative benefit >= cumulative cost, with the model's tie rule: what the
+	 * workbook caches for its "reached" column and payback month */
+	bool covered;
 };
 
 /* One quarter of the trend (§4 Trend, §11.22), oldest first; the last is P. */

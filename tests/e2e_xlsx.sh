@@ -111,4 +111,25 @@ if [ -s "$few/$we_out/roi.xlsx" ]; then
 		"$few/rules.ini"
 fi
 
+# --- a tie: the cumulative benefit exactly meets the cost in the first month ------------
+# One minute saved at 21/h is 0.35 a month; a fixed cost of 1.05 a quarter is 0.35 a
+# month.  In binary the benefit sums to a hair below the cost; the model counts the
+# tie as reached (payback 1), and the workbook's cached values must say the same.
+tie=$tmp/tie
+mkdir -p "$tie"
+printf 'employee_id,submitted,department,ai_days_per_week,tool_knowledge,application_breadth,autonomy,innovation,knowledge_sharing\nE1,2026-08-03,Sales,3,3,3,3,3,3\n' >"$tie/survey.csv"
+printf 'employee_id,date,use_case,minutes,ai_assisted\nE1,2026-07-01,Q,60,no\nE1,2026-07-02,Q,59,yes\n' >"$tie/timesheet.csv"
+printf '[organisation]\nname = Tie\nlanguage = en\n[period]\nquarter = 2026-Q3\nprogram_start = 2026-07-01\n[privacy]\nmin_group_size = 1\n[costs]\nprogram_fixed_per_quarter = 1.05\n[rates]\ndefault = 21\n' >"$tie/rules.ini"
+"$bin" -q -s "$tie/survey.csv" -t "$tie/timesheet.csv" -r "$tie/rules.ini" -o "$tie/out"
+check "tie: metrics.csv has payback in month 1" \
+	grep -q '^2026-Q3,organisation,,payback_months,1,ok$' "$tie/out/tie/2026-Q3/metrics.csv"
+check "tie: the workbook caches payback 1, as metrics.csv" /usr/bin/python3 - "$tie/out/tie/2026-Q3/roi.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1], data_only=True)
+def named(name):
+    for title, coord in wb.defined_names[name].destinations:
+        return wb[title][coord.replace("$", "")].value
+sys.exit(0 if named("payback_months") == 1 else 1)
+EOF
+
 finish
