@@ -2,17 +2,20 @@
 # user needs; both install missing Debian packages first.
 
 PREFIX  ?= /usr/local
+SHARE    = $(PREFIX)/share/aireport
+MANDIR   = $(PREFIX)/share/man/man1
+VERSION := $(shell sed -n 's/^\#define AIREPORT_VERSION "\(.*\)"/\1/p' gen/main.c)
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen -Ibuild
 LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
 
 # Packages the build, the run and the tests need (Debian names).
 PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
            fonts-dejavu-core \
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
-           libreoffice-calc-nogui clang valgrind
+           libreoffice-calc-nogui clang valgrind groff-base man-db
 
 OBJS = gen/util.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/fsutil.o \
@@ -24,6 +27,7 @@ TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o
 
 all: aireport
+
 
 aireport: $(OBJS) $(MAIN)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(MAIN) $(LDLIBS)
@@ -162,15 +166,48 @@ test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data tests/c
 bench: deps aireport tests/gen_data tests/csv2xlsx
 	bash tests/bench.sh
 
-install: aireport
-	install -d $(DESTDIR)$(PREFIX)/bin
+# The installed share folder, compiled into --help and --init-rules: build/share.h
+# changes (and main.c, init_rules.c are built again) only when PREFIX does.
+build/share.h: FORCE
+	@mkdir -p build
+	@echo '#define AIREPORT_SHARE "$(SHARE)"' >$@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+gen/main.o gen/init_rules.o $(ASAN_DIR)/gen/main.o $(ASAN_DIR)/gen/init_rules.o \
+  $(FUZZ_DIR)/init_rules.o: build/share.h
+
+# The manual page with the version and the share folder filled in.
+build/aireport.1: gen/aireport.1 gen/main.c build/share.h
+	sed -e 's|@VERSION@|$(VERSION)|g' -e 's|@SHARE@|$(SHARE)|g' gen/aireport.1 >$@
+
+SHARE_FILES = rules/default.ini rules/questionnaire-nl.md rules/questionnaire-en.md \
+              rules/questionnaire-de.md input/survey.csv input/timesheet.csv
+
+install: aireport build/aireport.1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR) $(DESTDIR)$(SHARE)
 	install -m 755 aireport $(DESTDIR)$(PREFIX)/bin/aireport
+	gzip -9n -c build/aireport.1 >$(DESTDIR)$(MANDIR)/aireport.1.gz
+	chmod 644 $(DESTDIR)$(MANDIR)/aireport.1.gz
+	install -m 644 $(SHARE_FILES) $(DESTDIR)$(SHARE)/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/aireport $(DESTDIR)$(MANDIR)/aireport.1.gz
+	rm -f $(addprefix $(DESTDIR)$(SHARE)/,$(notdir $(SHARE_FILES)))
+	-rmdir $(DESTDIR)$(SHARE)
+
+# aireport_<version>_<arch>.deb from a staging folder (no network): the binary
+# built for PREFIX=/usr, the manual, the share files, copyright and changelog.
+deb:
+	$(MAKE) PREFIX=/usr aireport build/aireport.1
+	rm -rf build/deb
+	$(MAKE) PREFIX=/usr DESTDIR=$(CURDIR)/build/deb install
+	sh gen/mkdeb.sh $(VERSION) build/deb aireport_$(VERSION)_$$(dpkg --print-architecture).deb
 
 clean:
 	rm -f aireport tests/run_unit tests/gen_data tests/csv2xlsx gen/*.o gen/*.d tests/*.o tests/*.d
-	rm -rf $(ASAN_DIR) $(FUZZ_DIR)
+	rm -rf $(ASAN_DIR) $(FUZZ_DIR) build/deb build/share.h build/aireport.1
+	rm -f aireport_*.deb
 
-.PHONY: all deps print-packages run test test-asan fuzz bench install clean
+.PHONY: all deps print-packages run test test-asan fuzz bench install uninstall deb clean FORCE
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d) $(TEST_OBJS:.o=.d)
 -include $(wildcard $(ASAN_DIR)/*/*.d $(FUZZ_DIR)/*.d)

@@ -13,6 +13,7 @@
 #include "fields.h"
 #include "header.h"
 #include "profile.h"
+#include "share.h"
 #include "util.h"
 
 /* What one pass over an export found. */
@@ -261,7 +262,7 @@ static void write_rules(struct buf *b, const struct scan *sv, const struct scan 
 	buf_printf(b, "; Rules for the exports %s and %s.\n", survey, timesheet);
 	buf_puts(b, "; Fill in every line marked FILL IN, then check with\n");
 	buf_printf(b, ";   aireport --check -s %s -t %s -r <this file>\n", survey, timesheet);
-	buf_puts(b, "; Every key is explained in the rules file installed with aireport (default.ini).\n");
+	buf_puts(b, "; Every key is explained in " AIREPORT_SHARE "/default.ini.\n");
 	buf_puts(b, "\n[organisation]\n; FILL IN the organisation's name (the reports' title and folder).\nname =\n"
 	         "; nl, en or de: the reports' language and number format.\nlanguage = nl\n"
 	         "; currency = EUR\n; prepared_by =\n; logo = logo.png\n");

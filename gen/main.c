@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "fsutil.h"
 #include "init_rules.h"
+#include "share.h"
 #include "run.h"
 #include "util.h"
 
@@ -50,6 +51,9 @@ static void usage(FILE *f)
 "  2  usage or rules error\n"
 "  3  I/O failure: unreadable input, unwritable output\n"
 "With --batch the status is the highest of the clients'.\n"
+"\n"
+"Every rules key is explained in " AIREPORT_SHARE "/default.ini; the survey as\n"
+"ready questions is in " AIREPORT_SHARE "/questionnaire-{nl,en,de}.md.  See man aireport.\n"
 "\n"
 "Two runs writing into the same OUT/<organisation>/ at the same time take turns:\n"
 "the second waits until the first has put its reports in place.\n", f);
