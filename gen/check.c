@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
+#include "calendar.h"
 #include "util.h"
 
 /* Rows per quarter of one file, oldest first. */

@@ -106,6 +106,16 @@ struct file_counts {
 	bool missing_column;        /* whole-file error: nothing of it is used */
 };
 
+/* Where rejected timesheet rows go.  The timesheet streams, so they are handed on
+ * one at a time and never held; the readers do not know the output format (run.c
+ * plugs in out_csv.c's sink).  row NULL = the rows are only counted. */
+struct reject_sink {
+	void (*row)(void *ctx, const char *file, long line, const char *column,
+	            const char *value, const char *reason);
+	void (*reset)(void *ctx);   /* forget every row handed so far: the file is read again */
+	void *ctx;
+};
+
 /* A rejected or superseded row, on its way to rejects.csv. */
 struct reject {
 	long line;
@@ -156,7 +166,7 @@ struct dataset {
 
 	struct reject *survey_rejects;               /* rejected + superseded, by line */
 	size_t survey_reject_count, survey_reject_cap;
-	FILE *timesheet_rejects;                     /* rejects.csv rows, streamed */
+	struct reject_sink timesheet_rejects;        /* rejects.csv rows, streamed */
 	long timesheet_reject_rows;
 };
 
@@ -169,7 +179,7 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
                 bool progress, FILE *err);
 
 /* Streams the timesheet at path into d's tables.  Rejected rows are written to
- * d->timesheet_rejects as rejects.csv rows when it is not NULL.  Returns 0 or the
+ * d->timesheet_rejects when it has a row function.  Returns 0 or the
  * exit status of a whole-file error. */
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err);

@@ -1,11 +1,14 @@
-/* fields.h - pure parsers for typed CSV fields (SPEC §2, §11.6-8) and calendar
- * arithmetic.  No I/O, no allocation: tests call them directly. */
+/* fields.h - pure parsers for typed CSV fields (SPEC §2, §11.6-8) and for values as
+ * tools export them; days and quarters come from calendar.h.  No I/O, no
+ * allocation: tests call them directly. */
 #ifndef AIREPORT_FIELDS_H
 #define AIREPORT_FIELDS_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "calendar.h"
 
 /* Why a typed value was rejected; field_error_text() gives the reject reason. */
 enum field_error {
@@ -115,18 +118,5 @@ int parse_likert_text(const char *s, size_t n, const struct scale_word *custom,
  * not interpreted.  "2-3 dagen", "~2" and "2 à 3" are FIELD_NOT_NUMBER. */
 enum field_error parse_number_with_unit(const char *s, size_t n, double *out);
 
-/* Days since 1970-01-01 <-> civil date (proleptic Gregorian). */
-int32_t days_from_civil(int y, int m, int d);
-void civil_from_days(int32_t days, int *y, int *m, int *d);
-bool valid_civil(int y, int m, int d);
-
-/* Quarters: index q = year * 4 + (quarter - 1). */
-int quarter_of_days(int32_t days);
-int32_t quarter_first_day(int q);
-int32_t quarter_last_day(int q);
-/* "2026-Q3" -> index; false when malformed. */
-bool parse_quarter(const char *s, int *q);
-/* Months: index m = year * 12 + (month - 1). */
-int month_of_days(int32_t days);
 
 #endif

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fields.h"
+#include "calendar.h"
 #include "i18n.h"
 
 /* One translated text: text[LANG_NL], text[LANG_EN], text[LANG_DE].

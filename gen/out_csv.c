@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
@@ -143,4 +144,20 @@ int csv_write_metrics(FILE *f, const struct report *r)
 		          (struct figure){ (double)fq->rows_used, FIG_OK });
 	}
 	return ferror(f) ? -1 : 0;
+}
+
+void csv_reject_sink_row(void *file, const char *name, long line, const char *column,
+                         const char *value, const char *reason)
+{
+	csv_write_reject(file, name, line, column, value, reason);
+}
+
+void csv_reject_sink_reset(void *file)
+{
+	FILE *f = file;
+	fflush(f);
+	rewind(f);
+	int fd = fileno(f);
+	if (fd >= 0 && ftruncate(fd, 0) != 0)
+		clearerr(f);
 }

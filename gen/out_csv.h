@@ -17,6 +17,12 @@ void csv_write_rejects_header(FILE *f);
 void csv_write_reject(FILE *f, const char *file, long line, const char *column,
                       const char *value, const char *reason);
 
+/* A reject sink (dataset.h) over a FILE *: row writes a rejects.csv row to it,
+ * reset empties it (a temporary file; a stream without a file is rewound). */
+void csv_reject_sink_row(void *file, const char *name, long line, const char *column,
+                         const char *value, const char *reason);
+void csv_reject_sink_reset(void *file);
+
 /* Writes metrics.csv of r to f.  Returns 0 or -1 on a write error. */
 int csv_write_metrics(FILE *f, const struct report *r);
 

@@ -41,7 +41,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
-#include "fields.h"
+#include "calendar.h"
 #include "i18n.h"
 #include "out_pdf.h"
 #include "pdf_chart.h"

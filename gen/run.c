@@ -205,7 +205,8 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		status = EXIT_IO;
 		goto done;
 	}
-	d.timesheet_rejects = ts_rejects;
+	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset,
+	                                            ts_rejects };
 	if (rules.identity_map) {
 		int id_status = identity_load(&d, rules.identity_map, err);
 		if (id_status) {

@@ -3,12 +3,10 @@
  * rejected rows go straight to rejects.csv. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "csvin.h"
 #include "dataset.h"
 #include "fields.h"
-#include "out_csv.h"
 
 struct timesheet_reader {
 	struct dataset *d;
@@ -50,8 +48,9 @@ static void reject(struct timesheet_reader *tr, long line, const char *column,
                    const char *value, const char *reason)
 {
 	file_read_reason(&tr->d->timesheet_file.read, line, column, reason);
-	if (tr->d->timesheet_rejects) {
-		csv_write_reject(tr->d->timesheet_rejects, tr->file, line, column, value, reason);
+	const struct reject_sink *sink = &tr->d->timesheet_rejects;
+	if (sink->row) {
+		sink->row(sink->ctx, tr->file, line, column, value, reason);
 		tr->d->timesheet_reject_rows++;
 	}
 }
@@ -371,12 +370,8 @@ static void timesheet_reset(struct dataset *d)
 	memset(&d->timesheet_file, 0, sizeof(d->timesheet_file));
 	d->timesheet_file.name = name;
 	d->timesheet_file.format = format;
-	if (d->timesheet_rejects) {
-		fflush(d->timesheet_rejects);
-		rewind(d->timesheet_rejects);
-		if (ftruncate(fileno(d->timesheet_rejects), 0) != 0)
-			clearerr(d->timesheet_rejects);
-	}
+	if (d->timesheet_rejects.reset)
+		d->timesheet_rejects.reset(d->timesheet_rejects.ctx);
 	d->timesheet_reject_rows = 0;
 }
 

@@ -220,16 +220,6 @@ bool is_quiet(void)
 	return quiet;
 }
 
-void warnf(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	fputs("aireport: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
-	va_end(ap);
-}
-
 static int ascii_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;

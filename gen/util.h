@@ -66,8 +66,7 @@ void strmap_free(struct strmap *m);
 
 uint64_t hash_bytes(const void *p, size_t n);
 
-/* Program-wide diagnostics: "aireport: message" on stderr. */
-void warnf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Whether warnings and progress are off (-q). */
 void set_quiet(bool quiet);
 bool is_quiet(void);
 

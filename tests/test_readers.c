@@ -56,13 +56,13 @@ static char *timesheet_rejects(const char *text, struct dataset *d, const struct
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
-	d->timesheet_rejects = f;
+	d->timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset, f };
 	FILE *err = fopen("/dev/null", "w");
 	int st = timesheet_read(d, write_temp("t.csv", text), r, false, err);
 	fclose(err);
 	fprintf(f, "status %d\n", st);
 	fclose(f);
-	d->timesheet_rejects = NULL;
+	d->timesheet_rejects = (struct reject_sink){ NULL, NULL, NULL };
 	return out;
 }
 
@@ -357,7 +357,7 @@ static void timesheet_tool_values(void)
 	char *out = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&out, &len);
-	d.timesheet_rejects = f;
+	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset, f };
 	FILE *err = fopen("/dev/null", "w");
 	int st = timesheet_read(&d, write_temp("t.csv",
 		"First Name,Last Name,Start date,Project,Duration,Tags\n"
@@ -392,7 +392,7 @@ static void timesheet_tool_values(void)
 	r.timesheet_columns[TC_AI_ASSISTED] = strdup("KI");
 	dataset_init(&d);
 	f = open_memstream(&out, &len);
-	d.timesheet_rejects = f;
+	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset, f };
 	err = fopen("/dev/null", "w");
 	st = timesheet_read(&d, write_temp("t.csv",
 		"employee_id,Datum,use_case,Von,Bis,Pause,KI\n"

@@ -86,12 +86,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rules.program_fixed_per_quarter = 3000;
 	rules.encoding = encodings[options & 3];
 	rules.delimiter = delimiters[(options >> 2) & 3];
+	rules.survey_input.encoding = rules.timesheet_input.encoding = rules.encoding;
+	rules.survey_input.delimiter = rules.timesheet_input.delimiter = rules.delimiter;
 	rules.min_group_size = (options & 0x10) ? 1 : 5;
 	rules.employee_sheet = (options & 0x20) != 0;
 
 	struct dataset d;
 	dataset_init(&d);
-	d.timesheet_rejects = devnull;
+	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset,
+	                                            devnull };
 	int st = survey_read(&d, survey_path, &rules, false, devnull);
 	int tt = timesheet_read(&d, timesheet_path, &rules, false, devnull);
 	if ((st != 0 && st != EXIT_DATA) || (tt != 0 && tt != EXIT_DATA))
