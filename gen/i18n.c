@@ -13,6 +13,7 @@
 
 #include "calendar.h"
 #include "i18n.h"
+#include "util.h"
 
 /* One translated text: text[LANG_NL], text[LANG_EN], text[LANG_DE].
  * Templates number their blanks {1} {2} ...; the writer fills them in. */
@@ -975,16 +976,42 @@ static const struct translation translations[] = {
 	{ NULL, { NULL, NULL, NULL } }
 };
 
+static int by_key(const void *a, const void *b)
+{
+	const struct translation *x = *(const struct translation *const *)a;
+	const struct translation *y = *(const struct translation *const *)b;
+	return strcmp(x->key, y->key);
+}
+
+/* The table's entry for key, by binary search over an index sorted on first use
+ * (a writer looks up hundreds of labels per report). */
+static const struct translation *find_translation(const char *key)
+{
+	static const struct translation **index;
+	static size_t count;
+	if (!index) {
+		count = sizeof translations / sizeof translations[0] - 1;
+		index = xmalloc(count * sizeof(*index));
+		for (size_t i = 0; i < count; i++)
+			index[i] = &translations[i];
+		qsort(index, count, sizeof(*index), by_key);
+	}
+	struct translation probe = { .key = key };
+	const struct translation *p = &probe;
+	const struct translation **hit = bsearch(&p, index, count, sizeof(*index), by_key);
+	return hit ? *hit : NULL;
+}
+
 const char *tr(enum lang lang, const char *key)
 {
 	if (!key)
 		return "";
 	if ((unsigned)lang > LANG_DE)
 		lang = LANG_EN;
-	for (const struct translation *t = translations; t->key; t++)
-		if (strcmp(t->key, key) == 0)
-			return t->text[lang] && t->text[lang][0] ? t->text[lang] : key;
-	return key;
+	const struct translation *t = find_translation(key);
+	if (!t)
+		return key;
+	return t->text[lang] && t->text[lang][0] ? t->text[lang] : key;
 }
 
 /* The keys of the table, for tests/test_i18n.c (declared in i18n.h). */

@@ -171,8 +171,24 @@ static void test_table_complete(void)
 	CHECK(i18n_key(n) == NULL);
 }
 
+/* Every key once (the look-up is a binary search), and each one found again. */
+static void test_keys_unique(void)
+{
+	size_t n = i18n_key_count();
+	int duplicates = 0, lost = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = i + 1; j < n; j++)
+			duplicates += strcmp(i18n_key(i), i18n_key(j)) == 0;
+		lost += tr(LANG_EN, i18n_key(i)) == i18n_key(i);
+	}
+	CHECK_INT(duplicates, 0);
+	CHECK_INT(lost, 0);
+	CHECK_STR(tr(LANG_DE, "no.such.key"), "no.such.key");
+}
+
 void test_i18n(void)
 {
+	test_keys_unique();
 	test_numbers();
 	test_percent();
 	test_money();
