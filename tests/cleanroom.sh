@@ -20,7 +20,12 @@ mkdir clean && cd clean || exit 1
 check "aireport is on the PATH" test "$(command -v aireport)" = /usr/bin/aireport
 check "--version names the package's version" \
 	test "$(aireport --version)" = "aireport $(dpkg-query -W -f='${Version}' aireport)"
-check "man finds the manual" test "$(man -w aireport)" = /usr/share/man/man1/aireport.1.gz
+check "the package holds the manual" bash -c "dpkg -c '$deb' | grep -q '/usr/share/man/man1/aireport.1.gz$'"
+if grep -qs 'path-exclude.*/usr/share/man' /etc/dpkg/dpkg.cfg.d/*; then
+	echo "cleanroom: this machine's dpkg leaves manual pages out; man -w not tried"
+else
+	check "man finds the manual" test "$(man -w aireport)" = /usr/share/man/man1/aireport.1.gz
+fi
 check "--help names the installed rules file" bash -c "aireport --help | grep -q /usr/share/aireport/default.ini"
 cp /usr/share/aireport/survey.csv /usr/share/aireport/timesheet.csv .
 aireport -q --init-rules rules.ini -s survey.csv -t timesheet.csv; st=$?
