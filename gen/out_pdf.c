@@ -171,7 +171,7 @@ static const char *pct(struct pdf *p, double v, int decimals)
 static const char *money(struct pdf *p, double v)
 {
 	char out[64];
-	format_money(out, sizeof out, p->lang, p->r->rules->currency, v, 0);
+	format_money(out, sizeof out, p->lang, p->r->set.currency, v, 0);
 	return keep(p, xstrdup(out));
 }
 
@@ -179,7 +179,7 @@ static const char *money(struct pdf *p, double v)
 static const char *money_exact(struct pdf *p, double v)
 {
 	char out[64];
-	format_money(out, sizeof out, p->lang, p->r->rules->currency, v,
+	format_money(out, sizeof out, p->lang, p->r->set.currency, v,
 	             fabs(v - round(v)) < 0.005 ? 0 : 2);
 	return keep(p, xstrdup(out));
 }
@@ -639,7 +639,7 @@ static bool png_loads(const char *path)
 
 static void draw_logo(struct pdf *p, FILE *err)
 {
-	const char *logo = p->r->rules->logo;
+	const char *logo = p->r->set.logo;
 	if (!logo || !logo[0])
 		return;
 	const char *why = NULL;
@@ -681,22 +681,22 @@ static void cover(struct pdf *p, FILE *err)
 	text_block(p, FONT_REGULAR, SIZE_SUB, 16, ink, MARGIN, CONTENT_W,
 	           trf(p, "pdf.subtitle", period_label(p, r->year, r->quarter), NULL), false);
 	p->y += 40;
-	text_block(p, FONT_BOLD, SIZE_HEADING, 21, ink, MARGIN, CONTENT_W, r->rules->org_name, false);
+	text_block(p, FONT_BOLD, SIZE_HEADING, 21, ink, MARGIN, CONTENT_W, r->set.org_name, false);
 	p->y += 30;
 
 	int32_t created_day = (int32_t)(r->created >= 0 ? r->created / 86400 : -((-r->created + 86399) / 86400));
 	struct { const char *label, *value; } rows[4];
 	size_t n = 0;
 	rows[n].label = T(p, "pdf.organisation");
-	rows[n++].value = r->rules->org_name;
+	rows[n++].value = r->set.org_name;
 	rows[n].label = T(p, "pdf.period");
 	rows[n++].value = trf(p, "pdf.period_range", date_text(p, r->period_start),
 	                      date_text(p, r->period_end), NULL);
 	rows[n].label = T(p, "pdf.date");
 	rows[n++].value = date_text(p, created_day);
-	if (r->rules->prepared_by && r->rules->prepared_by[0]) {
+	if (r->set.prepared_by && r->set.prepared_by[0]) {
 		rows[n].label = T(p, "pdf.prepared_by");
-		rows[n++].value = r->rules->prepared_by;
+		rows[n++].value = r->set.prepared_by;
 	}
 	for (size_t i = 0; i < n; i++) {
 		draw_line(&p->c, MARGIN, p->y, MARGIN + span_w(8), p->y, 0.4f, color(COLOR_HAIRLINE), false);
@@ -717,7 +717,7 @@ static void cover(struct pdf *p, FILE *err)
 	snprintf(k, sizeof k, "%d", r->min_group_size);
 	p->y = CONTENT_BOTTOM - 40;
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
-	           trf(p, "pdf.confidential", r->rules->org_name, NULL), false);
+	           trf(p, "pdf.confidential", r->set.org_name, NULL), false);
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
 	           trf(p, "pdf.cover_note", k, NULL), false);
 }
@@ -845,7 +845,7 @@ static const char *suppressed_note_text(struct pdf *p)
 static void kpi_tiles(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	struct tile t[6];
 	memset(t, 0, sizeof t);
 
@@ -1015,7 +1015,7 @@ static void adoption_finding(struct pdf *p, struct buf *out)
 		main = trf(p, "find.adoption_now", pct(p, now.value, 1), NULL);
 	}
 	buf_puts(out, main);
-	struct opt_number t = r->rules->target_adoption;
+	struct opt_number t = r->set.target_adoption;
 	if (t.set)
 		buf_puts(out, trf(p, shown(now.value, FK_PERCENT) >= t.value ? "find.tail_met" : "find.tail_missed",
 		                  target_text(p, t, true), NULL));
@@ -1027,7 +1027,7 @@ static void adoption_finding(struct pdf *p, struct buf *out)
 static size_t findings(struct pdf *p, const char *out[5])
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	const char *cand[12];
 	size_t n = 0;
 	char k[16];
@@ -1141,7 +1141,7 @@ static int path_for_dimension(int d)
 static size_t actions(struct pdf *p, struct action out[3])
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	struct action cand[12];
 	size_t n = 0;
 	char k[16];
@@ -1334,8 +1334,8 @@ static void adoption_legend(struct pdf *p)
 	struct rgb colors[3] = { color(COLOR_BRAND), color(COLOR_BRAND_TINT), color(COLOR_ACCENT) };
 	bool dashed[3] = { false, false, true };
 	size_t n = 2;
-	if (r->rules->target_adoption.set && !r->survey_suppressed) {
-		names[2] = trf(p, "legend.target", target_text(p, r->rules->target_adoption, true), NULL);
+	if (r->set.target_adoption.set && !r->survey_suppressed) {
+		names[2] = trf(p, "legend.target", target_text(p, r->set.target_adoption, true), NULL);
 		n = 3;
 	}
 	if (r->survey_suppressed) {
@@ -1407,7 +1407,7 @@ static void quarter_trend(struct pdf *p, const char *title, size_t which, enum v
 static void adoption(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.adoption", false);
 
 	char k[16];
@@ -1597,7 +1597,7 @@ static void migration_matrix(struct pdf *p, float x, float w)
 static void maturity(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.maturity", false);
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
@@ -1777,7 +1777,7 @@ static size_t *use_cases_by_hours(const struct report *r)
 static void savings(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.savings", false);
 
 	bool entries_known;
@@ -1900,7 +1900,7 @@ static void savings(struct pdf *p)
 static void roi(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.roi", false);
 
 	struct column cols[] = {
@@ -2155,7 +2155,7 @@ static void knowledge(struct pdf *p)
 static void method(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.method", false);
 
 	struct column cols[] = {
@@ -2289,7 +2289,7 @@ static void footers(struct pdf *p)
 	char total[24];
 	snprintf(total, sizeof total, "%zu", p->page_count);
 	struct buf left = { 0 };
-	buf_printf(&left, "%s " MIDDOT " %d-Q%d", r->rules->org_name, r->year, r->quarter);
+	buf_printf(&left, "%s " MIDDOT " %d-Q%d", r->set.org_name, r->year, r->quarter);
 	for (size_t i = 1; i < p->page_count; i++) {
 		p->c.page = p->pages[i];
 		char no[24];
@@ -2450,7 +2450,7 @@ static char *bold_sibling(const char *path)
 
 static bool setup_fonts(struct pdf *p, char *paths[2], FILE *err)
 {
-	const char *custom = p->r->rules->font;
+	const char *custom = p->r->set.font;
 	if (custom && custom[0]) {
 		char *bold = bold_sibling(custom);
 		if (load_font(p, custom, FONT_REGULAR) && load_font(p, bold, FONT_BOLD)) {
@@ -2483,10 +2483,10 @@ static void set_info(struct pdf *p)
 	buf_printf(&title, "%s %s %d-Q%d", T(p, "pdf.title"), MIDDOT, r->year, r->quarter);
 	text_sanitize(&p->c, FONT_REGULAR, title.data, &clean);
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_TITLE, clean.data);
-	text_sanitize(&p->c, FONT_REGULAR, r->rules->org_name, &clean);
+	text_sanitize(&p->c, FONT_REGULAR, r->set.org_name, &clean);
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_SUBJECT, clean.data);
-	if (r->rules->prepared_by && r->rules->prepared_by[0]) {
-		text_sanitize(&p->c, FONT_REGULAR, r->rules->prepared_by, &clean);
+	if (r->set.prepared_by && r->set.prepared_by[0]) {
+		text_sanitize(&p->c, FONT_REGULAR, r->set.prepared_by, &clean);
 		HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_AUTHOR, clean.data);
 	}
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_CREATOR, "aireport");
@@ -2500,9 +2500,9 @@ int pdf_write_assessment(const struct report *r, const char *path, FILE *err)
 	memset(&pdf, 0, sizeof pdf);
 	struct pdf *p = &pdf;
 	p->r = r;
-	p->lang = r->rules->language;
+	p->lang = r->set.language;
 	p->c.lang = p->lang;
-	p->c.currency = r->rules->currency;
+	p->c.currency = r->set.currency;
 	p->c.page_height = PAGE_H;
 	char *font_paths[2] = { NULL, NULL };
 	int status = EXIT_OK;

@@ -11,6 +11,8 @@
 #include "fields.h"
 #include "privacy.h"
 #include "report_compute.h"
+#include "report_roi.h"
+#include "tie.h"
 
 const char *const dimension_names[DIM_COUNT] = {
 	"tool_knowledge", "application_breadth", "autonomy", "innovation", "knowledge_sharing",
@@ -240,19 +242,6 @@ static double cell_saved_minutes(const struct quarter_view *v, const struct ts_c
 	return (cell->ai_items * bm - cell->ai_minutes * bi) / bi;
 }
 
-/* Figures that are sums of fractions are compared with a margin far below any
- * printed digit, so that a tie on paper is a tie here (§11.20, §11.24). */
-#define TIE_MARGIN 1e-9
-
-static bool above_zero(double x)
-{
-	return x > TIE_MARGIN;
-}
-
-static bool at_least(double x, double limit)
-{
-	return x >= limit - TIE_MARGIN * fmax(1, fabs(limit));
-}
 
 /* The hours saved by the AI entries of a cell of quarter v (false when the cell
  * lies outside v, has no AI entry or its use case has no baseline). */
@@ -598,7 +587,7 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	double *positive = xcalloc(U + 1, sizeof(double));
 	for (size_t p = 0; p < pair.count; p++) {
 		uint32_t u = pair.keys[p].a;
-		if (above_zero(net[p])) {
+		if (tie_above_zero(net[p])) {
 			positive[u] += net[p];
 			if (net[p] > largest[u])
 				largest[u] = net[p];
@@ -633,12 +622,12 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 		uc->fig[UC_CONCENTRATION] = uc->has_baseline ? ratio(largest[u], positive[u]) : na();
 		bool at_risk = a->ai_users == 1 ||
 		               (uc->fig[UC_CONCENTRATION].status == FIG_OK &&
-		                at_least(uc->fig[UC_CONCENTRATION].value,
+		                tie_at_least(uc->fig[UC_CONCENTRATION].value,
 		                         c->rules->concentration_share));
 		uc->fig[UC_AT_RISK] = ok(at_risk);
 		memcpy(&class_hours[i * nclass], &r->use_case_class_hours[u * nclass],
 		       nclass * sizeof(double));
-		if (above_zero(a->hours * 60))
+		if (tie_above_zero(a->hours * 60))
 			active_count++;
 		int32_t first = u < d->first_ai_cap ? d->first_ai_date[u] : NO_DATE;
 		if (a->ai_entries > 0 && first != NO_DATE && first >= v->start)
@@ -711,7 +700,7 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		cc += m->cost;
 		m->cumulative_benefit = cb;
 		m->cumulative_cost = cc;
-		m->covered = at_least(cb, cc);
+		m->covered = tie_at_least(cb, cc);
 		if (!payback && m->covered)
 			payback = (int)i + 1;
 	}
@@ -867,6 +856,77 @@ static void quarter_figures(const struct quarter_view *v, struct quarter *out)
 	out->roi = v->roi;
 }
 
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void named_values_copy(struct named_values *to, const struct named_values *from)
+{
+	to->count = to->cap = from->count;
+	to->items = xcalloc(from->count + 1, sizeof(*to->items));
+	for (size_t i = 0; i < from->count; i++)
+		to->items[i] = (struct named_value){ xstrdup(from->items[i].name),
+		                                     from->items[i].value };
+}
+
+static void named_values_drop(struct named_values *nv)
+{
+	for (size_t i = 0; i < nv->count; i++)
+		free(nv->items[i].name);
+	free(nv->items);
+}
+
+/* The writers' copy of the rules: what they show, nothing they compute with. */
+static void settings_from_rules(struct report_settings *s, const struct rules *ru)
+{
+	s->org_name = xstrdup(ru->org_name);
+	s->prepared_by = dup_or_null(ru->prepared_by);
+	s->logo = dup_or_null(ru->logo);
+	s->font = dup_or_null(ru->font);
+	s->rules_path = dup_or_null(ru->path);
+	s->language = ru->language;
+	memcpy(s->currency, ru->currency, sizeof(s->currency));
+	s->employee_sheet = ru->employee_sheet;
+	s->target_adoption = ru->target_adoption;
+	s->target_hours_saved_per_week = ru->target_hours_saved_per_week;
+	s->target_roi = ru->target_roi;
+	s->target_maturity = ru->target_maturity;
+	s->headcount = ru->headcount;
+	s->active_min_days_per_week = ru->active_min_days_per_week;
+	s->active_min_ai_entries = ru->active_min_ai_entries;
+	s->level2_min = ru->level2_min;
+	s->level3_min = ru->level3_min;
+	s->overall = ru->overall;
+	s->has_program_start = ru->has_program_start;
+	s->has_baseline_from = ru->has_baseline_from;
+	s->has_baseline_to = ru->has_baseline_to;
+	s->program_start = ru->program_start;
+	s->baseline_from = ru->baseline_from;
+	s->baseline_to = ru->baseline_to;
+	named_values_copy(&s->use_case_baselines, &ru->use_case_baselines);
+	named_values_copy(&s->role_rates, &ru->role_rates);
+	named_values_copy(&s->department_rates, &ru->department_rates);
+	s->rate_default = ru->rate_default;
+	s->realisation = ru->realisation;
+	s->training_per_participant = ru->training_per_participant;
+	s->license_per_active_user_month = ru->license_per_active_user_month;
+	s->program_fixed_per_quarter = ru->program_fixed_per_quarter;
+	s->concentration_share = ru->concentration_share;
+}
+
+static void settings_free(struct report_settings *s)
+{
+	free(s->org_name);
+	free(s->prepared_by);
+	free(s->logo);
+	free(s->font);
+	free(s->rules_path);
+	named_values_drop(&s->use_case_baselines);
+	named_values_drop(&s->role_rates);
+	named_values_drop(&s->department_rates);
+}
+
 int report_latest_survey_quarter(const struct dataset *d)
 {
 	int q = -1;
@@ -893,7 +953,7 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 		c.first_row[e + 1] += c.first_row[e];
 	collect_survey_quarters(&c);
 
-	r->rules = rules;
+	settings_from_rules(&r->set, rules);
 	r->year = quarter / 4;
 	r->quarter = quarter % 4 + 1;
 	r->period_start = quarter_first_day(quarter);
@@ -973,6 +1033,7 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 		if (counts[i]->format && strcmp(counts[i]->format, "aireport canonical CSV") != 0)
 			r->files[i].format = counts[i]->format;
 	privacy_apply(r);
+	report_roi_compute(r);
 
 	for (int i = 0; i < c.view_count; i++)
 		view_free(c.views[i]);
@@ -985,6 +1046,8 @@ void report_free(struct report *r)
 {
 	if (!r)
 		return;
+	settings_free(&r->set);
+	roi_sheet_free(&r->roi);
 	free(r->org_slug);
 	for (size_t i = 0; i < r->department_count; i++)
 		free(r->departments[i].name);
