@@ -11,6 +11,7 @@
 #include "fields.h"
 #include "privacy.h"
 #include "report_compute.h"
+#include "report_findings.h"
 #include "report_roi.h"
 #include "tie.h"
 
@@ -1034,6 +1035,7 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 			r->files[i].format = counts[i]->format;
 	privacy_apply(r);
 	report_roi_compute(r);
+	report_findings_compute(r);
 
 	for (int i = 0; i < c.view_count; i++)
 		view_free(c.views[i]);

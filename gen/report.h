@@ -190,6 +190,70 @@ struct roi_sheet {
 	struct figure sens_roi[4][3], sens_payback[4][3];
 };
 
+/* A finding of the executive summary, as data: which finding, about which
+ * group, with which figures.  The writers phrase it in the report's language.
+ * Computed by report_findings.c over the published figures only. */
+enum finding_kind {
+	FIND_SURVEY_SUPPRESSED,     /* fewer than k respondents */
+	FIND_ADOPTION,              /* value[0] now, value[1] last quarter (has_before);
+	                             * trend -1/0/+1 at the printed precision; target */
+	FIND_WEAKEST,               /* dimension[0] weakest, [1] strongest; value[0], [1] */
+	FIND_NO_AI,                 /* no AI entry at all */
+	FIND_HOURS_TARGET,          /* value[0] hours saved per week; target */
+	FIND_HOURS_PLAIN,           /* value[0] hours saved per week, value[1] value saved */
+	FIND_PAYBACK,               /* value[0] cumulative ROI, count = payback month */
+	FIND_PAYBACK_PROJECTED,     /* value[0] cumulative ROI, count = projected month */
+	FIND_PAYBACK_NONE,          /* value[0] cumulative ROI */
+	FIND_ROI_QUARTER,           /* value[0] ROI of the quarter */
+	FIND_AT_RISK,               /* count use cases at risk; name = the largest */
+	FIND_NEGATIVE,              /* count use cases saving negative time; name = the
+	                             * worst, value[0] its hours per week */
+	FIND_TRIANGULATION,         /* name = department; value[0] adoption, [1] logged share */
+	FIND_RESPONSE,              /* value[0] respondents, [1] headcount, [2] response rate */
+	FIND_COSTS,                 /* value[0] total cost, value[1] value saved */
+};
+enum target_state { TARGET_NONE, TARGET_MET, TARGET_MISSED };
+
+struct finding {
+	enum finding_kind kind;
+	const char *name;           /* a use_cases[] or departments[] name, or NULL */
+	int dimension[2];
+	long count;
+	double value[3];
+	bool has_before;
+	int trend;
+	enum target_state target;
+};
+
+/* A recommended action, as data (the seed article's learning paths: 1 basic
+ * users, 2 power users, 3 AI champions). */
+enum action_kind {
+	ACT_RESPONSE,               /* raise the response above k */
+	ACT_LOG,                    /* start logging AI use */
+	ACT_REVIEW,                 /* name: a use case losing time; value = hours/week */
+	ACT_LEARNING,               /* dimension, path, value = its mean level */
+	ACT_RISK,                   /* name: a use case resting on few people; single =
+	                             * one user, else value = concentration */
+	ACT_PILOT,                  /* name: a department far below the adoption target;
+	                             * value = its adoption */
+	ACT_BUDDY,                  /* value = buddy coverage */
+	ACT_BASELINE,               /* value = AI entries without a baseline */
+	ACT_SCALE,                  /* name: the use case saving most; value = hours/week */
+	ACT_SHARE,                  /* always applies */
+	ACT_MEASURE,                /* always applies */
+};
+
+struct action {
+	enum action_kind kind;
+	const char *name;
+	int dimension, path;
+	double value;
+	bool single;
+};
+
+#define REPORT_MAX_FINDINGS 5
+#define REPORT_MAX_ACTIONS 3
+
 struct report {
 	struct report_settings set;
 	char *org_slug;                 /* §11.32 */
@@ -237,8 +301,16 @@ struct report {
 	 * payback_months) in which the cumulative benefit would reach the cumulative
 	 * cost; 0 when that pace never gets there or payback is already reached. */
 	long projected_payback;
+	/* value_saved - cost_total of P: the ROI page's net result */
+	struct figure net_value;
 
 	struct roi_sheet roi;               /* the workbook's live model */
+
+	/* The executive summary's findings and actions, in order of priority. */
+	struct finding findings[REPORT_MAX_FINDINGS];
+	size_t finding_count;
+	struct action actions[REPORT_MAX_ACTIONS];
+	size_t action_count;
 
 	struct quarter *quarters;           /* trend, at most 8, oldest first */
 	size_t quarter_count;

@@ -172,6 +172,8 @@ void report_roi_compute(struct report *r)
 	months(r);
 	sensitivity(r);
 	r->projected_payback = projected_payback(r);
+	struct figure v = r->org[ORG_VALUE_SAVED], c = r->org[ORG_COST_TOTAL];
+	r->net_value = v.status == FIG_OK && c.status == FIG_OK ? fig_ok(v.value - c.value) : fig_na();
 }
 
 void roi_sheet_free(struct roi_sheet *s)
