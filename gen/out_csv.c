@@ -111,13 +111,13 @@ int csv_write_metrics(FILE *f, const struct report *r)
 		char group[16];
 		snprintf(group, sizeof(group), "%04d-%02d", mo->year, mo->month);
 		write_row(f, period, "month", group, false, "benefit",
-		          (struct figure){ mo->benefit, FIG_OK });
+		          (struct figure){ mo->benefit, mo->benefit_status });
 		write_row(f, period, "month", group, false, "cost",
-		          (struct figure){ mo->cost, FIG_OK });
+		          (struct figure){ mo->cost, mo->cost_status });
 		write_row(f, period, "month", group, false, "cumulative_benefit",
-		          (struct figure){ mo->cumulative_benefit, FIG_OK });
+		          (struct figure){ mo->cumulative_benefit, mo->cumulative_benefit_status });
 		write_row(f, period, "month", group, false, "cumulative_cost",
-		          (struct figure){ mo->cumulative_cost, FIG_OK });
+		          (struct figure){ mo->cumulative_cost, mo->cumulative_cost_status });
 	}
 
 	for (size_t q = 0; q < r->quarter_count; q++) {

@@ -1,5 +1,6 @@
-/* privacy.h - minimum group size and complementary suppression (SPEC §5,
- * §11.27-30, §11.33). */
+/* privacy.h - minimum group size, over each figure's contributors, and secondary
+ * suppression that holds against subtraction (SPEC §5, §11.27-30, §11.33, as
+ * extended). */
 #ifndef AIREPORT_PRIVACY_H
 #define AIREPORT_PRIVACY_H
 
@@ -8,9 +9,11 @@
 
 #include "report.h"
 
-/* Decides one breakdown: sizes[i] are the group sizes in name order (byte order).
- * Sets suppressed[i] for groups with 0 < size < k and, when exactly one group is so
- * suppressed, for the smallest other group with size >= k (first by name on ties). */
+/* Decides one breakdown: sizes[i] are the groups' contributors in name order (byte
+ * order); suppressed[] comes in with the groups already hidden for another reason
+ * (false otherwise).  Adds the groups with 0 < size < k, then, while the hidden
+ * groups together hold 0 < n < k contributors, the smallest other group with
+ * contributors (first by name on ties). */
 void privacy_breakdown(const int *sizes, size_t n, int k, bool *suppressed);
 
 /* Applies every privacy rule to the raw figures of r, in place. */

@@ -74,8 +74,10 @@ void report_free(struct report *r)
 		free(r->rate_classes[i].name);
 	free(r->rate_classes);
 	free(r->use_case_class_hours);
-	for (size_t i = 0; i < r->month_count; i++)
+	for (size_t i = 0; i < r->month_count; i++) {
 		free(r->months[i].hours_by_class);
+		free(r->months[i].saver_ids);
+	}
 	free(r->months);
 	free(r->quarters);
 	for (int i = 0; i < 2; i++)

@@ -70,12 +70,17 @@ struct department {
 	char *name;
 	int headcount;              /* group sizes before privacy; never print these */
 	int respondents;
+	int savers;                 /* members whose AI entries saved time (had a baseline) */
+	/* value_saved and hours_saved together would give the hours of a rate class
+	 * of fewer than k people in this group */
+	bool value_isolates;
 	struct figure fig[DEPT_METRIC_COUNT];
 };
 
 struct use_case {
 	char *name;
 	int ai_users;               /* group size before privacy; never print it */
+	bool value_isolates;        /* as for a department */
 	bool has_baseline;
 	struct figure fig[UC_METRIC_COUNT];
 };
@@ -87,6 +92,9 @@ struct rate_class {
 	enum rate_kind kind;
 	char *name;                 /* role or department as written in the rules; "" for default */
 	double rate;
+	/* Fewer than k people of this class saved time in P: they are valued at the
+	 * default rate, so that value and hours cannot be solved for the class. */
+	bool merged;
 };
 
 /* One month of the cumulative series (§4 Monthly series, §11.20-21). */
@@ -99,15 +107,21 @@ struct month {
 	double *hours_by_class;     /* rate_class_count entries */
 	int trainings;
 	int active;
+	int savers;                 /* people whose AI entries saved time in the month */
+	uint32_t *saver_ids;        /* who they are, as employee indices; never print */
 	/* cumulative benefit >= cumulative cost, with the model's tie rule: what the
 	 * workbook caches for its "reached" column and payback month */
 	bool covered;
+	/* FIG_OK, or FIG_SUPPRESSED where privacy hides the month's figure */
+	enum figure_status benefit_status, cost_status, cumulative_benefit_status,
+	                   cumulative_cost_status;
 };
 
 /* One quarter of the trend (§4 Trend, §11.22), oldest first; the last is P. */
 struct quarter {
 	int year, quarter;
-	int respondents;            /* group size before privacy; never print it */
+	int respondents;            /* group sizes before privacy; never print them */
+	int savers;
 	struct figure adoption_rate, maturity_index, hours_saved_per_week, roi;
 };
 
@@ -263,6 +277,17 @@ struct report {
 	double weeks;                   /* W = D / 7 */
 	time_t created;                 /* SOURCE_DATE_EPOCH, else P's last second (UTC) */
 	int min_group_size;             /* k */
+
+	/* The people each organisation figure is computed over, where that is not
+	 * R or H (privacy.c); never print these. */
+	struct {
+		int satisfaction;           /* respondents who answered it */
+		int level1;                 /* level-1 respondents (buddy coverage) */
+		int mentees;                /* respondents who named a mentor */
+		int trained;                /* trained at least 182 days before P's end */
+		int joiners, leavers;       /* respondents of P not of P-1, and back */
+		int savers;                 /* people whose AI entries saved time in P */
+	} counts;
 
 	/* true when S_P has fewer than k respondents: no survey-based figure may be
 	 * shown anywhere (§5, §11.30). */

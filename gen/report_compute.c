@@ -24,6 +24,20 @@ static int compare_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether a group's value and hours together give away the hours of a rate class
+ * of fewer than k people: two classes or more take part and one is that small.
+ * savers[c] = the group's people of class c who saved time. */
+static bool value_isolates(const int *savers, size_t classes, int k)
+{
+	size_t present = 0;
+	bool small = false;
+	for (size_t c = 0; c < classes; c++) {
+		present += savers[c] > 0;
+		small = small || (savers[c] > 0 && savers[c] < k);
+	}
+	return present >= 2 && small;
+}
+
 static void compute_departments(struct compute *c, const struct quarter_view *v,
                                 struct report *r)
 {
@@ -47,13 +61,19 @@ static void compute_departments(struct compute *c, const struct quarter_view *v,
 		slot[strmap_find(&d->departments, names[i], strlen(names[i]))] = (int)i;
 
 	struct dept_acc {
-		int headcount, respondents, active;
+		int headcount, respondents, active, savers;
 		double entries, ai_entries, hours, value, levels, dims[DIM_COUNT];
 	} *acc = xcalloc(count + 1, sizeof(*acc));
+	size_t nclass = r->rate_class_count;
+	int *class_savers = xcalloc(count * nclass + 1, sizeof(int));
 	for (size_t e = 0; e < c->employees; e++) {
 		if (!v->member[e])
 			continue;
 		struct dept_acc *a = &acc[slot[v->department[e]]];
+		if (v->saver[e]) {
+			a->savers++;
+			class_savers[(size_t)slot[v->department[e]] * nclass + (size_t)v->rate_class[e]]++;
+		}
 		a->headcount++;
 		a->active += v->active[e];
 		a->entries += v->entries[e];
@@ -84,6 +104,9 @@ static void compute_departments(struct compute *c, const struct quarter_view *v,
 		dp->name = xstrdup(names[i]);
 		dp->headcount = a->headcount;
 		dp->respondents = a->respondents;
+		dp->savers = a->savers;
+		dp->value_isolates = value_isolates(&class_savers[i * nclass], nclass,
+		                                    c->rules->min_group_size);
 		dp->fig[DEPT_HEADCOUNT] = ok(a->headcount);
 		dp->fig[DEPT_RESPONDENTS] = ok(a->respondents);
 		dp->fig[DEPT_ACTIVE_EMPLOYEES] = ok(a->active);
@@ -96,6 +119,7 @@ static void compute_departments(struct compute *c, const struct quarter_view *v,
 		for (int k = 0; k < DIM_COUNT; k++)
 			dp->fig[DEPT_MATURITY_TOOL_KNOWLEDGE + k] = ratio(a->dims[k], a->respondents);
 	}
+	free(class_savers);
 	free(acc);
 	free(names);
 	free(slot);
@@ -112,6 +136,7 @@ struct uc_work {
 	struct uc_acc *acc;             /* by use case index */
 	double *largest, *positive;     /* concentration: the largest employee's share of
 	                                 * the positive net savings */
+	int *class_users;               /* [use case * classes + class]: AI users */
 	long without_baseline;
 };
 
@@ -121,6 +146,7 @@ static void use_case_totals(struct compute *c, const struct quarter_view *v,
 	const struct dataset *d = c->d;
 	size_t U = c->use_cases, nclass = r->rate_class_count;
 	w->acc = xcalloc(U + 1, sizeof(*w->acc));
+	w->class_users = xcalloc(U * nclass + 1, sizeof(int));
 	/* Net saved minutes per use case and employee, for users and concentration. */
 	struct key3_index pair = { 0 };
 	double *net = NULL;
@@ -142,6 +168,8 @@ static void use_case_totals(struct compute *c, const struct quarter_view *v,
 			GROW(net, net_cap, p + 1);
 			net[p] = 0;
 			a->ai_users++;
+			w->class_users[(size_t)cell->use_case * nclass +
+			               (size_t)v->rate_class[cell->employee]]++;
 		}
 		double b = v->baseline[cell->use_case];
 		if (isnan(b)) {
@@ -195,6 +223,8 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 		double b = v->baseline[u];
 		uc->name = xstrdup(names[i]);
 		uc->ai_users = a->ai_users;
+		uc->value_isolates = value_isolates(&w.class_users[u * nclass], nclass,
+		                                    c->rules->min_group_size);
 		uc->has_baseline = !isnan(b);
 		uc->fig[UC_AI_ENTRIES] = ok(a->ai_entries);
 		uc->fig[UC_AI_USERS] = ok(a->ai_users);
@@ -225,6 +255,7 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	free(w.largest);
 	free(w.positive);
 	free(w.acc);
+	free(w.class_users);
 }
 
 static void compute_months(struct compute *c, const struct quarter_view *v, struct report *r,
@@ -252,16 +283,25 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		if (quarter_has_survey(c, idx / 3))
 			m->active = view_get(c, idx / 3)->active_count;
 	}
+	struct key3_index savers = { 0 };
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
 		if (cell->month < first || cell->month > last || !cell->ai_entries ||
 		    isnan(v->baseline[cell->use_case]))
 			continue;
 		struct month *m = &r->months[cell->month - first];
+		bool added;
+		key3_intern(&savers, (struct key3){ (uint32_t)(cell->month - first), cell->employee, 0 },
+		            &added);
+		if (added) {
+			m->saver_ids = xrealloc(m->saver_ids, (size_t)(m->savers + 1) * sizeof(uint32_t));
+			m->saver_ids[m->savers++] = cell->employee;
+		}
 		double hours = cell_saved_minutes(v, cell) / 60;
 		m->benefit += hours * v->rate[cell->employee] * rules->realisation;
 		m->hours_by_class[v->rate_class[cell->employee]] += hours;
 	}
+	key3_free(&savers);
 	for (size_t e = 0; e < c->employees; e++) {
 		int32_t t = v->training[e];
 		if (t == NO_DATE)
@@ -334,6 +374,10 @@ static void compute_survey_figures(struct compute *c, const struct quarter_view 
 	r->org[ORG_SATISFACTION_MEAN] = ratio(satisfaction, satisfied);
 	r->org[ORG_BUDDY_COVERAGE] = ratio(level1_mentored, level1);
 	r->org[ORG_MENTOR_MAX_LOAD] = ok(max_load);
+	r->counts.satisfaction = satisfied;
+	r->counts.level1 = level1;
+	r->counts.mentees = (int)mentees.count;
+	r->counts.savers = v->savers;
 	key3_free(&mentees);
 	free(load);
 
@@ -350,6 +394,7 @@ static void compute_survey_figures(struct compute *c, const struct quarter_view 
 		}
 	}
 	r->org[ORG_RETENTION_6M] = ratio(retained, trained);
+	r->counts.trained = trained;
 	r->org[ORG_EMPLOYEES_SURVEY_ONLY] = ok(survey_only);
 	r->org[ORG_EMPLOYEES_TIMESHEET_ONLY] = ok(timesheet_only);
 
@@ -360,6 +405,10 @@ static void compute_survey_figures(struct compute *c, const struct quarter_view 
 		if (v->srow[e] >= 0 && prev->srow[e] >= 0) {
 			matched++;
 			cells[prev->overall[e] - 1][v->overall[e] - 1]++;
+		} else if (v->srow[e] >= 0) {
+			r->counts.joiners++;
+		} else if (prev->srow[e] >= 0) {
+			r->counts.leavers++;
 		}
 	}
 	r->org[ORG_MIGRATION_MATCHED] = ok(matched);
@@ -368,19 +417,24 @@ static void compute_survey_figures(struct compute *c, const struct quarter_view 
 			r->org[ORG_MIGRATION_1_1 + 3 * a + b] = ok(cells[a][b]);
 }
 
-static void compute_rate_classes(const struct rules *rules, struct report *r)
+static void compute_rate_classes(const struct rules *rules, const struct quarter_view *v,
+                                 struct report *r)
 {
 	size_t n = 1 + rules->role_rates.count + rules->department_rates.count;
 	r->rate_classes = xcalloc(n, sizeof(*r->rate_classes));
 	r->rate_class_count = n;
-	r->rate_classes[0] = (struct rate_class){ RATE_DEFAULT, xstrdup(""), rules->rate_default };
+	r->rate_classes[0] = (struct rate_class){ RATE_DEFAULT, xstrdup(""), rules->rate_default,
+	                                          false };
 	for (size_t i = 0; i < rules->role_rates.count; i++)
 		r->rate_classes[1 + i] = (struct rate_class){ RATE_ROLE,
-			xstrdup(rules->role_rates.items[i].name), rules->role_rates.items[i].value };
-	for (size_t i = 0; i < rules->department_rates.count; i++)
-		r->rate_classes[1 + rules->role_rates.count + i] = (struct rate_class){
+			xstrdup(rules->role_rates.items[i].name), rules->role_rates.items[i].value,
+			v->class_merged[1 + i] };
+	for (size_t i = 0; i < rules->department_rates.count; i++) {
+		size_t k = 1 + rules->role_rates.count + i;
+		r->rate_classes[k] = (struct rate_class){
 			RATE_DEPARTMENT, xstrdup(rules->department_rates.items[i].name),
-			rules->department_rates.items[i].value };
+			rules->department_rates.items[i].value, v->class_merged[k] };
+	}
 }
 
 static void compute_employees(struct compute *c, const struct quarter_view *v,
@@ -431,6 +485,7 @@ static void quarter_figures(const struct quarter_view *v, struct quarter *out)
 	out->year = v->q / 4;
 	out->quarter = v->q % 4 + 1;
 	out->respondents = v->respondents;
+	out->savers = v->savers;
 	out->adoption_rate = v->adoption_rate;
 	out->maturity_index = v->maturity_index;
 	out->hours_saved_per_week = v->hours_saved_per_week;
@@ -572,9 +627,8 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 	r->weeks = r->days / 7.0;
 	r->created = created;
 	r->min_group_size = rules->min_group_size;
-	compute_rate_classes(rules, r);
-
 	struct quarter_view *v = view_get(&c, quarter);
+	compute_rate_classes(rules, v, r);
 	compute_org(&c, v, r);
 
 	compute_survey_figures(&c, v, r);

@@ -110,6 +110,8 @@ void view_free(struct quarter_view *v)
 	free(v->rate_class);
 	free(v->rate);
 	free(v->active);
+	free(v->saver);
+	free(v->class_merged);
 	free(v->overall);
 	free(v->training);
 	free(v->baseline);
@@ -293,6 +295,39 @@ static void view_people(const struct compute *c, struct quarter_view *v)
 	free(ts_line);
 }
 
+/* Who saved time in the quarter, and the rate classes too small to value apart:
+ * a class of fewer than k such people is valued at the default rate, or value
+ * and hours together would give that class's hours (SPEC §5 as extended). */
+static void view_savers(const struct compute *c, struct quarter_view *v)
+{
+	const struct dataset *d = c->d;
+	const struct rules *rules = c->rules;
+	size_t E = c->employees;
+	size_t classes = 1 + rules->role_rates.count + rules->department_rates.count;
+	v->saver = xcalloc(E + 1, sizeof(bool));
+	v->class_merged = xcalloc(classes + 1, sizeof(bool));
+	for (size_t i = 0; i < d->cell_index.count; i++) {
+		const struct ts_cell *cell = &d->cells[i];
+		double hours;
+		if (cell_saved_hours(v, cell, &hours) && !v->saver[cell->employee]) {
+			v->saver[cell->employee] = true;
+			v->savers++;
+		}
+	}
+	int *per_class = xcalloc(classes + 1, sizeof(int));
+	for (size_t e = 0; e < E; e++)
+		if (v->saver[e])
+			per_class[v->rate_class[e]]++;
+	for (size_t k = 1; k < classes; k++)
+		v->class_merged[k] = per_class[k] > 0 && per_class[k] < rules->min_group_size;
+	for (size_t e = 0; e < E; e++)
+		if (v->class_merged[v->rate_class[e]]) {
+			v->rate_class[e] = 0;
+			v->rate[e] = rules->rate_default;
+		}
+	free(per_class);
+}
+
 /* The quarter's totals: hours and value saved, costs, adoption, maturity, ROI. */
 static void view_totals(const struct compute *c, struct quarter_view *v)
 {
@@ -300,6 +335,7 @@ static void view_totals(const struct compute *c, struct quarter_view *v)
 	const struct rules *rules = c->rules;
 	size_t E = c->employees;
 	view_baselines(c, v);
+	view_savers(c, v);
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *cell = &d->cells[i];
 		double hours;

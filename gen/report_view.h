@@ -39,13 +39,15 @@ struct quarter_view {
 	int *rate_class;         /* employee -> rate class */
 	double *rate;            /* employee -> hourly rate */
 	bool *active;
+	bool *saver;             /* employee -> an AI entry of the quarter saved time */
+	bool *class_merged;      /* rate class -> valued at the default rate (privacy) */
 	int8_t *overall;         /* employee -> overall level, 0 without S_q row */
 	int32_t *training;       /* employee -> training date as of the quarter's end */
 	double *baseline;        /* use case -> minutes per item, NAN without baseline */
 	/* baseline = baseline_minutes / baseline_items, kept apart so saved minutes
 	 * are computed with one division (exact ties stay exact). */
 	double *baseline_minutes, *baseline_items;
-	int headcount, respondents, active_count, trainees;
+	int headcount, respondents, active_count, trainees, savers;
 	double hours_saved, value_saved;
 	double cost_training, cost_licenses, cost_fixed, cost_total;
 	struct figure adoption_rate, maturity_index, hours_saved_per_week, roi;

@@ -32,8 +32,8 @@ static void roi_fixture(struct report *r, struct rate_class rc[2], struct use_ca
 	r->set.training_per_participant = 500;
 	r->set.license_per_active_user_month = 20;
 	r->set.program_fixed_per_quarter = 900;
-	rc[0] = (struct rate_class){ RATE_DEFAULT, "", 50 };
-	rc[1] = (struct rate_class){ RATE_ROLE, "Engineer", 80 };
+	rc[0] = (struct rate_class){ RATE_DEFAULT, "", 50, false };
+	rc[1] = (struct rate_class){ RATE_ROLE, "Engineer", 80, false };
 	r->rate_classes = rc;
 	r->rate_class_count = 2;
 	memset(uc, 0, 3 * sizeof(*uc));

@@ -8,7 +8,7 @@
 /* Runs privacy_breakdown on sizes (k = 5) and returns the suppressed set as bits. */
 static unsigned breakdown(const int *sizes, size_t n, int k)
 {
-	bool hide[16];
+	bool hide[16] = { false };
 	privacy_breakdown(sizes, n, k, hide);
 	unsigned bits = 0;
 	for (size_t i = 0; i < n; i++)
@@ -44,6 +44,17 @@ void test_privacy(void)
 	/* Headcounts Operations 2, Sales 3, Service 2: two primaries, Sales stays. */
 	int i[] = { 2, 3, 2 };
 	CHECK_INT(breakdown(i, 3, 3), 0x1 | 0x4);
+	/* Two groups below k that hold fewer than k together: subtracting the
+	 * published groups from the total would give their sum, so the smallest
+	 * other group with contributors joins them (6, not 10). */
+	int m[] = { 1, 2, 10, 6 };
+	CHECK_INT(breakdown(m, 4, 5), 0x1 | 0x2 | 0x8);
+	/* A group without contributors protects nothing: it is never the one added. */
+	int n[] = { 1, 1, 0, 7 };
+	CHECK_INT(breakdown(n, 4, 5), 0x1 | 0x2 | 0x8);
+	/* Adding one group may not be enough: 1 + 1 + 2 < 5, then 3 more (sum 7). */
+	int o[] = { 1, 1, 2, 3, 9 };
+	CHECK_INT(breakdown(o, 5, 5), 0x1 | 0x2 | 0x4 | 0x8);
 	/* k = 1 suppresses nothing. */
 	int j[] = { 1, 1 };
 	CHECK_INT(breakdown(j, 2, 1), 0);

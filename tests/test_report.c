@@ -247,12 +247,25 @@ static void survey_below_k(void)
 		CHECK_INT(f.r.org[hidden[i]].status, FIG_SUPPRESSED);
 	CHECK_FIG(f.r.org[ORG_RESPONDENTS], 2);
 	CHECK_FIG(f.r.org[ORG_EMPLOYEES_SURVEY_ONLY], 1);     /* counts ids: published */
-	/* Costs stay published: 300 fixed + 1 active x 10 x 3. */
-	CHECK_FIG(f.r.org[ORG_COST_TOTAL], 330);
-	/* Saved: 60 - 30 = 30 min = 0.5 h -> 30; roi = (30 - 330) / 330 */
-	CHECK_FIG(f.r.org[ORG_ROI], (30.0 - 330) / 330);
+	/* The licence cost (1 active x 10 x 3) would give C1's answer of 2 AI days a
+	 * week away, and total minus fixed would give it back: every cost that counts
+	 * survey answers is suppressed, and so is what it enters.  The fixed cost
+	 * stays. */
+	CHECK_FIG(f.r.org[ORG_COST_FIXED], 300);
+	CHECK_INT(f.r.org[ORG_COST_LICENSES].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.org[ORG_COST_TRAINING].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.org[ORG_COST_TOTAL].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.org[ORG_ROI].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.org[ORG_PAYBACK_MONTHS].status, FIG_SUPPRESSED);
 	CHECK_INT(f.r.quarters[f.r.quarter_count - 1].adoption_rate.status, FIG_SUPPRESSED);
-	CHECK_FIG(f.r.quarters[f.r.quarter_count - 1].roi, (30.0 - 330) / 330);
+	CHECK_INT(f.r.quarters[f.r.quarter_count - 1].roi.status, FIG_SUPPRESSED);
+	for (size_t m = 0; m < f.r.month_count; m++)
+		CHECK_INT(f.r.months[m].cost_status, FIG_SUPPRESSED);
+	/* One person saved time (C1, 0.5 h): below k, so the hours are hidden too. */
+	CHECK_INT(f.r.org[ORG_HOURS_SAVED].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.org[ORG_VALUE_SAVED].status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.months[0].benefit_status, FIG_SUPPRESSED);
+	CHECK_INT(f.r.months[0].cumulative_benefit_status, FIG_SUPPRESSED);
 	const struct department *ops = department(&f.r, "Ops");
 	if (ops) {
 		CHECK_INT(ops->fig[DEPT_ADOPTION_RATE].status, FIG_SUPPRESSED);
