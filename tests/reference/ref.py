@@ -103,7 +103,7 @@ class View:
         def latest_survey(e):
             c = [r for r in S_all if r['emp']==e and r['sub'] <= s.end]
             return max(c, key=lambda r:(r['sub'], r['line'])) if c else None
-        s.dept, s.rate, s.train, s.active, s.overall = {}, {}, {}, {}, {}
+        s.dept, s.rate, s.train, s.active, s.overall, s.cls = {}, {}, {}, {}, {}, {}
         inT = {t['emp'] for t in s.T}
         for e in emps:
             ls = s.S.get(e) or latest_survey(e)
@@ -114,9 +114,9 @@ class View:
                 d = max(c, key=lambda t:(t['date'], t['line']))['dept'] if c else 'Unassigned'
             s.dept[e] = d
             role = ls['role'] if ls else ''
-            if role and role.lower() in R['role']: s.rate[e] = R['role'][role.lower()]
-            elif d.lower() in R['dept']: s.rate[e] = R['dept'][d.lower()]
-            else: s.rate[e] = R['default']
+            if role and role.lower() in R['role']: s.rate[e] = R['role'][role.lower()]; s.cls[e] = ('role', role.lower())
+            elif d.lower() in R['dept']: s.rate[e] = R['dept'][d.lower()]; s.cls[e] = ('dept', d.lower())
+            else: s.rate[e] = R['default']; s.cls[e] = 'default'
             c = [r for r in S_all if r['emp']==e and r['sub'] <= s.end and r['train']]
             s.train[e] = max(c, key=lambda r:(r['sub'], r['line']))['train'] if c else None
         nai = defaultdict(int)
@@ -137,6 +137,14 @@ class View:
             c = [t for t in T_all if t['uc']==u and not t['ai'] and t['date'] <= s.end
                  and (not R['bfrom'] or t['date'] >= R['bfrom']) and (not R['bto'] or t['date'] <= R['bto'])]
             s.base[u] = sum(t['min'] for t in c)/sum(t['items'] for t in c) if c else None
+        # who saved time (an AI entry with a baseline); a rate class of fewer than k
+        # of them is valued at the default rate
+        s.savers = {t['emp'] for t in s.T if t['ai'] and s.base[t['uc']] is not None}
+        per = defaultdict(int)
+        for e in s.savers: per[s.cls[e]] += 1
+        s.merged = {c for c, n in per.items() if c != 'default' and 0 < n < R['k']}
+        for e in emps:
+            if s.cls[e] in s.merged: s.cls[e] = 'default'; s.rate[e] = R['default']
         s.H = R['headcount'] or len(s.members)
         s.nactive = sum(s.active.values())
         s.hours = sum((t['items']*s.base[t['uc']]-t['min'])/60 for t in s.T if t['ai'] and s.base[t['uc']] is not None)
@@ -159,7 +167,7 @@ def main(sp, tp, rp, period=None):
     def V(q):
         if q not in views: views[q] = View(q, S_all, T_all, R)
         return views[q]
-    v = V(P); k = R['k']; W = v.days/7
+    k = R['k']; v = V(P); W = v.days/7
     out = []  # (scope, group, metric, value|None, status)
     org = {}
     def put(d, m, val, st=None): d[m] = (val, st or ('ok' if val is not None else 'n/a'))
@@ -185,12 +193,16 @@ def main(sp, tp, rp, period=None):
     put(org,'employees_survey_only', len(set(v.S)-inT)); put(org,'employees_timesheet_only', len(inT-set(v.S)))
     put(org,'logged_ai_share', sum(t['ai'] for t in v.T)/len(v.T) if v.T else None)
     # use cases
-    ucs = {}
+    def isolates(people):
+        per = defaultdict(int)
+        for e in people: per[v.cls[e]] += 1
+        return len(per) >= 2 and any(0 < n < k for n in per.values())
+    ucs = {}; iso = {}
     nobase = 0; active_uc = 0; new_uc = 0
     for u in sorted({t['uc'] for t in v.T}):
         ts = [t for t in v.T if t['uc']==u]; ai = [t for t in ts if t['ai']]; b = v.base[u]
         users = {t['emp'] for t in ai}
-        d = {}
+        d = {}; iso[u] = isolates(users)
         put(d,'ai_entries',len(ai)); put(d,'ai_users',len(users))
         if b is None:
             nobase += len(ai); h = val = 0; conc = None
@@ -208,6 +220,7 @@ def main(sp, tp, rp, period=None):
     put(org,'use_cases_active',active_uc); put(org,'use_cases_new',new_uc); put(org,'ai_entries_without_baseline',nobase)
     # migration
     pv = V(P-1); matched = [e for e in v.S if e in pv.S]
+    joiners = len([e for e in v.S if e not in pv.S]); leavers = len([e for e in pv.S if e not in v.S])
     put(org,'migration_matched',len(matched))
     for a in (1,2,3):
         for b in (1,2,3): put(org,f'migration_{a}_{b}', sum(1 for e in matched if pv.overall[e]==a and v.overall[e]==b))
@@ -225,17 +238,19 @@ def main(sp, tp, rp, period=None):
         put(d,'hours_saved',h); put(d,'hours_saved_per_week',h/W); put(d,'value_saved',val)
         put(d,'maturity_index', sum(v.overall[e] for e in resp)/len(resp) if resp else None)
         for i,dd in enumerate(DIMS): put(d,'maturity_'+dd, sum(v.lvl(v.S[e]['scores'][i]) for e in resp)/len(resp) if resp else None)
-        depts[dn] = (len(mem), len(resp), d)
+        sv = [e for e in mem if e in v.savers]
+        depts[dn] = (len(mem), len(resp), d, len(sv), isolates(sv))
     # months
     ps = R['program_start'] or qstart(squarters[0])
-    months = []
+    months = []; msavers = []
     first, last = midx(ps), midx(v.end)
     if first > last: put(org,'roi_cumulative',None); put(org,'payback_months',None)
     else:
         cb = cc = 0; pb = None
         for m in range(first, last+1):
-            ben = sum((t['items']*v.base[t['uc']]-t['min'])/60*v.rate[t['emp']]*R['real'] for t in T_all
-                      if t['ai'] and midx(t['date'])==m and v.base[t['uc']] is not None)
+            mt = [t for t in T_all if t['ai'] and midx(t['date'])==m and v.base[t['uc']] is not None]
+            ben = sum((t['items']*v.base[t['uc']]-t['min'])/60*v.rate[t['emp']]*R['real'] for t in mt)
+            msavers.append({t['emp'] for t in mt})
             q = m//3; act = V(q).nactive if q in squarters else 0
             ntr = sum(1 for e,x in v.train.items() if x and midx(x)==m)
             cost = ntr*R['train'] + act*R['lic'] + R['fixed']/3
@@ -244,29 +259,53 @@ def main(sp, tp, rp, period=None):
             months.append((f'{m//12:04d}-{m%12+1:02d}', ben, cost, cb, cc))
         put(org,'roi_cumulative',(cb-cc)/cc if cc else None); put(org,'payback_months',pb)
     quarters = [q for q in squarters if q <= P][-8:]
-    # privacy
+    # privacy: one rule over each figure's contributors, secondary suppression that holds
     def sup(d, ms):
         for m in ms: d[m] = (None,'suppressed')
-    def breakdown(sizes):
-        prim = {g for g,s in sizes.items() if 0 < s < k}
-        hide = set(prim)
-        if len(prim) == 1:
-            c = sorted((s,g) for g,s in sizes.items() if s >= k)
-            if c: hide.add(c[0][1])
+    def small(n): return 0 < n < k
+    def breakdown(sizes, pre=()):
+        hide = set(pre) | {g for g,x in sizes.items() if small(x)}
+        while small(sum(sizes[g] for g in hide)):
+            c = sorted((x, g.encode(), g) for g,x in sizes.items() if g not in hide and x > 0)
+            if not c: break
+            hide.add(c[0][2])
         return hide
     survey_sup = R_ < k
     if survey_sup:
         sup(org, ['active_employees','adoption_rate','maturity_index']+['maturity_'+d for d in DIMS]+
             ['level_share_1','level_share_2','level_share_3','satisfaction_mean','buddy_coverage','mentor_max_load','retention_6m'])
-    if survey_sup or len(matched) < k:
+        sup(org, ['cost_training','cost_licenses','cost_total','roi','roi_cumulative','payback_months'])
+    if small(len(v.savers)):
+        sup(org, ['hours_saved','hours_saved_per_week','value_saved','roi','roi_cumulative','payback_months'])
+    if small(len(sats)): sup(org, ['satisfaction_mean'])
+    if small(len(l1)): sup(org, ['buddy_coverage'])
+    if small(sum(1 for r in v.S.values() if r['mentor'])): sup(org, ['mentor_max_load'])
+    if small(len(tr)): sup(org, ['retention_6m'])
+    if survey_sup or len(matched) < k or small(joiners) or small(leavers):
         sup(org, ['migration_matched']+[f'migration_{a}_{b}' for a in (1,2,3) for b in (1,2,3)])
-    HF = ['headcount','respondents','active_employees','adoption_rate','logged_ai_share','hours_saved','hours_saved_per_week','value_saved']
-    MF = ['maturity_index']+['maturity_'+d for d in DIMS]
-    for g in breakdown({g:x[0] for g,x in depts.items()}): sup(depts[g][2], HF)
-    for g in breakdown({g:x[1] for g,x in depts.items()}): sup(depts[g][2], MF)
-    if survey_sup:
-        for g in depts: sup(depts[g][2], MF+['active_employees','adoption_rate'])
-    for g in breakdown({g:x[0] for g,x in ucs.items()}): sup(ucs[g][1], list(ucs[g][1]))
+    mstat = []
+    seen = set()
+    for i, ppl in enumerate(msavers):
+        seen |= ppl
+        bst = 'suppressed' if small(len(ppl)) else 'ok'
+        if small(len(seen)): cst = 'suppressed'
+        else: cst = 'ok'; seen = set()
+        mstat.append((bst, 'suppressed' if survey_sup else 'ok', cst))
+    if mstat and mstat[-1][2] != 'ok': sup(org, ['roi_cumulative'])
+    IDS = ['headcount','respondents','logged_ai_share']
+    SUR = ['active_employees','adoption_rate','maturity_index']+['maturity_'+d for d in DIMS]
+    SAV = ['hours_saved','hours_saved_per_week','value_saved']
+    byH = breakdown({g:x[0] for g,x in depts.items()})
+    for g in byH: sup(depts[g][2], IDS)
+    for g in breakdown({g:x[1] for g,x in depts.items()}, byH | (set(depts) if survey_sup else set())): sup(depts[g][2], SUR)
+    for g in breakdown({g:x[3] for g,x in depts.items()}, byH | {g for g,x in depts.items() if x[3] > 0 and x[4]}): sup(depts[g][2], SAV)
+    uh = breakdown({g:x[0] for g,x in ucs.items()})
+    for g in uh: sup(ucs[g][1], list(ucs[g][1]))
+    for g in breakdown({g:x[0] for g,x in ucs.items()}, uh | {g for g in ucs if iso[g]}): sup(ucs[g][1], ['value_saved'])
+    for g,x in ucs.items():
+        c = x[1]['concentration']
+        if c[1] == 'ok': x[1]['concentration'] = (math.floor(c[0]*4 + 1e-9)/4, 'ok')
+    months = [mo + (st,) for mo, st in zip(months, mstat)]
     for sc, grp, m, val, st in emit(org, depts, ucs, months, quarters, V, k, sq, sp, tq, tp): print(f"{sc},{grp},{m},{val},{st}")
 
 def fmt(x):
@@ -282,16 +321,18 @@ def emit(org, depts, ucs, months, quarters, V, k, sq, sp, tq, tp):
     for g in sorted(ucs, key=lambda s:s.encode()):
         d = ucs[g][1]
         for m in sorted(d): yield ('use_case',g,m,fmt(d[m][0]),d[m][1])
-    for (g,b,c,cb,cc) in months:
-        for m,x in (('benefit',b),('cost',c),('cumulative_benefit',cb),('cumulative_cost',cc)): yield ('month',g,m,fmt(x),'ok')
+    for (g,b,c,cb,cc,(bst,cst,cbst)) in months:
+        for m,x,st in (('benefit',b,bst),('cost',c,cst),('cumulative_benefit',cb,cbst),('cumulative_cost',cc,cst)):
+            yield ('month',g,m,fmt(x) if st == 'ok' else '',st)
     for q in quarters:
         w = V(q); g = f'{q//4:04d}-Q{q%4+1}'
-        small = len(w.S) < k
-        vals = {'adoption_rate': None if small else w.adoption, 'hours_saved_per_week': w.hours/(w.days/7),
-                'maturity_index': None if small else w.mi, 'roi': w.roi}
+        few = len(w.S) < k; fs = 0 < len(w.savers) < k
+        hidden = {'adoption_rate': few, 'maturity_index': few, 'hours_saved_per_week': fs, 'roi': few or fs}
+        vals = {'adoption_rate': w.adoption, 'hours_saved_per_week': w.hours/(w.days/7),
+                'maturity_index': w.mi, 'roi': w.roi}
         for m in sorted(vals):
-            st = 'suppressed' if small and m in ('adoption_rate','maturity_index') else ('ok' if vals[m] is not None else 'n/a')
-            yield ('quarter',g,m,fmt(vals[m]),st)
+            if hidden[m]: yield ('quarter',g,m,'','suppressed')
+            else: yield ('quarter',g,m,fmt(vals[m]),'ok' if vals[m] is not None else 'n/a')
     for name, qd in sorted([(sp,sq),(tp,tq)]):
         for m in ('rows_read','rows_rejected','rows_superseded','rows_used'):
             yield ('data_quality',name,m,str(qd[m.split('_')[1]]),'ok')
