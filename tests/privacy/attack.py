@@ -121,6 +121,55 @@ def attack_company(d, late_from_files=True, config=False):
     return run_all(Context(co, runs, late, cfg))
 
 
+def _depts(t):
+    return {t.dept[e] for e in t.members}
+
+
+# What each hand-built case must hold in its ground truth, so that a case can only pass
+# because the reports withstand its attack, never because the case lost its point.
+SCENARIOS = {
+    "class1": lambda co, t, p: 0 < len(t.resp) < co.k,
+    "class2": lambda co, t, p: any(len(t.members_of({d})) >= co.k and 0 < len(t.resp_of({d})) < co.k
+                                   for d in _depts(t)),
+    "class3": lambda co, t, p: len(t.resp) >= co.k and 0 < len(t.sat_answers()) < co.k,
+    "class4": lambda co, t, p: len([d for d in _depts(t) if 0 < len(t.resp_of({d})) < co.k]) >= 2
+    and len(t.resp_of({d for d in _depts(t) if len(t.resp_of({d})) < co.k})) < co.k,
+    "class5": lambda co, t, p: any(0 < len(t.members_of({d})) < co.k for d in _depts(t))
+    and any(len(t.members_of({d})) >= co.k and not t.resp_of({d}) for d in _depts(t)),
+    "class6": lambda co, t, p: any(len(t.ai_users[u]) >= co.k and any(
+        0 < len({e for e in t.ai_users[u] if t.rclass[e] == c}) < co.k for c in set(t.rclass.values())) for u in t.ucs),
+    "class7": lambda co, t, p: len(t.resp & p.resp) >= co.k and 0 < len(t.resp - p.resp) < co.k,
+    "class8": lambda co, t, p: any(len(t.ai_users[u]) >= co.k and t.top_user_hours(u)[0] for u in t.ucs),
+    "class9": lambda co, t, p: True,
+    "class10": lambda co, t, p: True,
+}
+
+
+def check_scenario(name, d):
+    key = name.split("-")[0]
+    if key not in SCENARIOS:
+        return
+    co = truth.Company(os.path.join(d, "survey.csv"), os.path.join(d, "timesheet.csv"), os.path.join(d, "rules.ini"))
+    L = co.squarters[-1]
+    if not SCENARIOS[key](co, co.quarter(L), co.quarter(L - 1)):
+        raise SystemExit("case %s no longer holds the situation its attack needs" % name)
+    if key == "class9":
+        ce = truth.Company(os.path.join(d, "survey_early.csv"), os.path.join(d, "timesheet.csv"),
+                           os.path.join(d, "rules.ini"))
+        n = len(co.quarter(L - 1).resp - ce.quarter(L - 1).resp)
+        if not 0 < n < co.k:
+            raise SystemExit("case %s no longer has fewer than k late answers" % name)
+
+
+def one_seed(s, config):
+    tmp = tempfile.mkdtemp(prefix="privacy-seed%d." % s)
+    try:
+        company.Company(s).write(tmp)
+        return [("seed %d" % s, r) for r in attack_company(tmp, config=config)]
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def fmt(x):
     if isinstance(x, float):
         return ("%.6f" % x).rstrip("0").rstrip(".")
@@ -135,22 +184,30 @@ def main():
     ap.add_argument("--examples", type=int, default=1)
     ap.add_argument("--keep", help="keep the companies in this folder")
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--jobs", type=int, default=1, help="companies attacked in parallel")
     a = ap.parse_args()
     tmp = a.keep or tempfile.mkdtemp(prefix="privacy.")
     found = []  # (company, recovery)
     try:
-        for s in range(a.first, a.first + a.seeds):
-            d = os.path.join(tmp, "seed%d" % s)
-            c = company.Company(s)
-            c.write(d)
-            for r in attack_company(d, config=(s == a.first)):
-                found.append(("seed %d" % s, r))
-            if not a.keep:
-                shutil.rmtree(d, ignore_errors=True)
+        seeds = list(range(a.first, a.first + a.seeds))
+        if a.keep:
+            for s in seeds:
+                d = os.path.join(tmp, "seed%d" % s)
+                company.Company(s).write(d)
+                found += [("seed %d" % s, r) for r in attack_company(d, config=(s == a.first))]
+        elif a.jobs > 1:
+            from concurrent.futures import ProcessPoolExecutor
+            with ProcessPoolExecutor(a.jobs) as ex:
+                for part in ex.map(one_seed, seeds, [s == a.first for s in seeds]):
+                    found += part
+        else:
+            for s in seeds:
+                found += one_seed(s, s == a.first)
         for case in a.case:
             d = os.path.join(tmp, os.path.basename(os.path.normpath(case)))
             shutil.rmtree(d, ignore_errors=True)
             shutil.copytree(case, d)
+            check_scenario(os.path.basename(os.path.normpath(case)), d)
             cfg = os.path.basename(os.path.normpath(case)).startswith("class10")
             for r in attack_company(d, config=cfg):
                 found.append((os.path.basename(os.path.normpath(case)), r))
