@@ -345,6 +345,8 @@ def attack_rate_classes(ctx):
                     if 0 < len(who) < k and same(float(v), t, 1e-6):
                         out.append((6, "%s workbook %s row '%s' column '%s': hours of %d people" %
                                     (name, sheet, label, h, len(who)), float(v), t, len(who)))
+        # the live workbook: raise one class's rate by 1 and read what moves
+        out += live_rates(name, pub, tq, k, real)
         # value against hours: two rate classes in a group solve for each class's hours
         groups = [("organisation", "", lambda e, u: True)]
         groups += [("department", d, lambda e, u, d=d: tq.dept.get(e) == d) for d in pub.groups("department")]
@@ -371,6 +373,39 @@ def attack_rate_classes(ctx):
                         out.append((6, "%s %s %s: hours of rate class %s (%d people) from value and hours" %
                                     (name, scope, g or "organisation", ":".join(c).rstrip(":"), len(w)),
                                     rec, t, len(w)))
+    return out
+
+
+def live_rates(name, pub, tq, k, real):
+    from formulas import rate_sensitivities
+    out, seen = [], set()
+    sens = rate_sensitivities(pub)
+    named = {class_of_header(l) for l, m in sens if class_of_header(l) and class_of_header(l)[0] != "default"}
+    for label, moved in sens:
+        c = class_of_header(label)
+        if not c:
+            continue
+        in_cls = (lambda e: tq.rclass.get(e) == c) if c[0] != "default" else (lambda e: tq.rclass.get(e) not in named)
+        for (sheet, r, col), delta in moved.items():
+            row = str(pub.values.get(sheet, {}).get((r, 1), ""))
+            if re.fullmatch(r"\d{4}-\d{2}", row):
+                y, mo = row.split("-")
+                mi = int(y) * 12 + int(mo) - 1
+                pred, qonly, grp = (lambda e, u, m, mi=mi: in_cls(e) and m == mi), False, row
+            elif row in tq.ucs:
+                pred, qonly, grp = (lambda e, u, m, row=row: in_cls(e) and u == row), True, row
+            else:
+                pred, qonly, grp = (lambda e, u, m: in_cls(e)), True, "organisation"
+            t, who = tq.hours(pred, qonly)
+            if not 0 < len(who) < k:
+                continue
+            for x in (delta, delta / real if real else None):
+                if same(x, t, 1e-6) and (grp, c) not in seen:
+                    seen.add((grp, c))
+                    out.append((6, "%s live workbook: %s!R%dC%d moves by %.6g when the rate of %s goes up by 1: "
+                                "hours of %d people (%s)" % (name, sheet, r, col, delta, label, len(who), grp),
+                                x, t, len(who)))
+                    break
     return out
 
 
