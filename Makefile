@@ -153,6 +153,11 @@ test: deps aireport tests/run_unit tests/gen_data tests/csv2xlsx
 	tests/run_unit
 	bash tests/run_e2e.sh
 
+# The privacy attacker on 2000 random companies (tests/e2e_privacy.sh runs 30 in
+# make test); PRIVACY_JOBS runs companies in parallel.
+privacy-long: aireport
+	PRIVACY_SEEDS=$${PRIVACY_SEEDS:-2000} bash tests/e2e_privacy.sh
+
 # The whole suite against the sanitizer build: unit tests, the fuzz corpora and
 # kept crashes, and every end-to-end script with AIREPORT_BIN set.
 test-asan: deps $(ASAN_DIR)/aireport $(ASAN_DIR)/run_unit tests/gen_data tests/csv2xlsx \
@@ -207,7 +212,7 @@ clean:
 	rm -rf $(ASAN_DIR) $(FUZZ_DIR) build/deb build/share.h build/aireport.1
 	rm -f aireport_*.deb
 
-.PHONY: all deps print-packages run test test-asan fuzz bench install uninstall deb clean FORCE
+.PHONY: all deps print-packages run test test-asan fuzz privacy-long bench install uninstall deb clean FORCE
 
 -include $(OBJS:.o=.d) $(MAIN:.o=.d) $(TEST_OBJS:.o=.d)
 -include $(wildcard $(ASAN_DIR)/*/*.d $(FUZZ_DIR)/*.d)
