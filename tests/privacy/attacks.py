@@ -468,14 +468,14 @@ def attack_concentration(ctx):
             cands = []
             c, h = pub.get("use_case", u, "concentration"), pub.get("use_case", u, "hours_saved")
             if c is not None and h is not None:
-                cands.append(("metrics.csv", c * h))
+                cands.append(("metrics.csv", c * h, c))
             if u in wb:
-                cands.append(("workbook", wb[u][0] * wb[u][1]))
-            for desc, x in cands:
+                cands.append(("workbook", wb[u][0] * wb[u][1], wb[u][0]))
+            for desc, x, share in cands:
                 # A published band (README: the lower end of the top user's
                 # 25-point band, a multiple of 0.25) gives a range h/4 wide,
                 # not the top user's hours.
-                if c is not None and desc == "metrics.csv" and abs(c * 4 - round(c * 4)) < 1e-9:
+                if abs(share * 4 - round(share * 4)) < 1e-9:
                     continue
                 if same(x, top, 1e-4):
                     out.append((8, "%s %s: top user's hours = concentration x hours_saved (%s)" % (name, u, desc),
