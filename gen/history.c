@@ -253,8 +253,14 @@ static int integrity_check(struct history *h, FILE *err)
 	}
 	const char *first = (const char *)sqlite3_column_text(st, 0);
 	if (!first || strcmp(first, "ok") != 0) {
+		/* its first finding, on the one line */
+		char finding[256];
+		snprintf(finding, sizeof(finding), "%s", first ? first : "no answer");
+		for (char *c = finding; *c; c++)
+			if (*c == '\n' || *c == '\r')
+				*c = ' ';
 		fprintf(err, "aireport: %s: corrupt history (integrity check: %s); move it aside "
-		        "to start a new one\n", h->path, first ? first : "no answer");
+		        "to start a new one\n", h->path, finding);
 		sqlite3_finalize(st);
 		return EXIT_IO;
 	}
