@@ -209,6 +209,7 @@ static int load_secret(struct history *h, FILE *err)
 		}
 		struct stat st;
 		ssize_t n = -1;
+		errno = 0;
 		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size == (off_t)sizeof(h->secret))
 			n = read(fd, h->secret, sizeof(h->secret));
 		int saved = errno;

@@ -104,7 +104,7 @@ int history_parse_metrics(const char *text, size_t len, struct history_figures *
 void history_figures_free(struct history_figures *f);
 
 /* Compares figures with the latest published version of their quarter: fills
- * changes (emptied first).  Scope data_quality (the files' names and row counts)
+ * changes (zeroed or holding an earlier result; emptied first).  Scope data_quality (the files' names and row counts)
  * is stored but not compared.  Reads only; usable before the reports are written.
  * Returns 0 or EXIT_IO after one line on err. */
 int history_compare(struct history *h, const struct history_figures *figures,
