@@ -9,22 +9,24 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen -Ibuild
-LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
+LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lsqlite3 -lm
 
 # Packages the build, the run and the tests need (Debian names).
-PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
+PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev \
            fonts-dejavu-core \
-           pkg-config qpdf poppler-utils python3-openpyxl locales-all \
+           pkg-config qpdf poppler-utils python3-openpyxl locales-all sqlite3 \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
 OBJS = gen/util.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o gen/privacy.o gen/i18n.o gen/fsutil.o \
-       gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
+       gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o \
+       gen/sha256.o gen/history.o gen/run.o
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
-            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o
+            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
+            tests/test_history.o
 
 all: aireport
 
@@ -68,9 +70,9 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 	$(CC) $(ASAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_TESTS) $(ASAN_OBJS) $(LDLIBS)
 
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
-# and metrics.csv: no writer, no libharu, no libxlsxwriter.
+# and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/history.o gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
