@@ -1,6 +1,6 @@
 /* i18n.h - every user-visible word of the PDF and XLSX in nl, en and de, and the
  * number, money and date formats of each language.  All translations live in
- * i18n.c.  Output never depends on the process locale. */
+ * i18n_table.c.  Output never depends on the process locale. */
 #ifndef AIREPORT_I18N_H
 #define AIREPORT_I18N_H
 
