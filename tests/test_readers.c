@@ -9,8 +9,11 @@
 #include "check.h"
 #include "dataset.h"
 #include "fields.h"
+#include "ingest.h"
 #include "out_csv.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "tests.h"
 
 static char dir[64];
