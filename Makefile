@@ -17,7 +17,7 @@ PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libex
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
-OBJS = gen/util.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o gen/dataset.o gen/ingest.o gen/survey.o \
+OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o gen/dataset.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 MAIN = gen/main.o gen/batch.o

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "report.h"
-#include "rules.h"
+#include "vocab.h"
 
 /* The text of key (e.g. "sheet.summary") in lang.  An unknown key returns the key
  * itself, so a missing translation is visible (and caught by test_i18n). */
