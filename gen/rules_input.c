@@ -13,14 +13,17 @@
 #include "profile.h"
 #include "rules_values.h"
 #include "util.h"
+
 static const struct choice encoding_choices[] = {
 	{ "auto", ENCODING_AUTO }, { "utf-8", ENCODING_UTF8 }, { "utf8", ENCODING_UTF8 },
 	{ "windows-1252", ENCODING_WINDOWS1252 }, { "cp1252", ENCODING_WINDOWS1252 },
 	{ NULL, 0 },
-};static const struct choice delimiter_choices[] = {
+};
+static const struct choice delimiter_choices[] = {
 	{ "auto", 0 }, { "comma", ',' }, { ",", ',' }, { "semicolon", ';' }, { ";", ';' },
 	{ "tab", '\t' }, { NULL, 0 },
-};static const struct choice date_order_choices[] = {
+};
+static const struct choice date_order_choices[] = {
 	{ "auto", DATE_ORDER_AUTO }, { "dmy", DATE_ORDER_DMY }, { "mdy", DATE_ORDER_MDY },
 	{ "ymd", DATE_ORDER_YMD }, { NULL, 0 },
 };

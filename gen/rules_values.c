@@ -14,11 +14,14 @@
 #include "fields.h"
 #include "rules_input.h"
 #include "util.h"
+
 static const struct choice language_choices[] = {
 	{ "nl", LANG_NL }, { "en", LANG_EN }, { "de", LANG_DE }, { NULL, 0 },
-};static const struct choice overall_choices[] = {
+};
+static const struct choice overall_choices[] = {
 	{ "median", OVERALL_MEDIAN }, { "min", OVERALL_MIN }, { "mean", OVERALL_MEAN }, { NULL, 0 },
-};static const struct choice bool_choices[] = {
+};
+static const struct choice bool_choices[] = {
 	{ "true", 1 }, { "yes", 1 }, { "1", 1 }, { "false", 0 }, { "no", 0 }, { "0", 0 },
 	{ NULL, 0 },
 };

@@ -21,7 +21,9 @@
 
 #define CFB_SCAN_BLOCK ((size_t)64 << 10)    /* a multiple of 128 */
 
-static const unsigned char ZIP_MAGIC[4] = { 'P', 'K', 3, 4 };static const unsigned char CFB_MAGIC[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+static const unsigned char ZIP_MAGIC[4] = { 'P', 'K', 3, 4 };
+static const unsigned char CFB_MAGIC[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+
 /* true when a 128-byte-aligned block of a CFB file holds a directory entry for
  * a stream named EncryptionInfo or EncryptedPackage (UTF-16LE names, length in
  * bytes with the NUL at 0x40, object type 2 = stream at 0x42). */
