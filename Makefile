@@ -17,14 +17,18 @@ PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libex
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
-OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o gen/dataset.o gen/ingest.o gen/survey.o \
-       gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
+OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
+       gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
+       gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
+       gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o \
+       gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
+       gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
-            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o
+            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o
 
 all: aireport
 

@@ -46,6 +46,7 @@
 #include "out_pdf.h"
 #include "pdf_chart.h"
 #include "report.h"
+#include "report_findings.h"
 #include "util.h"
 
 /* ---- page grid (REPORT_DESIGN.md: A4, 18 mm margins, 12 columns, 4 mm gutter) -- */
@@ -171,7 +172,7 @@ static const char *pct(struct pdf *p, double v, int decimals)
 static const char *money(struct pdf *p, double v)
 {
 	char out[64];
-	format_money(out, sizeof out, p->lang, p->r->rules->currency, v, 0);
+	format_money(out, sizeof out, p->lang, p->r->set.currency, v, 0);
 	return keep(p, xstrdup(out));
 }
 
@@ -179,7 +180,7 @@ static const char *money(struct pdf *p, double v)
 static const char *money_exact(struct pdf *p, double v)
 {
 	char out[64];
-	format_money(out, sizeof out, p->lang, p->r->rules->currency, v,
+	format_money(out, sizeof out, p->lang, p->r->set.currency, v,
 	             fabs(v - round(v)) < 0.005 ? 0 : 2);
 	return keep(p, xstrdup(out));
 }
@@ -639,7 +640,7 @@ static bool png_loads(const char *path)
 
 static void draw_logo(struct pdf *p, FILE *err)
 {
-	const char *logo = p->r->rules->logo;
+	const char *logo = p->r->set.logo;
 	if (!logo || !logo[0])
 		return;
 	const char *why = NULL;
@@ -681,22 +682,22 @@ static void cover(struct pdf *p, FILE *err)
 	text_block(p, FONT_REGULAR, SIZE_SUB, 16, ink, MARGIN, CONTENT_W,
 	           trf(p, "pdf.subtitle", period_label(p, r->year, r->quarter), NULL), false);
 	p->y += 40;
-	text_block(p, FONT_BOLD, SIZE_HEADING, 21, ink, MARGIN, CONTENT_W, r->rules->org_name, false);
+	text_block(p, FONT_BOLD, SIZE_HEADING, 21, ink, MARGIN, CONTENT_W, r->set.org_name, false);
 	p->y += 30;
 
 	int32_t created_day = (int32_t)(r->created >= 0 ? r->created / 86400 : -((-r->created + 86399) / 86400));
 	struct { const char *label, *value; } rows[4];
 	size_t n = 0;
 	rows[n].label = T(p, "pdf.organisation");
-	rows[n++].value = r->rules->org_name;
+	rows[n++].value = r->set.org_name;
 	rows[n].label = T(p, "pdf.period");
 	rows[n++].value = trf(p, "pdf.period_range", date_text(p, r->period_start),
 	                      date_text(p, r->period_end), NULL);
 	rows[n].label = T(p, "pdf.date");
 	rows[n++].value = date_text(p, created_day);
-	if (r->rules->prepared_by && r->rules->prepared_by[0]) {
+	if (r->set.prepared_by && r->set.prepared_by[0]) {
 		rows[n].label = T(p, "pdf.prepared_by");
-		rows[n++].value = r->rules->prepared_by;
+		rows[n++].value = r->set.prepared_by;
 	}
 	for (size_t i = 0; i < n; i++) {
 		draw_line(&p->c, MARGIN, p->y, MARGIN + span_w(8), p->y, 0.4f, color(COLOR_HAIRLINE), false);
@@ -717,7 +718,7 @@ static void cover(struct pdf *p, FILE *err)
 	snprintf(k, sizeof k, "%d", r->min_group_size);
 	p->y = CONTENT_BOTTOM - 40;
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
-	           trf(p, "pdf.confidential", r->rules->org_name, NULL), false);
+	           trf(p, "pdf.confidential", r->set.org_name, NULL), false);
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
 	           trf(p, "pdf.cover_note", k, NULL), false);
 }
@@ -845,7 +846,7 @@ static const char *suppressed_note_text(struct pdf *p)
 static void kpi_tiles(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	struct tile t[6];
 	memset(t, 0, sizeof t);
 
@@ -910,321 +911,128 @@ static void kpi_tiles(struct pdf *p)
 	p->y += 2 * h + GUTTER + 14;
 }
 
-/* ---- findings and actions: presentation rules over the report's figures ------- */
+/* ---- findings and actions: the model decides, this page phrases ------------- */
 
-/* The use case with the most hours saved per week among those matching want(). */
-static const struct use_case *top_use_case(const struct report *r,
-                                           bool (*want)(const struct use_case *), size_t *count,
-                                           bool lowest)
+static const char *adoption_text(struct pdf *p, const struct finding *f)
 {
-	const struct use_case *best = NULL;
-	size_t n = 0;
-	for (size_t i = 0; i < r->use_case_count; i++) {
-		const struct use_case *u = &r->use_cases[i];
-		if (!want(u))
-			continue;
-		n++;
-		double v = ok(u->fig[UC_HOURS_SAVED_PER_WEEK]) ? u->fig[UC_HOURS_SAVED_PER_WEEK].value : 0;
-		double b = best && ok(best->fig[UC_HOURS_SAVED_PER_WEEK]) ? best->fig[UC_HOURS_SAVED_PER_WEEK].value : 0;
-		if (!best || (lowest ? v < b : v > b))
-			best = u;
-	}
-	if (count)
-		*count = n;
-	return best;
-}
-
-static bool uc_at_risk(const struct use_case *u)
-{
-	return ok(u->fig[UC_AT_RISK]) && u->fig[UC_AT_RISK].value >= 1;
-}
-
-static bool uc_negative(const struct use_case *u)
-{
-	return ok(u->fig[UC_HOURS_SAVED_PER_WEEK]) && u->fig[UC_HOURS_SAVED_PER_WEEK].value < 0 &&
-	       round(u->fig[UC_HOURS_SAVED_PER_WEEK].value * 10) != 0;
-}
-
-static bool uc_saving(const struct use_case *u)
-{
-	return ok(u->fig[UC_HOURS_SAVED_PER_WEEK]) && u->fig[UC_HOURS_SAVED_PER_WEEK].value > 0;
-}
-
-/* The weakest and strongest dimension, when all five are published. */
-static bool dimension_extremes(const struct report *r, int *weakest, int *strongest)
-{
-	*weakest = *strongest = 0;
-	for (int d = 0; d < DIM_COUNT; d++) {
-		struct figure f = r->org[ORG_MATURITY_TOOL_KNOWLEDGE + d];
-		if (!ok(f))
-			return false;
-		if (f.value < r->org[ORG_MATURITY_TOOL_KNOWLEDGE + *weakest].value)
-			*weakest = d;
-		if (f.value > r->org[ORG_MATURITY_TOOL_KNOWLEDGE + *strongest].value)
-			*strongest = d;
-	}
-	return true;
-}
-
-static long total_ai_entries(const struct report *r, bool *known)
-{
-	long n = 0;
-	*known = true;
-	for (size_t i = 0; i < r->use_case_count; i++) {
-		if (ok(r->use_cases[i].fig[UC_AI_ENTRIES]))
-			n += lround(r->use_cases[i].fig[UC_AI_ENTRIES].value);
-		else
-			*known = false;
-	}
-	return n;
-}
-
-/* At the pace of the last three months, the month (1-based) in which the cumulative
- * benefit reaches the cumulative cost; 0 when the pace never gets there. */
-static long projected_payback(const struct report *r)
-{
-	if (r->month_count == 0)
-		return 0;
-	size_t from = r->month_count >= 3 ? r->month_count - 3 : 0;
-	double net = 0;
-	for (size_t i = from; i < r->month_count; i++)
-		net += r->months[i].benefit - r->months[i].cost;
-	net /= (double)(r->month_count - from);
-	const struct month *last = &r->months[r->month_count - 1];
-	double gap = last->cumulative_cost - last->cumulative_benefit;
-	if (!(net > 0) || !(gap > 0))
-		return 0;
-	double more = ceil(gap / net - 1e-9);
-	if (more > 1200)
-		return 0;
-	return (long)r->month_count + (long)more;
-}
-
-static void adoption_finding(struct pdf *p, struct buf *out)
-{
-	const struct report *r = p->r;
-	struct figure now = r->org[ORG_ADOPTION_RATE];
-	struct figure before = r->previous.adoption_rate;
+	const char *now = pct(p, f->value[0], 1);
 	const char *main;
-	if (r->has_previous && ok(before)) {
-		double a = round(now.value * 1000), b = round(before.value * 1000);
-		const char *key = a > b ? "find.adoption_rose" : a < b ? "find.adoption_fell" : "find.adoption_same";
-		main = a == b ? trf(p, key, pct(p, now.value, 1), NULL)
-		              : trf(p, key, pct(p, before.value, 1), pct(p, now.value, 1), NULL);
-	} else {
-		main = trf(p, "find.adoption_now", pct(p, now.value, 1), NULL);
-	}
-	buf_puts(out, main);
-	struct opt_number t = r->rules->target_adoption;
-	if (t.set)
-		buf_puts(out, trf(p, shown(now.value, FK_PERCENT) >= t.value ? "find.tail_met" : "find.tail_missed",
-		                  target_text(p, t, true), NULL));
+	if (!f->has_before)
+		main = trf(p, "find.adoption_now", now, NULL);
+	else if (f->trend == 0)
+		main = trf(p, "find.adoption_same", now, NULL);
 	else
-		buf_puts(out, T(p, "find.tail_none"));
+		main = trf(p, f->trend > 0 ? "find.adoption_rose" : "find.adoption_fell",
+		           pct(p, f->value[1], 1), now, NULL);
+	const char *tail = f->target == TARGET_NONE
+	                   ? T(p, "find.tail_none")
+	                   : trf(p, f->target == TARGET_MET ? "find.tail_met" : "find.tail_missed",
+	                         target_text(p, p->r->set.target_adoption, true), NULL);
+	struct buf b = { 0 };
+	buf_puts(&b, main);
+	buf_puts(&b, tail);
+	return keep(p, b.data);
 }
 
-/* Fills out[0..return) with the findings, at most five. */
-static size_t findings(struct pdf *p, const char *out[5])
+static const char *finding_text(struct pdf *p, const struct finding *f)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
-	const char *cand[12];
-	size_t n = 0;
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
-
-	if (r->survey_suppressed) {
-		cand[n++] = trf(p, "find.survey_suppressed", k, NULL);
-	} else if (ok(r->org[ORG_ADOPTION_RATE])) {
-		struct buf b = { 0 };
-		buf_reserve(&b, 1);
-		adoption_finding(p, &b);
-		cand[n++] = keep(p, b.data);
+	switch (f->kind) {
+	case FIND_SURVEY_SUPPRESSED:
+		return trf(p, "find.survey_suppressed", k, NULL);
+	case FIND_ADOPTION:
+		return adoption_text(p, f);
+	case FIND_WEAKEST:
+		return trf(p, "find.weakest", dimension_label(p->lang, f->dimension[0]),
+		           num(p, f->value[0], 1), dimension_label(p->lang, f->dimension[1]),
+		           num(p, f->value[1], 1), NULL);
+	case FIND_NO_AI:
+		return T(p, "find.no_ai");
+	case FIND_HOURS_TARGET:
+		return trf(p, f->target == TARGET_MET ? "find.hours_met" : "find.hours_missed",
+		           num(p, f->value[0], 1),
+		           target_text(p, r->set.target_hours_saved_per_week, false), NULL);
+	case FIND_HOURS_PLAIN:
+		return trf(p, "find.hours_plain", num(p, f->value[0], 1), money(p, f->value[1]), NULL);
+	case FIND_PAYBACK:
+		return trf(p, "find.payback", pct(p, f->value[0], 1), integer(p, f->count), NULL);
+	case FIND_PAYBACK_PROJECTED:
+		return trf(p, "find.payback_projected", pct(p, f->value[0], 1), integer(p, f->count),
+		           NULL);
+	case FIND_PAYBACK_NONE:
+		return trf(p, "find.payback_none", pct(p, f->value[0], 1), NULL);
+	case FIND_ROI_QUARTER:
+		return trf(p, "find.roi_quarter", pct(p, f->value[0], 1), NULL);
+	case FIND_AT_RISK:
+		return f->count == 1 ? trf(p, "find.at_risk_one", f->name, NULL)
+		                     : trf(p, "find.at_risk_many", integer(p, f->count), f->name, NULL);
+	case FIND_NEGATIVE:
+		return f->count == 1
+		       ? trf(p, "find.negative_one", f->name, num(p, f->value[0], 1), NULL)
+		       : trf(p, "find.negative_many", integer(p, f->count), f->name, NULL);
+	case FIND_TRIANGULATION:
+		return trf(p, "find.triangulation", f->name, pct(p, f->value[0], 1),
+		           pct(p, f->value[1], 1), NULL);
+	case FIND_RESPONSE:
+		return trf(p, "find.response", integer(p, lround(f->value[0])),
+		           integer(p, lround(f->value[1])), pct(p, f->value[2], 1), NULL);
+	case FIND_COSTS:
+		return trf(p, "find.costs", money(p, f->value[0]), money(p, f->value[1]), NULL);
 	}
-	int weakest, strongest;
-	if (!r->survey_suppressed && dimension_extremes(r, &weakest, &strongest) && weakest != strongest)
-		cand[n++] = trf(p, "find.weakest", dimension_label(p->lang, weakest),
-		                num(p, r->org[ORG_MATURITY_TOOL_KNOWLEDGE + weakest].value, 1),
-		                dimension_label(p->lang, strongest),
-		                num(p, r->org[ORG_MATURITY_TOOL_KNOWLEDGE + strongest].value, 1), NULL);
-	bool entries_known;
-	long entries = total_ai_entries(r, &entries_known);
-	struct figure hours = r->org[ORG_HOURS_SAVED_PER_WEEK];
-	if (entries_known && entries == 0) {
-		cand[n++] = T(p, "find.no_ai");
-	} else if (ok(hours)) {
-		struct opt_number t = ru->target_hours_saved_per_week;
-		if (t.set)
-			cand[n++] = trf(p, shown(hours.value, FK_NUMBER1) >= t.value ? "find.hours_met" : "find.hours_missed",
-			                num(p, hours.value, 1), target_text(p, t, false), NULL);
-		else if (ok(r->org[ORG_VALUE_SAVED]))
-			cand[n++] = trf(p, "find.hours_plain", num(p, hours.value, 1),
-			                money(p, r->org[ORG_VALUE_SAVED].value), NULL);
-	}
-	struct figure cum = r->org[ORG_ROI_CUMULATIVE];
-	if (ok(cum)) {
-		if (ok(r->org[ORG_PAYBACK_MONTHS])) {
-			cand[n++] = trf(p, "find.payback", pct(p, cum.value, 1),
-			                integer(p, lround(r->org[ORG_PAYBACK_MONTHS].value)), NULL);
-		} else {
-			long m = projected_payback(r);
-			cand[n++] = m ? trf(p, "find.payback_projected", pct(p, cum.value, 1), integer(p, m), NULL)
-			              : trf(p, "find.payback_none", pct(p, cum.value, 1), NULL);
-		}
-	} else if (ok(r->org[ORG_ROI])) {
-		cand[n++] = trf(p, "find.roi_quarter", pct(p, r->org[ORG_ROI].value, 1), NULL);
-	}
-	size_t risky;
-	const struct use_case *risk = top_use_case(r, uc_at_risk, &risky, false);
-	if (risky == 1)
-		cand[n++] = trf(p, "find.at_risk_one", risk->name, NULL);
-	else if (risky > 1)
-		cand[n++] = trf(p, "find.at_risk_many", integer(p, (long)risky), risk->name, NULL);
-	size_t negative;
-	const struct use_case *neg = top_use_case(r, uc_negative, &negative, true);
-	if (negative == 1)
-		cand[n++] = trf(p, "find.negative_one", neg->name,
-		                num(p, neg->fig[UC_HOURS_SAVED_PER_WEEK].value, 1), NULL);
-	else if (negative > 1)
-		cand[n++] = trf(p, "find.negative_many", integer(p, (long)negative), neg->name, NULL);
-	const struct department *far = NULL;
-	double far_gap = 0.25;
-	for (size_t i = 0; i < r->department_count; i++) {
-		const struct department *d = &r->departments[i];
-		if (!ok(d->fig[DEPT_ADOPTION_RATE]) || !ok(d->fig[DEPT_LOGGED_AI_SHARE]))
-			continue;
-		double gap = fabs(d->fig[DEPT_ADOPTION_RATE].value - d->fig[DEPT_LOGGED_AI_SHARE].value);
-		if (gap > far_gap) {
-			far_gap = gap;
-			far = d;
-		}
-	}
-	if (far)
-		cand[n++] = trf(p, "find.triangulation", far->name, pct(p, far->fig[DEPT_ADOPTION_RATE].value, 1),
-		                pct(p, far->fig[DEPT_LOGGED_AI_SHARE].value, 1), NULL);
-	if (ok(r->org[ORG_RESPONDENTS]) && ok(r->org[ORG_HEADCOUNT]) && ok(r->org[ORG_RESPONSE_RATE]))
-		cand[n++] = trf(p, "find.response", integer(p, lround(r->org[ORG_RESPONDENTS].value)),
-		                integer(p, lround(r->org[ORG_HEADCOUNT].value)),
-		                pct(p, r->org[ORG_RESPONSE_RATE].value, 1), NULL);
-	if (ok(r->org[ORG_COST_TOTAL]) && ok(r->org[ORG_VALUE_SAVED]))
-		cand[n++] = trf(p, "find.costs", money(p, r->org[ORG_COST_TOTAL].value),
-		                money(p, r->org[ORG_VALUE_SAVED].value), NULL);
-
-	assert(n <= ARRAY_LEN(cand));
-
-	size_t m = n < 5 ? n : 5;
-	for (size_t i = 0; i < m; i++)
-		out[i] = cand[i];
-	return m;
+	return "";
 }
 
-struct action {
+struct action_text {
 	const char *title, *text;
 };
 
-/* The learning path that addresses a dimension (seed article: basic users learn
- * prompting, power users broaden use and work independently, AI champions innovate
- * and spread knowledge). */
-static int path_for_dimension(int d)
-{
-	switch (d) {
-	case DIM_TOOL_KNOWLEDGE: return 1;
-	case DIM_APPLICATION_BREADTH: return 2;
-	case DIM_AUTONOMY: return 2;
-	default: return 3;
-	}
-}
-
-/* The first three actions whose rule applies, in a fixed order of priority;
- * returns how many there are (two or three: the last two always apply).  Only
- * out[0..return) is filled. */
-static size_t actions(struct pdf *p, struct action out[3])
+static struct action_text action_text(struct pdf *p, const struct action *a)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
-	struct action cand[12];
-	size_t n = 0;
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
-
-	if (r->survey_suppressed) {
-		cand[n].title = T(p, "act.response.title");
-		cand[n++].text = trf(p, "act.response.text", k, NULL);
+	switch (a->kind) {
+	case ACT_RESPONSE:
+		return (struct action_text){ T(p, "act.response.title"),
+		                             trf(p, "act.response.text", k, NULL) };
+	case ACT_LOG:
+		return (struct action_text){ T(p, "act.log.title"), T(p, "act.log.text") };
+	case ACT_REVIEW:
+		return (struct action_text){ trf(p, "act.review.title", a->name, NULL),
+		                             trf(p, "act.review.text", a->name, num(p, a->value, 1), NULL) };
+	case ACT_LEARNING: {
+		const char *dim = dimension_label(p->lang, a->dimension);
+		const char *path = learning_path_name(p->lang, a->path);
+		return (struct action_text){ trf(p, "act.learning.title", dim, path, NULL),
+		                             trf(p, "act.learning.text", dim, num(p, a->value, 1), path, NULL) };
 	}
-	bool entries_known;
-	if (total_ai_entries(r, &entries_known) == 0 && entries_known) {
-		cand[n].title = T(p, "act.log.title");
-		cand[n++].text = T(p, "act.log.text");
+	case ACT_RISK:
+		return (struct action_text){
+			trf(p, "act.risk.title", a->name, NULL),
+			a->single ? trf(p, "act.risk.text_single", a->name, NULL)
+			          : trf(p, "act.risk.text_share", a->name, pct(p, a->value, 0), NULL) };
+	case ACT_PILOT:
+		return (struct action_text){
+			trf(p, "act.pilot.title", a->name, NULL),
+			trf(p, "act.pilot.text", a->name, pct(p, a->value, 1),
+			    target_text(p, r->set.target_adoption, true), NULL) };
+	case ACT_BUDDY:
+		return (struct action_text){ T(p, "act.buddy.title"),
+		                             trf(p, "act.buddy.text", pct(p, a->value, 0), NULL) };
+	case ACT_BASELINE:
+		return (struct action_text){ T(p, "act.baseline.title"),
+		                             trf(p, "act.baseline.text", integer(p, lround(a->value)), NULL) };
+	case ACT_SCALE:
+		return (struct action_text){ trf(p, "act.scale.title", a->name, NULL),
+		                             trf(p, "act.scale.text", a->name, num(p, a->value, 1), NULL) };
+	case ACT_SHARE:
+		return (struct action_text){ T(p, "act.share.title"), T(p, "act.share.text") };
+	case ACT_MEASURE:
+		return (struct action_text){ T(p, "act.measure.title"), T(p, "act.measure.text") };
 	}
-	size_t negative;
-	const struct use_case *neg = top_use_case(r, uc_negative, &negative, true);
-	if (neg) {
-		cand[n].title = trf(p, "act.review.title", neg->name, NULL);
-		cand[n++].text = trf(p, "act.review.text", neg->name,
-		                     num(p, neg->fig[UC_HOURS_SAVED_PER_WEEK].value, 1), NULL);
-	}
-	int weakest, strongest;
-	if (!r->survey_suppressed && dimension_extremes(r, &weakest, &strongest)) {
-		double v = r->org[ORG_MATURITY_TOOL_KNOWLEDGE + weakest].value;
-		double goal = ru->target_maturity.set ? ru->target_maturity.value : 3;
-		if (v < goal) {
-			const char *path = learning_path_name(p->lang, path_for_dimension(weakest));
-			cand[n].title = trf(p, "act.learning.title", dimension_label(p->lang, weakest), path, NULL);
-			cand[n++].text = trf(p, "act.learning.text", dimension_label(p->lang, weakest),
-			                     num(p, v, 1), path, NULL);
-		}
-	}
-	size_t risky;
-	const struct use_case *risk = top_use_case(r, uc_at_risk, &risky, false);
-	if (risk) {
-		cand[n].title = trf(p, "act.risk.title", risk->name, NULL);
-		if (ok(risk->fig[UC_CONCENTRATION]) && !(ok(risk->fig[UC_AI_USERS]) && risk->fig[UC_AI_USERS].value <= 1))
-			cand[n++].text = trf(p, "act.risk.text_share", risk->name,
-			                     pct(p, risk->fig[UC_CONCENTRATION].value, 0), NULL);
-		else
-			cand[n++].text = trf(p, "act.risk.text_single", risk->name, NULL);
-	}
-	if (ru->target_adoption.set) {
-		const struct department *low = NULL;
-		for (size_t i = 0; i < r->department_count; i++) {
-			const struct department *d = &r->departments[i];
-			if (ok(d->fig[DEPT_ADOPTION_RATE]) && d->fig[DEPT_ADOPTION_RATE].value < 0.5 * ru->target_adoption.value &&
-			    (!low || d->fig[DEPT_ADOPTION_RATE].value < low->fig[DEPT_ADOPTION_RATE].value))
-				low = d;
-		}
-		if (low) {
-			cand[n].title = trf(p, "act.pilot.title", low->name, NULL);
-			cand[n++].text = trf(p, "act.pilot.text", low->name, pct(p, low->fig[DEPT_ADOPTION_RATE].value, 1),
-			                     target_text(p, ru->target_adoption, true), NULL);
-		}
-	}
-	if (ok(r->org[ORG_BUDDY_COVERAGE]) && r->org[ORG_BUDDY_COVERAGE].value < 0.5) {
-		cand[n].title = T(p, "act.buddy.title");
-		cand[n++].text = trf(p, "act.buddy.text", pct(p, r->org[ORG_BUDDY_COVERAGE].value, 0), NULL);
-	}
-	if (ok(r->org[ORG_AI_ENTRIES_WITHOUT_BASELINE]) && r->org[ORG_AI_ENTRIES_WITHOUT_BASELINE].value > 0) {
-		cand[n].title = T(p, "act.baseline.title");
-		cand[n++].text = trf(p, "act.baseline.text",
-		                     integer(p, lround(r->org[ORG_AI_ENTRIES_WITHOUT_BASELINE].value)), NULL);
-	}
-	bool behind = (!ok(r->org[ORG_PAYBACK_MONTHS]) && r->month_count > 0) ||
-	              (ok(r->org[ORG_ROI]) && r->org[ORG_ROI].value < 2.0);
-	const struct use_case *best = top_use_case(r, uc_saving, NULL, false);
-	if (behind && best) {
-		cand[n].title = trf(p, "act.scale.title", best->name, NULL);
-		cand[n++].text = trf(p, "act.scale.text", best->name,
-		                     num(p, best->fig[UC_HOURS_SAVED_PER_WEEK].value, 1), NULL);
-	}
-	cand[n].title = T(p, "act.share.title");
-	cand[n++].text = T(p, "act.share.text");
-	cand[n].title = T(p, "act.measure.title");
-	cand[n++].text = T(p, "act.measure.text");
-	assert(n <= ARRAY_LEN(cand));
-
-	size_t m = n < 3 ? n : 3;
-	for (size_t i = 0; i < m; i++)
-		out[i] = cand[i];
-	return m;
+	return (struct action_text){ "", "" };
 }
 
 static void summary(struct pdf *p)
@@ -1232,28 +1040,27 @@ static void summary(struct pdf *p)
 	section(p, "sec.summary", true);
 	kpi_tiles(p);
 
-	const char *f[5];
-	size_t nf = findings(p, f);
+	const struct report *r = p->r;
 	subheading(p, T(p, "find.heading"), 30);
-	for (size_t i = 0; i < nf; i++)
-		bullet(p, f[i]);
+	for (size_t i = 0; i < r->finding_count; i++)
+		bullet(p, finding_text(p, &r->findings[i]));
 	p->y += 8;
 
-	struct action a[3];
-	size_t na = actions(p, a);
+	size_t na = r->action_count;
 	subheading(p, T(p, "act.heading"), 40);
 	for (size_t i = 0; i < na; i++) {
-		float h = text_height(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].title) +
-		          text_height(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a[i].text);
+		struct action_text a = action_text(p, &r->actions[i]);
+		float h = text_height(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a.title) +
+		          text_height(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, CONTENT_W - 22, a.text);
 		ensure(p, h + 6);
 		char no[2] = { (char)('1' + i), '\0' };
 		fill_circle(&p->c, MARGIN + 7, p->y + 6, 7, color(COLOR_BRAND));
 		draw_text(&p->c, FONT_BOLD, SIZE_TABLE, color(COLOR_WHITE), MARGIN + 7, p->y + 9,
 		          ALIGN_CENTER, no);
 		text_block(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN + 22,
-		           CONTENT_W - 22, a[i].title, false);
+		           CONTENT_W - 22, a.title, false);
 		text_block(p, FONT_REGULAR, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN + 22,
-		           CONTENT_W - 22, a[i].text, false);
+		           CONTENT_W - 22, a.text, false);
 		p->y += 8;
 	}	if (na < 3) {
 		ensure(p, 14);
@@ -1334,8 +1141,8 @@ static void adoption_legend(struct pdf *p)
 	struct rgb colors[3] = { color(COLOR_BRAND), color(COLOR_BRAND_TINT), color(COLOR_ACCENT) };
 	bool dashed[3] = { false, false, true };
 	size_t n = 2;
-	if (r->rules->target_adoption.set && !r->survey_suppressed) {
-		names[2] = trf(p, "legend.target", target_text(p, r->rules->target_adoption, true), NULL);
+	if (r->set.target_adoption.set && !r->survey_suppressed) {
+		names[2] = trf(p, "legend.target", target_text(p, r->set.target_adoption, true), NULL);
 		n = 3;
 	}
 	if (r->survey_suppressed) {
@@ -1407,7 +1214,7 @@ static void quarter_trend(struct pdf *p, const char *title, size_t which, enum v
 static void adoption(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.adoption", false);
 
 	char k[16];
@@ -1597,7 +1404,7 @@ static void migration_matrix(struct pdf *p, float x, float w)
 static void maturity(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.maturity", false);
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
@@ -1777,11 +1584,11 @@ static size_t *use_cases_by_hours(const struct report *r)
 static void savings(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.savings", false);
 
 	bool entries_known;
-	long entries = total_ai_entries(r, &entries_known);
+	long entries = report_ai_entries(r, &entries_known);
 	if (ok(r->org[ORG_HOURS_SAVED]) && ok(r->org[ORG_HOURS_SAVED_PER_WEEK]) && ok(r->org[ORG_VALUE_SAVED]))
 		paragraph(p, trf(p, "sav.intro", num(p, r->org[ORG_HOURS_SAVED].value, 1),
 		                 num(p, r->org[ORG_HOURS_SAVED_PER_WEEK].value, 1), money(p, r->org[ORG_VALUE_SAVED].value),
@@ -1817,7 +1624,7 @@ static void savings(struct pdf *p)
 			c[2].text = fig_text(p, u->fig[UC_BASELINE_MINUTES], FK_NUMBER0);
 			c[3].text = fig_text(p, u->fig[UC_HOURS_SAVED_PER_WEEK], FK_NUMBER1);
 			c[4].text = fig_text(p, u->fig[UC_VALUE_SAVED], FK_MONEY);
-			if (uc_at_risk(u)) {
+			if (use_case_at_risk(u)) {
 				c[5].text = WARN_SIGN;
 				c[5].has_color = true;
 				c[5].color = rgb_hex(COLOR_ACCENT);
@@ -1826,7 +1633,7 @@ static void savings(struct pdf *p)
 			} else {
 				c[5].text = u->fig[UC_AT_RISK].status == FIG_SUPPRESSED ? DASH : "";
 			}
-			if (uc_negative(u)) {
+			if (use_case_negative(u)) {
 				c[3].has_color = true;
 				c[3].color = rgb_hex(COLOR_RED);
 			}
@@ -1859,7 +1666,7 @@ static void savings(struct pdf *p)
 		items[n].label = u->name;
 		items[n].value[0] = u->fig[UC_HOURS_SAVED_PER_WEEK].value;
 		items[n].has[0] = true;
-		items[n].flagged = uc_at_risk(u);
+		items[n].flagged = use_case_at_risk(u);
 		negative = negative || items[n].value[0] < 0;
 		n++;
 	}
@@ -1900,7 +1707,7 @@ static void savings(struct pdf *p)
 static void roi(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.roi", false);
 
 	struct column cols[] = {
@@ -1952,10 +1759,10 @@ static void roi(struct pdf *p)
 	rows[n].label = T(p, "roi.result");
 	rows[n].value = "";
 	rows[n++].bold = true;
-	if (ok(r->org[ORG_VALUE_SAVED]) && ok(r->org[ORG_COST_TOTAL])) {
+	if (ok(r->net_value)) {
 		rows[n].label = T(p, "roi.net");
 		rows[n].bold = false;
-		rows[n++].value = money(p, r->org[ORG_VALUE_SAVED].value - r->org[ORG_COST_TOTAL].value);
+		rows[n++].value = money(p, r->net_value.value);
 	}
 	rows[n].label = T(p, "roi.roi_q");
 	rows[n].bold = true;
@@ -2155,7 +1962,7 @@ static void knowledge(struct pdf *p)
 static void method(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	section(p, "sec.method", false);
 
 	struct column cols[] = {
@@ -2289,7 +2096,7 @@ static void footers(struct pdf *p)
 	char total[24];
 	snprintf(total, sizeof total, "%zu", p->page_count);
 	struct buf left = { 0 };
-	buf_printf(&left, "%s " MIDDOT " %d-Q%d", r->rules->org_name, r->year, r->quarter);
+	buf_printf(&left, "%s " MIDDOT " %d-Q%d", r->set.org_name, r->year, r->quarter);
 	for (size_t i = 1; i < p->page_count; i++) {
 		p->c.page = p->pages[i];
 		char no[24];
@@ -2450,7 +2257,7 @@ static char *bold_sibling(const char *path)
 
 static bool setup_fonts(struct pdf *p, char *paths[2], FILE *err)
 {
-	const char *custom = p->r->rules->font;
+	const char *custom = p->r->set.font;
 	if (custom && custom[0]) {
 		char *bold = bold_sibling(custom);
 		if (load_font(p, custom, FONT_REGULAR) && load_font(p, bold, FONT_BOLD)) {
@@ -2483,10 +2290,10 @@ static void set_info(struct pdf *p)
 	buf_printf(&title, "%s %s %d-Q%d", T(p, "pdf.title"), MIDDOT, r->year, r->quarter);
 	text_sanitize(&p->c, FONT_REGULAR, title.data, &clean);
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_TITLE, clean.data);
-	text_sanitize(&p->c, FONT_REGULAR, r->rules->org_name, &clean);
+	text_sanitize(&p->c, FONT_REGULAR, r->set.org_name, &clean);
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_SUBJECT, clean.data);
-	if (r->rules->prepared_by && r->rules->prepared_by[0]) {
-		text_sanitize(&p->c, FONT_REGULAR, r->rules->prepared_by, &clean);
+	if (r->set.prepared_by && r->set.prepared_by[0]) {
+		text_sanitize(&p->c, FONT_REGULAR, r->set.prepared_by, &clean);
 		HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_AUTHOR, clean.data);
 	}
 	HPDF_SetInfoAttr(p->c.doc, HPDF_INFO_CREATOR, "aireport");
@@ -2500,9 +2307,9 @@ int pdf_write_assessment(const struct report *r, const char *path, FILE *err)
 	memset(&pdf, 0, sizeof pdf);
 	struct pdf *p = &pdf;
 	p->r = r;
-	p->lang = r->rules->language;
+	p->lang = r->set.language;
 	p->c.lang = p->lang;
-	p->c.currency = r->rules->currency;
+	p->c.currency = r->set.currency;
 	p->c.page_height = PAGE_H;
 	char *font_paths[2] = { NULL, NULL };
 	int status = EXIT_OK;

@@ -33,6 +33,7 @@
 #include <xlsxwriter.h>
 
 #include "i18n.h"
+#include "tie.h"
 #include "util.h"
 
 /* ---- formats and writing helpers ------------------------------------------- */
@@ -66,11 +67,7 @@ struct xlsx {
 	const char *na;              /* "n/a" in the report language */
 	lxw_error error;             /* first error libxlsxwriter reported */
 
-	/* The ROI sheet's results, as cached there; Summary shows them by name. */
 	char weeks[32];              /* W = D / 7 written as a formula term, "(92/7)" */
-	double hours_total;
-	double value_saved, cost_training, cost_licenses, cost_fixed, cost_total;
-	struct figure roi, roi_cumulative, payback;
 };
 
 static void note_error(struct xlsx *x, lxw_error e)
@@ -280,17 +277,6 @@ static void put_formula_figure(struct xlsx *x, struct sheet *s, int row, int col
 	sheet_fit(s, col, text_width(x->na));
 }
 
-static struct figure fig_ok(double v)
-{
-	return (struct figure){ .value = v, .status = FIG_OK };
-}
-
-static struct figure fig_na(void)
-{
-	return (struct figure){ .status = FIG_NA };
-}
-
-/* "$B$7" */
 static void cell_abs(char *out, size_t outsz, int row, int col)
 {
 	char tmp[LXW_MAX_CELL_NAME_LENGTH];
@@ -371,7 +357,7 @@ static void put_title(struct xlsx *x, struct sheet *s, const char *key)
 	const struct report *r = x->r;
 	char title[512];
 	snprintf(title, sizeof(title), "%s \xE2\x80\x94 %s \xE2\x80\x94 %d-Q%d", tr(x->lang, key),
-	         r->rules->org_name, r->year, r->quarter);
+	         r->set.org_name, r->year, r->quarter);
 	put_note(x, s, 0, 0, title, x->f.title);
 	worksheet_set_row(s->ws, 0, 22, NULL);
 }
@@ -459,7 +445,7 @@ static void formats_init(struct xlsx *x)
 	struct formats *f = &x->f;
 	lxw_workbook *wb = x->wb;
 	char money[96];
-	money_format(money, sizeof(money), x->lang, x->r->rules->currency);
+	money_format(money, sizeof(money), x->lang, x->r->set.currency);
 	const char *num_format[4] = { "0", "0.0", "0.0%", money };
 
 	f->title = workbook_add_format(wb);
@@ -648,7 +634,7 @@ static void roi_layout(const struct report *r, struct roi_layout *l)
 static void roi_inputs(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	enum lang lang = x->lang;
 
 	put_note(x, s, l->rate_row - 2, 0, tr(lang, "xlsx.roi.inputs"), x->f.heading);
@@ -711,64 +697,6 @@ static void roi_inputs(struct xlsx *x, struct sheet *s, const struct roi_layout 
 	define_name(x, "active_users", s->name, l->active_row, 1);
 }
 
-/* The rows of the use-case table: published use cases, then the suppressed ones
- * summed into one row.  hours is rows x classes. */
-struct uc_rows {
-	int n;
-	const char **name;           /* NULL for the summed row */
-	double *hours;
-	double *sum, *gross, *value; /* the cached results of each row's formulas */
-};
-
-static void uc_rows_build(const struct report *r, struct uc_rows *t)
-{
-	size_t C = r->rate_class_count, U = r->use_case_count;
-	t->n = 0;
-	t->name = xcalloc(U + 1, sizeof(*t->name));
-	t->hours = xcalloc((U + 1) * C, sizeof(double));
-	t->sum = xcalloc(U + 1, sizeof(double));
-	t->gross = xcalloc(U + 1, sizeof(double));
-	t->value = xcalloc(U + 1, sizeof(double));
-	double *hidden = xcalloc(C, sizeof(double));
-	bool any_hidden = false;
-	for (size_t u = 0; u < U; u++) {
-		const double *h = &r->use_case_class_hours[u * C];
-		if (!published_use_case(&r->use_cases[u])) {
-			for (size_t c = 0; c < C; c++)
-				hidden[c] += h[c];
-			any_hidden = true;
-			continue;
-		}
-		t->name[t->n] = r->use_cases[u].name;
-		memcpy(&t->hours[(size_t)t->n * C], h, C * sizeof(double));
-		t->n++;
-	}
-	if (any_hidden) {
-		t->name[t->n] = NULL;
-		memcpy(&t->hours[(size_t)t->n * C], hidden, C * sizeof(double));
-		t->n++;
-	}
-	free(hidden);
-	/* As the formulas compute: SUM and SUMPRODUCT from left to right. */
-	for (int i = 0; i < t->n; i++) {
-		const double *h = &t->hours[(size_t)i * C];
-		for (size_t c = 0; c < C; c++) {
-			t->sum[i] += h[c];
-			t->gross[i] += h[c] * r->rate_classes[c].rate;
-		}
-		t->value[i] = r->rules->realisation * t->gross[i];
-	}
-}
-
-static void uc_rows_free(struct uc_rows *t)
-{
-	free(t->name);
-	free(t->hours);
-	free(t->sum);
-	free(t->gross);
-	free(t->value);
-}
-
 /* "=SUM(B9:B12)" over rows first..last of col, or "=0" when there are none. */
 static void sum_formula(char *out, size_t outsz, int first, int last, int col)
 {
@@ -782,9 +710,8 @@ static void sum_formula(char *out, size_t outsz, int first, int last, int col)
 	snprintf(out, outsz, "=SUM(%s:%s)", a, b);
 }
 
-/* The saved hours per use case and rate class with their value, and the totals.
- * Returns the total gross value (hours x rate before realisation) of the quarter. */
-static double roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+/* The saved hours per use case and rate class with their value, and the totals. */
+static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
@@ -818,12 +745,12 @@ static double roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_la
 	cell_abs(b, sizeof(b), l->uc_rate_row, C);
 	snprintf(rates, sizeof(rates), "%s:%s", a, b);
 
-	struct uc_rows t;
-	uc_rows_build(r, &t);
-	for (int i = 0; i < t.n; i++) {
-		int row = l->uc_first_row + i;
-		if (t.name[i]) {
-			put_text(x, s, row, 0, t.name[i]);
+	const struct roi_sheet *rs = &r->roi;
+	for (size_t i = 0; i < rs->row_count; i++) {
+		const struct roi_row *ur = &rs->rows[i];
+		int row = l->uc_first_row + (int)i;
+		if (ur->name) {
+			put_text(x, s, row, 0, ur->name);
 		} else {
 			char label[256];
 			with_k(label, sizeof(label), tr(lang, "xlsx.row.hidden_use_cases"),
@@ -831,19 +758,19 @@ static double roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_la
 			put_text(x, s, row, 0, label);
 		}
 		for (int c = 0; c < C; c++)
-			put_number(x, s, row, 1 + c, t.hours[(size_t)i * (size_t)C + (size_t)c],
-			           x->f.input[K_DECIMAL], K_DECIMAL);
+			put_number(x, s, row, 1 + c, ur->hours[c], x->f.input[K_DECIMAL], K_DECIMAL);
 		cell_rel(a, sizeof(a), row, 1);
 		cell_rel(b, sizeof(b), row, C);
 		snprintf(f, sizeof(f), "=SUM(%s:%s)", a, b);
-		put_formula(x, s, row, l->uc_hours_col, f, x->f.num[K_DECIMAL], t.sum[i], K_DECIMAL);
+		put_formula(x, s, row, l->uc_hours_col, f, x->f.num[K_DECIMAL], ur->hours_total,
+		            K_DECIMAL);
 		snprintf(f, sizeof(f), "=SUMPRODUCT(%s:%s,%s)", a, b, rates);
-		put_formula(x, s, row, l->uc_gross_col, f, x->f.num[K_MONEY], t.gross[i], K_MONEY);
+		put_formula(x, s, row, l->uc_gross_col, f, x->f.num[K_MONEY], ur->gross, K_MONEY);
 		cell_rel(a, sizeof(a), row, l->uc_gross_col);
 		snprintf(f, sizeof(f), "=realisation*%s", a);
-		put_formula(x, s, row, l->uc_value_col, f, x->f.num[K_MONEY], t.value[i], K_MONEY);
+		put_formula(x, s, row, l->uc_value_col, f, x->f.num[K_MONEY], ur->value, K_MONEY);
 	}
-	if (t.n > 0) {
+	if (rs->row_count > 0) {
 		/* Net savings may be negative (§4), so any number is accepted here. */
 		lxw_data_validation v = {0};
 		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
@@ -863,40 +790,23 @@ static double roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_la
 		put_note(x, s, l->uc_total_row + 1, 0, tr(lang, "xlsx.none.use_cases"), NULL);
 	}
 
-	/* Totals, added in row order as SUM does. */
+	/* Totals: SUM over the rows above. */
 	put_text_fmt(x, s, l->uc_total_row, 0, tr(lang, "xlsx.row.total"), x->f.label_bold, true);
-	double total_gross = 0;
 	for (int col = 1; col <= l->uc_value_col; col++) {
-		double sum = 0;
-		for (int i = 0; i < t.n; i++) {
-			if (col <= C)
-				sum += t.hours[(size_t)i * (size_t)C + (size_t)(col - 1)];
-			else if (col == l->uc_hours_col)
-				sum += t.sum[i];
-			else if (col == l->uc_gross_col)
-				sum += t.gross[i];
-			else
-				sum += t.value[i];
-		}
+		double sum = col <= C ? rs->class_totals[col - 1]
+		           : col == l->uc_hours_col ? rs->hours_total
+		           : col == l->uc_gross_col ? rs->gross_total : rs->value_total;
 		enum kind kind = col <= l->uc_hours_col ? K_DECIMAL : K_MONEY;
 		sum_formula(f, sizeof(f), l->uc_first_row, l->uc_total_row - 1, col);
 		put_formula(x, s, l->uc_total_row, col, f, x->f.total[kind], sum, kind);
-		if (col == l->uc_hours_col)
-			x->hours_total = sum;
-		if (col == l->uc_gross_col)
-			total_gross = sum;
 	}
-	uc_rows_free(&t);
-	return total_gross;
 }
 
 /* The monthly series: benefit and cost per month and their cumulative sums.
  * Fills the cached cumulative figures for the results. */
-static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout *l,
-                       double *cum_gross_out, double *cum_cost_out)
+static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
-	const struct rules *ru = r->rules;
 	enum lang lang = x->lang;
 	int C = (int)l->classes;
 	char a[32], b[32], c2[32], f[512];
@@ -932,42 +842,34 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 	cell_abs(b, sizeof(b), l->uc_rate_row, C);
 	snprintf(rates, sizeof(rates), "%s:%s", a, b);
 
-	double realisation = ru->realisation;
-	double cum_gross = 0, cum_benefit = 0, cum_cost = 0;
 	for (size_t m = 0; m < r->month_count; m++) {
 		const struct month *mo = &r->months[m];
+		const struct roi_month *rm = &r->roi.months[m];
 		int row = l->month_first_row + (int)m;
 		char label[16];
 		snprintf(label, sizeof(label), "%04d-%02d", mo->year, mo->month);
 		put_text(x, s, row, 0, label);
-		double gross = 0;
-		for (int c = 0; c < C; c++) {
+		for (int c = 0; c < C; c++)
 			put_number(x, s, row, 1 + c, mo->hours_by_class[c], x->f.num[K_DECIMAL],
 			           K_DECIMAL);
-			gross += mo->hours_by_class[c] * r->rate_classes[c].rate;
-		}
 		put_number(x, s, row, l->m_trainings_col, mo->trainings, x->f.num[K_COUNT], K_COUNT);
 		put_number(x, s, row, l->m_active_col, mo->active, x->f.num[K_COUNT], K_COUNT);
 
 		cell_rel(a, sizeof(a), row, 1);
 		cell_rel(b, sizeof(b), row, C);
 		snprintf(f, sizeof(f), "=SUMPRODUCT(%s:%s,%s)", a, b, rates);
-		put_formula(x, s, row, l->m_gross_col, f, x->f.num[K_MONEY], gross, K_MONEY);
+		put_formula(x, s, row, l->m_gross_col, f, x->f.num[K_MONEY], rm->gross, K_MONEY);
 
-		double benefit = realisation * gross;
 		cell_rel(a, sizeof(a), row, l->m_gross_col);
 		snprintf(f, sizeof(f), "=realisation*%s", a);
-		put_formula(x, s, row, l->m_benefit_col, f, x->f.num[K_MONEY], benefit, K_MONEY);
+		put_formula(x, s, row, l->m_benefit_col, f, x->f.num[K_MONEY], rm->benefit, K_MONEY);
 
-		double cost = mo->trainings * ru->training_per_participant +
-		              mo->active * ru->license_per_active_user_month +
-		              ru->program_fixed_per_quarter / 3;
 		cell_rel(a, sizeof(a), row, l->m_trainings_col);
 		cell_rel(b, sizeof(b), row, l->m_active_col);
 		snprintf(f, sizeof(f),
 		         "=%s*training_per_participant+%s*license_per_user_month+fixed_per_quarter/3",
 		         a, b);
-		put_formula(x, s, row, l->m_cost_col, f, x->f.num[K_MONEY], cost, K_MONEY);
+		put_formula(x, s, row, l->m_cost_col, f, x->f.num[K_MONEY], rm->cost, K_MONEY);
 
 		/* Running sums: the first month is its own value, later ones add the row
 		 * above. */
@@ -976,44 +878,36 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 			{ l->m_cum_benefit_col, l->m_benefit_col },
 			{ l->m_cum_cost_col, l->m_cost_col },
 		};
-		double *run[3] = { &cum_gross, &cum_benefit, &cum_cost };
-		double add[3] = { gross, benefit, cost };
+		const double run[3] = { rm->cum_gross, rm->cum_benefit, rm->cum_cost };
 		for (int k = 0; k < 3; k++) {
 			cell_rel(a, sizeof(a), row, run_cols[k][1]);
 			if (m == 0) {
 				snprintf(f, sizeof(f), "=%s", a);
-				*run[k] = add[k];
 			} else {
 				cell_rel(b, sizeof(b), row - 1, run_cols[k][0]);
 				snprintf(f, sizeof(f), "=%s+%s", b, a);
-				*run[k] += add[k];
 			}
-			put_formula(x, s, row, run_cols[k][0], f, x->f.num[K_MONEY], *run[k], K_MONEY);
+			put_formula(x, s, row, run_cols[k][0], f, x->f.num[K_MONEY], run[k], K_MONEY);
 		}
 
+		/* Reached with the model's tie rule (tie.h), so that a recalculated sheet
+		 * and metrics.csv name the same payback month when the benefit exactly
+		 * meets the cost; the cached value is the model's. */
 		cell_rel(a, sizeof(a), row, l->m_cum_benefit_col);
 		cell_rel(c2, sizeof(c2), row, l->m_cum_cost_col);
-		snprintf(f, sizeof(f), "=IF(%s>=%s,1,0)", a, c2);
-		/* the cached values are the model's, with its tie rule, so the workbook
-		 * and metrics.csv agree when the benefit exactly meets the cost */
+		snprintf(f, sizeof(f), "=IF(%s>=%s-%s*MAX(1,ABS(%s)),1,0)", a, c2, TIE_MARGIN_TEXT, c2);
 		put_formula(x, s, row, l->m_reached_col, f, x->f.num[K_COUNT], mo->covered ? 1 : 0,
 		            K_COUNT);
 	}
 	if (r->month_count == 0)
 		put_note(x, s, l->month_first_row, 0, tr(lang, "xlsx.none.months"), NULL);
-	x->payback = r->org[ORG_PAYBACK_MONTHS];
-	x->roi_cumulative = r->org[ORG_ROI_CUMULATIVE];
-	*cum_gross_out = cum_gross;
-	*cum_cost_out = cum_cost;
 }
 
 /* The quarter's results.  The cached values come from x (value and costs) and the
  * monthly series (cumulative ROI, payback). */
-static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout *l,
-                        double total_gross)
+static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
-	const struct rules *ru = r->rules;
 	enum lang lang = x->lang;
 	char a[32], b[32], f[512], na_lit[64];
 	struct buf lit = {0};
@@ -1028,14 +922,7 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 		put_text_fmt(x, s, l->results_row - 1, c, hdr[c],
 		             c == 1 ? x->f.header_num : x->f.header, c < 2);
 
-	x->value_saved = ru->realisation * total_gross;
-	x->cost_training = r->trainees_in_period * ru->training_per_participant;
-	x->cost_licenses = r->active_in_period * ru->license_per_active_user_month * 3;
-	x->cost_fixed = ru->program_fixed_per_quarter;
-	x->cost_total = x->cost_training + x->cost_licenses + x->cost_fixed;
-	x->roi = x->cost_total == 0 ? fig_na()
-	                            : fig_ok((x->value_saved - x->cost_total) / x->cost_total);
-
+	const struct roi_sheet *rs = &r->roi;
 	int row = l->results_row;
 	char last_cb[32] = "", last_cc[32] = "", months[96] = "";
 	if (r->month_count > 0) {
@@ -1072,32 +959,32 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 		case RES_HOURS:
 			cell_abs(a, sizeof(a), l->uc_total_row, l->uc_hours_col);
 			snprintf(f, sizeof(f), "=%s", a);
-			put_formula(x, s, rr, 1, f, fmt, x->hours_total, K_DECIMAL);
+			put_formula(x, s, rr, 1, f, fmt, rs->hours_total, K_DECIMAL);
 			break;
 		case RES_VALUE:
 			cell_abs(a, sizeof(a), l->uc_total_row, l->uc_gross_col);
 			snprintf(f, sizeof(f), "=realisation*%s", a);
-			put_formula(x, s, rr, 1, f, fmt, x->value_saved, K_MONEY);
+			put_formula(x, s, rr, 1, f, fmt, rs->value_saved, K_MONEY);
 			break;
 		case RES_TRAINING:
 			put_formula(x, s, rr, 1, "=trainees*training_per_participant", fmt,
-			            x->cost_training, K_MONEY);
+			            rs->cost_training, K_MONEY);
 			break;
 		case RES_LICENCES:
 			put_formula(x, s, rr, 1, "=active_users*license_per_user_month*3", fmt,
-			            x->cost_licenses, K_MONEY);
+			            rs->cost_licenses, K_MONEY);
 			break;
 		case RES_FIXED:
-			put_formula(x, s, rr, 1, "=fixed_per_quarter", fmt, x->cost_fixed, K_MONEY);
+			put_formula(x, s, rr, 1, "=fixed_per_quarter", fmt, rs->cost_fixed, K_MONEY);
 			break;
 		case RES_TOTAL:
 			put_formula(x, s, rr, 1, "=cost_training+cost_licenses+cost_fixed", fmt,
-			            x->cost_total, K_MONEY);
+			            rs->cost_total, K_MONEY);
 			break;
 		case RES_ROI:
 			snprintf(f, sizeof(f),
 			         "=IF(cost_total=0,%s,(value_saved-cost_total)/cost_total)", na_lit);
-			put_formula_figure(x, s, rr, 1, f, fmt, &x->roi, K_PERCENT);
+			put_formula_figure(x, s, rr, 1, f, fmt, &rs->roi, K_PERCENT);
 			break;
 		case RES_ROI_CUMULATIVE:
 			if (r->month_count > 0)
@@ -1105,14 +992,14 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 				         last_cb, last_cc, last_cc);
 			else
 				snprintf(f, sizeof(f), "=%s", na_lit);
-			put_formula_figure(x, s, rr, 1, f, fmt, &x->roi_cumulative, K_PERCENT);
+			put_formula_figure(x, s, rr, 1, f, fmt, &r->org[ORG_ROI_CUMULATIVE], K_PERCENT);
 			break;
 		case RES_PAYBACK:
 			if (r->month_count > 0)
 				snprintf(f, sizeof(f), "=IFERROR(MATCH(1,%s,0),%s)", months, na_lit);
 			else
 				snprintf(f, sizeof(f), "=%s", na_lit);
-			put_formula_figure(x, s, rr, 1, f, fmt, &x->payback, K_COUNT);
+			put_formula_figure(x, s, rr, 1, f, fmt, &r->org[ORG_PAYBACK_MONTHS], K_COUNT);
 			break;
 		}
 		put_note(x, s, rr, 2, tr(lang, res[i].note), NULL);
@@ -1121,12 +1008,11 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 }
 
 /* ROI and payback when realisation and every hourly rate change; costs stay. */
-static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_layout *l,
-                            double total_gross)
+static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	char a[32], b[32], f[768], na_lit[64], gross_ref[32], cum_gross[64], cum_cost[64];
+	char a[32], b[32], f[2048], na_lit[64], gross_ref[32], cum_gross[64], cum_cost[64];
 	struct buf lit = {0};
 	formula_string(&lit, x->na);
 	snprintf(na_lit, sizeof(na_lit), "%s", lit.data);
@@ -1139,31 +1025,17 @@ static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_la
 	cell_abs(a, sizeof(a), l->month_first_row, l->m_cum_cost_col);
 	cell_abs(b, sizeof(b), last, l->m_cum_cost_col);
 	snprintf(cum_cost, sizeof(cum_cost), "%s:%s", a, b);
-	char last_ref[32];
+	char last_ref[32], reach[256];
 	cell_abs(last_ref, sizeof(last_ref), last, l->m_cum_gross_col);
-
-	/* The cumulative gross value and cost per month, as the series computed them. */
-	double *cg = xcalloc(r->month_count + 1, sizeof(double));
-	double *cc = xcalloc(r->month_count + 1, sizeof(double));
-	const struct rules *ru = r->rules;
-	for (size_t m = 0; m < r->month_count; m++) {
-		const struct month *mo = &r->months[m];
-		double gross = 0;
-		for (size_t c = 0; c < l->classes; c++)
-			gross += mo->hours_by_class[c] * r->rate_classes[c].rate;
-		double cost = mo->trainings * ru->training_per_participant +
-		              mo->active * ru->license_per_active_user_month +
-		              ru->program_fixed_per_quarter / 3;
-		cg[m] = m ? cg[m - 1] + gross : gross;
-		cc[m] = m ? cc[m - 1] + cost : cost;
-	}
+	snprintf(reach, sizeof(reach), "%s-%s*(1+ABS(%s)+ABS(ABS(%s)-1))/2", cum_cost,
+	         TIE_MARGIN_TEXT, cum_cost, cum_cost);
 
 	int row = l->sens_row;
 	put_note(x, s, row, 0, tr(lang, "xlsx.roi.sensitivity"), x->f.heading);
 	put_note(x, s, row + 1, 0, tr(lang, "xlsx.roi.sensitivity.note"), NULL);
 
-	static const double rate_change[3] = { -0.2, 0, 0.2 };
-	static const double realisation_case[3] = { 0.5, 0.75, 1 };
+	const struct roi_sheet *rs = &r->roi;
+	const double *rate_change = rs->sens_rate_change;
 	const char *grid_key[2] = { "xlsx.sens.roi", "xlsx.sens.payback" };
 	int grid_row[2] = { row + 3, row + 10 };
 	for (int g = 0; g < 2; g++) {
@@ -1184,7 +1056,7 @@ static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_la
 		}
 		for (int i = 0; i < 4; i++) {
 			int rr = hr + 1 + i;
-			double real = i == 0 ? ru->realisation : realisation_case[i - 1];
+			double real = rs->sens_realisation[i];
 			if (g == 0 && i == 0) {
 				put_formula(x, s, rr, 0, "=realisation", x->f.strong[K_PERCENT], real,
 				            K_PERCENT);
@@ -1202,47 +1074,35 @@ static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_la
 				lxw_rowcol_to_cell_abs(rc, (lxw_row_t)(grid_row[0] + 1 + i), 0, 0, 1);
 				lxw_rowcol_to_cell_abs(cc_ref, (lxw_row_t)grid_row[0],
 				                       (lxw_col_t)(1 + j), 1, 0);
-				double factor = real * (1 + rate_change[j]);
-				struct figure cached;
 				if (g == 0) {
 					snprintf(f, sizeof(f),
 					         "=IF(cost_total=0,%s,(%s*(1+%s)*%s-cost_total)/cost_total)",
 					         na_lit, rc, cc_ref, gross_ref);
-					cached = x->cost_total == 0
-					         ? fig_na()
-					         : fig_ok((factor * total_gross - x->cost_total) /
-					                  x->cost_total);
-					put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_PERCENT], &cached,
-					                   K_PERCENT);
+					put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_PERCENT],
+					                   &rs->sens_roi[i][j], K_PERCENT);
 					continue;
 				}
-				cached = fig_na();
-				for (size_t m = 0; m < r->month_count; m++)
-					if (factor * cg[m] >= cc[m]) {
-						cached = fig_ok((double)(m + 1));
-						break;
-					}
+				const struct figure *cached = &rs->sens_payback[i][j];
 				if (r->month_count == 0) {
 					snprintf(f, sizeof(f), "=%s", na_lit);
-					put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], &cached,
+					put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached,
 					                   K_COUNT);
 					continue;
 				}
 				/* The first month whose cumulative benefit reaches the cost, without
 				 * an array formula (libxlsxwriter cannot cache a text result for
 				 * one): the largest (last row + 1 - row) among the months reached
-				 * gives the first of them. */
+				 * gives the first of them.  "Reaches" has the model's tie margin,
+				 * MAX(1,|cost|) written element-wise as (1+|c|+||c|-1|)/2. */
 				snprintf(f, sizeof(f),
 				         "=IF(SUMPRODUCT(--(%s*(1+%s)*%s>=%s))=0,%s,"
 				         "ROWS(%s)+1-SUMPRODUCT(MAX((%s*(1+%s)*%s>=%s)*(ROW(%s)+1-ROW(%s)))))",
-				         rc, cc_ref, cum_gross, cum_cost, na_lit, cum_gross, rc, cc_ref,
-				         cum_gross, cum_cost, last_ref, cum_gross);
-				put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], &cached, K_COUNT);
+				         rc, cc_ref, cum_gross, reach, na_lit, cum_gross, rc, cc_ref,
+				         cum_gross, reach, last_ref, cum_gross);
+				put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached, K_COUNT);
 			}
 		}
 	}
-	free(cg);
-	free(cc);
 }
 
 /* The cumulative benefit and cost line chart, top right at column col. */
@@ -1302,11 +1162,10 @@ static void roi_sheet(struct xlsx *x, struct sheet *s)
 	put_title(x, s, "xlsx.title.roi");
 	put_note(x, s, 1, 0, tr(x->lang, "xlsx.roi.note"), NULL);
 	roi_inputs(x, s, &l);
-	double total_gross = roi_use_cases(x, s, &l);
-	double cum_gross = 0, cum_cost = 0;
-	roi_months(x, s, &l, &cum_gross, &cum_cost);
-	roi_results(x, s, &l, total_gross);
-	roi_sensitivity(x, s, &l, total_gross);
+	roi_use_cases(x, s, &l);
+	roi_months(x, s, &l);
+	roi_results(x, s, &l);
+	roi_sensitivity(x, s, &l);
 	roi_chart(x, s, &l, column_after_notes(s, 2));
 	worksheet_freeze_panes(s->ws, 2, 1);
 }
@@ -1336,8 +1195,9 @@ static bool survey_based(enum org_metric m)
 
 static void summary_sheet(struct xlsx *x, struct sheet *s)
 {
+	const struct roi_sheet *rs = &x->r->roi;
 	const struct report *r = x->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	enum lang lang = x->lang;
 	static const struct {
 		enum org_metric m;
@@ -1397,36 +1257,36 @@ static void summary_sheet(struct xlsx *x, struct sheet *s)
 		switch (m) {
 		case ORG_HOURS_SAVED:
 			snprintf(f, sizeof(f), "=hours_saved");
-			put_formula(x, s, row, 1, f, fmt, x->hours_total, kind);
+			put_formula(x, s, row, 1, f, fmt, rs->hours_total, kind);
 			break;
 		case ORG_HOURS_SAVED_PER_WEEK:
 			snprintf(f, sizeof(f), "=hours_saved/%s", x->weeks);
-			put_formula(x, s, row, 1, f, fmt, x->hours_total * 7 / r->days, kind);
+			put_formula(x, s, row, 1, f, fmt, rs->hours_per_week, kind);
 			break;
 		case ORG_VALUE_SAVED:
-			put_formula(x, s, row, 1, "=value_saved", fmt, x->value_saved, kind);
+			put_formula(x, s, row, 1, "=value_saved", fmt, rs->value_saved, kind);
 			break;
 		case ORG_COST_TRAINING:
-			put_formula(x, s, row, 1, "=cost_training", fmt, x->cost_training, kind);
+			put_formula(x, s, row, 1, "=cost_training", fmt, rs->cost_training, kind);
 			break;
 		case ORG_COST_LICENSES:
-			put_formula(x, s, row, 1, "=cost_licenses", fmt, x->cost_licenses, kind);
+			put_formula(x, s, row, 1, "=cost_licenses", fmt, rs->cost_licenses, kind);
 			break;
 		case ORG_COST_FIXED:
-			put_formula(x, s, row, 1, "=cost_fixed", fmt, x->cost_fixed, kind);
+			put_formula(x, s, row, 1, "=cost_fixed", fmt, rs->cost_fixed, kind);
 			break;
 		case ORG_COST_TOTAL:
-			put_formula(x, s, row, 1, "=cost_total", fmt, x->cost_total, kind);
+			put_formula(x, s, row, 1, "=cost_total", fmt, rs->cost_total, kind);
 			break;
 		case ORG_ROI:
-			put_formula_figure(x, s, row, 1, "=roi", fmt, &x->roi, kind);
+			put_formula_figure(x, s, row, 1, "=roi", fmt, &rs->roi, kind);
 			break;
 		case ORG_ROI_CUMULATIVE:
-			put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &x->roi_cumulative,
+			put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &r->org[ORG_ROI_CUMULATIVE],
 			                   kind);
 			break;
 		case ORG_PAYBACK_MONTHS:
-			put_formula_figure(x, s, row, 1, "=payback_months", fmt, &x->payback, kind);
+			put_formula_figure(x, s, row, 1, "=payback_months", fmt, &r->org[ORG_PAYBACK_MONTHS], kind);
 			break;
 		default:
 			put_figure(x, s, row, 1, &r->org[m], kind);
@@ -1656,7 +1516,7 @@ static void maturity_sheet(struct xlsx *x, struct sheet *s)
 	put_note(x, s, 1, 0, tr(lang, "xlsx.maturity.note"), NULL);
 
 	/* Dimension x level matrix, with the shares as formulas over the counts. */
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	bool target = ru->target_maturity.set;
 	const char *hdr[9];
 	int n = 0;
@@ -1796,7 +1656,7 @@ static void trend_sheet(struct xlsx *x, struct sheet *s)
 static void data_quality_sheet(struct xlsx *x, struct sheet *s)
 {
 	const struct report *r = x->r;
-	const struct rules *ru = r->rules;
+	const struct report_settings *ru = &r->set;
 	enum lang lang = x->lang;
 	put_title(x, s, "xlsx.title.data_quality");
 	put_note(x, s, 1, 0, tr(lang, "xlsx.data_quality.note"), NULL);
@@ -1832,11 +1692,11 @@ static void data_quality_sheet(struct xlsx *x, struct sheet *s)
 		         r->months[0].year, r->months[0].month);
 		put_note(x, s, row++, 0, text, x->f.text);
 	}
-	if (ru->path) {
+	if (ru->rules_path) {
 		snprintf(text, sizeof(text), "%s: ", tr(lang, "xlsx.method.rules"));
 		put_note(x, s, row, 0, text, x->f.text);
 		/* The path is input text: written as a string like every other. */
-		put_text_fmt(x, s, row, 1, ru->path, x->f.text, false);
+		put_text_fmt(x, s, row, 1, ru->rules_path, x->f.text, false);
 	}
 }
 
@@ -1908,11 +1768,11 @@ static int write_workbook(struct xlsx *x, const char *path)
 
 	char title[512];
 	snprintf(title, sizeof(title), "%s \xE2\x80\x94 %s \xE2\x80\x94 %d-Q%d",
-	         tr(x->lang, "xlsx.title.roi"), r->rules->org_name, r->year, r->quarter);
+	         tr(x->lang, "xlsx.title.roi"), r->set.org_name, r->year, r->quarter);
 	lxw_doc_properties props = {
 		.title = title,
-		.company = r->rules->org_name,
-		.author = r->rules->prepared_by ? r->rules->prepared_by : (char *)"aireport",
+		.company = r->set.org_name,
+		.author = r->set.prepared_by ? r->set.prepared_by : (char *)"aireport",
 		.created = r->created,
 	};
 	note_error(x, workbook_set_properties(x->wb, &props));
@@ -1931,7 +1791,7 @@ static int write_workbook(struct xlsx *x, const char *path)
 	sheet_init(x, &maturity, tr(x->lang, "xlsx.sheet.maturity"));
 	sheet_init(x, &trend, tr(x->lang, "xlsx.sheet.trend"));
 	sheet_init(x, &quality, tr(x->lang, "xlsx.sheet.data_quality"));
-	bool with_employees = r->rules->employee_sheet;
+	bool with_employees = r->set.employee_sheet;
 	if (with_employees)
 		sheet_init(x, &employees, tr(x->lang, "xlsx.sheet.employees"));
 
@@ -1964,7 +1824,7 @@ static int write_workbook(struct xlsx *x, const char *path)
 
 int xlsx_write_roi(const struct report *r, const char *path, FILE *err)
 {
-	struct xlsx x = { .r = r, .lang = r->rules->language };
+	struct xlsx x = { .r = r, .lang = r->set.language };
 
 	/* Thread-local "C" numbers for libxlsxwriter's printf (see the top of the file);
 	 * thread-local so batch workers do not disturb each other. */

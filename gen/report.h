@@ -126,8 +126,136 @@ struct employee_row {
 	double ai_entries, hours_saved, value_saved;
 };
 
+/* What the writers show besides the figures, copied from the rules so that no
+ * writer needs them: the presentation settings and the parameters the figures
+ * were computed with (the methodology page and the workbook's input cells). */
+struct report_settings {
+	/* presentation */
+	char *org_name;
+	char *prepared_by;          /* NULL when not set */
+	char *logo, *font;          /* resolved paths; NULL when not set */
+	char *rules_path;           /* as given on the command line */
+	enum lang language;
+	char currency[4];
+	bool employee_sheet;
+	struct opt_number target_adoption;               /* fraction */
+	struct opt_number target_hours_saved_per_week;
+	struct opt_number target_roi;                    /* fraction, may exceed 1 */
+	struct opt_number target_maturity;               /* 1..3 */
+
+	/* parameters of the figures */
+	int headcount;              /* 0 = not set in the rules */
+	double active_min_days_per_week;
+	int active_min_ai_entries;
+	double level2_min, level3_min;
+	enum overall_mode overall;
+	bool has_program_start, has_baseline_from, has_baseline_to;
+	int32_t program_start, baseline_from, baseline_to;
+	struct named_values use_case_baselines, role_rates, department_rates;
+	double rate_default, realisation;
+	double training_per_participant, license_per_active_user_month,
+	       program_fixed_per_quarter;
+	double concentration_share;
+};
+
+/* One row of the ROI sheet's use-case table: a published use case, or the use
+ * cases too small to show summed into one row (name NULL). */
+struct roi_row {
+	const char *name;           /* a use_cases[] name; NULL for the summed row */
+	double *hours;              /* hours saved per rate class */
+	double hours_total, gross, value;   /* SUM, SUMPRODUCT with the rates, x realisation */
+};
+
+/* One month of the ROI sheet's series (parallel to report.months). */
+struct roi_month {
+	double gross, benefit, cost, cum_gross, cum_benefit, cum_cost;
+};
+
+/* The live ROI sheet of roi.xlsx as its formulas compute it from its input cells,
+ * added up in the formulas' order: the values the workbook caches, so that a
+ * viewer that does not recalculate shows what one that does would show.  The
+ * payback month and cumulative ROI are the model's (org[]), with its tie rule. */
+struct roi_sheet {
+	struct roi_row *rows;
+	size_t row_count;
+	double *class_totals;       /* the table's column sums, per rate class */
+	double hours_total, gross_total, value_total;
+	double hours_per_week;      /* hours_total * 7 / D */
+	double value_saved, cost_training, cost_licenses, cost_fixed, cost_total;
+	struct figure roi;
+	struct roi_month *months;   /* month_count entries */
+	/* Sensitivity grids: rows are realisation (the rules' value, then 50, 75 and
+	 * 100 %), columns a change of every hourly rate (-20 %, 0, +20 %). */
+	double sens_realisation[4], sens_rate_change[3];
+	struct figure sens_roi[4][3], sens_payback[4][3];
+};
+
+/* A finding of the executive summary, as data: which finding, about which
+ * group, with which figures.  The writers phrase it in the report's language.
+ * Computed by report_findings.c over the published figures only. */
+enum finding_kind {
+	FIND_SURVEY_SUPPRESSED,     /* fewer than k respondents */
+	FIND_ADOPTION,              /* value[0] now, value[1] last quarter (has_before);
+	                             * trend -1/0/+1 at the printed precision; target */
+	FIND_WEAKEST,               /* dimension[0] weakest, [1] strongest; value[0], [1] */
+	FIND_NO_AI,                 /* no AI entry at all */
+	FIND_HOURS_TARGET,          /* value[0] hours saved per week; target */
+	FIND_HOURS_PLAIN,           /* value[0] hours saved per week, value[1] value saved */
+	FIND_PAYBACK,               /* value[0] cumulative ROI, count = payback month */
+	FIND_PAYBACK_PROJECTED,     /* value[0] cumulative ROI, count = projected month */
+	FIND_PAYBACK_NONE,          /* value[0] cumulative ROI */
+	FIND_ROI_QUARTER,           /* value[0] ROI of the quarter */
+	FIND_AT_RISK,               /* count use cases at risk; name = the largest */
+	FIND_NEGATIVE,              /* count use cases saving negative time; name = the
+	                             * worst, value[0] its hours per week */
+	FIND_TRIANGULATION,         /* name = department; value[0] adoption, [1] logged share */
+	FIND_RESPONSE,              /* value[0] respondents, [1] headcount, [2] response rate */
+	FIND_COSTS,                 /* value[0] total cost, value[1] value saved */
+};
+enum target_state { TARGET_NONE, TARGET_MET, TARGET_MISSED };
+
+struct finding {
+	enum finding_kind kind;
+	const char *name;           /* a use_cases[] or departments[] name, or NULL */
+	int dimension[2];
+	long count;
+	double value[3];
+	bool has_before;
+	int trend;
+	enum target_state target;
+};
+
+/* A recommended action, as data (the seed article's learning paths: 1 basic
+ * users, 2 power users, 3 AI champions). */
+enum action_kind {
+	ACT_RESPONSE,               /* raise the response above k */
+	ACT_LOG,                    /* start logging AI use */
+	ACT_REVIEW,                 /* name: a use case losing time; value = hours/week */
+	ACT_LEARNING,               /* dimension, path, value = its mean level */
+	ACT_RISK,                   /* name: a use case resting on few people; single =
+	                             * one user, else value = concentration */
+	ACT_PILOT,                  /* name: a department far below the adoption target;
+	                             * value = its adoption */
+	ACT_BUDDY,                  /* value = buddy coverage */
+	ACT_BASELINE,               /* value = AI entries without a baseline */
+	ACT_SCALE,                  /* name: the use case saving most; value = hours/week */
+	ACT_SHARE,                  /* always applies */
+	ACT_MEASURE,                /* always applies */
+};
+
+struct action {
+	enum action_kind kind;
+	const char *name;
+	int dimension, path;
+	double value;
+	bool single;
+};
+
+#define REPORT_MAX_FINDINGS 5
+#define REPORT_MAX_ACTIONS 3
+
 struct report {
-	const struct rules *rules;
+	struct report_settings set;
 	char *org_slug;                 /* §11.32 */
 	int year, quarter;              /* P */
 	int32_t period_start, period_end;   /* days since 1970-01-01, inclusive */
@@ -168,6 +296,21 @@ struct report {
 
 	struct month *months;               /* program_start's month .. P's last month */
 	size_t month_count;
+
+	/* At the pace of the last three months, the month (1-based, counted like
+	 * payback_months) in which the cumulative benefit would reach the cumulative
+	 * cost; 0 when that pace never gets there or payback is already reached. */
+	long projected_payback;
+	/* value_saved - cost_total of P: the ROI page's net result */
+	struct figure net_value;
+
+	struct roi_sheet roi;               /* the workbook's live model */
+
+	/* The executive summary's findings and actions, in order of priority. */
+	struct finding findings[REPORT_MAX_FINDINGS];
+	size_t finding_count;
+	struct action actions[REPORT_MAX_ACTIONS];
+	size_t action_count;
 
 	struct quarter *quarters;           /* trend, at most 8, oldest first */
 	size_t quarter_count;

@@ -159,183 +159,186 @@ static int write_metrics(const struct report *r, struct pending_file *p, FILE *e
 	return 0;
 }
 
-int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
-{
+enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
+static const char *const output_names[OUTPUTS] = { "rejects.csv", "metrics.csv",
+                                                   "assessment.pdf", "roi.xlsx" };
+
+/* One client's run: what each stage hands to the next. */
+struct client {
+	const struct run_options *opt;
+	struct run_result *res;
+	FILE *err;
 	struct rules rules;
 	struct dataset d;
 	struct report report;
-	FILE *ts_rejects = NULL;
-	char *slug = NULL;
-	struct buf dir = { 0 }, org_dir = { 0 };
-	int lock = -1;
-	enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
-	static const char *const names[OUTPUTS] = { "rejects.csv", "metrics.csv",
-	                                            "assessment.pdf", "roi.xlsx" };
+	int quarter;                  /* -1 = none */
+	FILE *ts_rejects;             /* the timesheet's reject rows, as CSV */
+	char *slug;
+	struct buf dir, org_dir;      /* OUT/<folder>/<period>, OUT/<folder> */
+	int lock;
 	struct pending_file out[OUTPUTS];
-	memset(out, 0, sizeof(out));
-	memset(&report, 0, sizeof(report));
-	dataset_init(&d);
-	if (res)
-		memset(res, 0, sizeof(*res));
+};
 
-	int status = rules_load(&rules, opt->rules, err);
-	if (status) {
-		set_message(res, "rules error in %s", opt->rules);
-		dataset_free(&d);
-		return status;
-	}
-	int quarter = -1;
-	if (opt->period && !parse_quarter(opt->period, &quarter)) {
-		fprintf(err, "aireport: invalid --period '%s' (expected YYYY-Qn, e.g. 2026-Q3)\n",
-		        opt->period);
-		set_message(res, "invalid --period '%s'", opt->period);
-		status = EXIT_USAGE;
-		goto done;
-	}
-	if (quarter < 0 && rules.quarter)
-		quarter = rules.quarter_year * 4 + rules.quarter - 1;
-
+/* The survey, the identity map and the timesheet into c->d. */
+static int read_inputs(struct client *c, int *survey_status, int *timesheet_status)
+{
+	const struct run_options *opt = c->opt;
 	bool progress = !opt->quiet && isatty(STDERR_FILENO);
-	int survey_status = survey_read(&d, opt->survey, &rules, progress, err);
-	if (survey_status == EXIT_IO) {
-		status = EXIT_IO;
-		set_message(res, "cannot read %s", opt->survey);
-		goto done;
+	*survey_status = survey_read(&c->d, opt->survey, &c->rules, progress, c->err);
+	if (*survey_status == EXIT_IO) {
+		set_message(c->res, "cannot read %s", opt->survey);
+		return EXIT_IO;
 	}
-	ts_rejects = tmpfile();
-	if (!ts_rejects) {
-		fprintf(err, "aireport: cannot create a temporary file: %s\n", strerror(errno));
-		status = EXIT_IO;
-		goto done;
+	c->ts_rejects = tmpfile();
+	if (!c->ts_rejects) {
+		fprintf(c->err, "aireport: cannot create a temporary file: %s\n", strerror(errno));
+		return EXIT_IO;
 	}
-	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset,
-	                                            ts_rejects };
-	if (rules.identity_map) {
-		int id_status = identity_load(&d, rules.identity_map, err);
+	c->d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row,
+	                                               csv_reject_sink_reset, c->ts_rejects };
+	if (c->rules.identity_map) {
+		int id_status = identity_load(&c->d, c->rules.identity_map, c->err);
 		if (id_status) {
-			status = id_status;
-			set_message(res, "cannot use the identity map %s", rules.identity_map);
-			goto done;
+			set_message(c->res, "cannot use the identity map %s", c->rules.identity_map);
+			return id_status;
 		}
 	}
-	int timesheet_status = timesheet_read(&d, opt->timesheet, &rules, progress, err);
-	if (!survey_status && !timesheet_status)
-		dataset_check_identity(&d, rules.identity_min_match, err);
-	if (timesheet_status == EXIT_IO) {
-		status = EXIT_IO;
-		set_message(res, "cannot read %s", opt->timesheet);
-		goto done;
+	*timesheet_status = timesheet_read(&c->d, opt->timesheet, &c->rules, progress, c->err);
+	if (!*survey_status && !*timesheet_status)
+		dataset_check_identity(&c->d, c->rules.identity_min_match, c->err);
+	if (*timesheet_status == EXIT_IO) {
+		set_message(c->res, "cannot read %s", opt->timesheet);
+		return EXIT_IO;
 	}
-	if (res)
-		res->rows = d.survey_file.rows_read + d.timesheet_file.rows_read;
-	status = survey_status ? survey_status : timesheet_status;
+	if (c->res)
+		c->res->rows = c->d.survey_file.rows_read + c->d.timesheet_file.rows_read;
+	return 0;
+}
+
+/* The run's status from what was read: the files' own, the reject limit, and
+ * survey rows in the period.  Also settles c->quarter. */
+static int judge_inputs(struct client *c, int survey_status, int timesheet_status)
+{
+	const struct run_options *opt = c->opt;
+	struct dataset *d = &c->d;
+	int status = survey_status ? survey_status : timesheet_status;
 	if (status)
-		set_message(res, "unusable input (%s)", survey_status ? opt->survey : opt->timesheet);
+		set_message(c->res, "unusable input (%s)",
+		            survey_status ? opt->survey : opt->timesheet);
+	if (c->quarter < 0)
+		c->quarter = report_latest_survey_quarter(d);
+	if (c->quarter < 0 && d->ts_last_quarter != INT32_MIN)
+		c->quarter = d->ts_last_quarter;   /* only to place rejects.csv */
 
-	if (quarter < 0)
-		quarter = report_latest_survey_quarter(&d);
-	if (quarter < 0 && d.ts_last_quarter != INT32_MIN)
-		quarter = d.ts_last_quarter;   /* only to place rejects.csv */
-
-	double limit = opt->strict ? 0 : rules.max_reject_ratio;
+	double limit = opt->strict ? 0 : c->rules.max_reject_ratio;
 	const char *why = opt->strict ? "none allowed with --strict"
 	                              : "the limit [input] max_reject_ratio";
-	if (!d.survey_file.missing_column && over_limit(&d.survey_file, limit, why, err)) {
+	if (!d->survey_file.missing_column && over_limit(&d->survey_file, limit, why, c->err)) {
 		status = EXIT_DATA;
-		set_message(res, "too many rejected rows in %s", opt->survey);
+		set_message(c->res, "too many rejected rows in %s", opt->survey);
 	}
-	if (!d.timesheet_file.missing_column && over_limit(&d.timesheet_file, limit, why, err)) {
+	if (!d->timesheet_file.missing_column &&
+	    over_limit(&d->timesheet_file, limit, why, c->err)) {
 		status = EXIT_DATA;
-		set_message(res, "too many rejected rows in %s", opt->timesheet);
+		set_message(c->res, "too many rejected rows in %s", opt->timesheet);
 	}
-	if (!status && report_latest_survey_quarter(&d) < 0) {
-		fprintf(err, "aireport: %s: no usable survey rows\n", opt->survey);
+	if (!status && report_latest_survey_quarter(d) < 0) {
+		fprintf(c->err, "aireport: %s: no usable survey rows\n", opt->survey);
 		status = EXIT_DATA;
 	}
-	bool have_rows = false;
 	if (!status) {
-		for (size_t i = 0; i < d.survey_count && !have_rows; i++)
-			have_rows = quarter_of_days(d.survey[i].submitted) == quarter;
+		bool have_rows = false;
+		for (size_t i = 0; i < d->survey_count && !have_rows; i++)
+			have_rows = quarter_of_days(d->survey[i].submitted) == c->quarter;
 		if (!have_rows) {
-			fprintf(err, "aireport: %s: no survey rows in %04d-Q%d\n", opt->survey,
-			        quarter / 4, quarter % 4 + 1);
-			set_message(res, "no survey rows in the period");
+			fprintf(c->err, "aireport: %s: no survey rows in %04d-Q%d\n", opt->survey,
+			        c->quarter / 4, c->quarter % 4 + 1);
+			set_message(c->res, "no survey rows in the period");
 			status = EXIT_DATA;
 		}
 	}
-	if (opt->check) {
-		if (d.survey_count && d.cell_index.count && !d.ids.survey_ids)
-			dataset_check_identity(&d, rules.identity_min_match, err);
-		struct check_view view = { .rules = &rules, .rules_path = opt->rules, .d = &d,
-		                           .quarter = status ? -1 : quarter, .status = status,
-		                           .survey_read = true, .timesheet_read = true };
-		fflush(err);
-		if (check_print(stdout, &view, opt->check_json) != 0 || fflush(stdout) != 0) {
-			fprintf(err, "aireport: cannot write to standard output: %s\n", strerror(errno));
-			status = EXIT_IO;
-		}
-		goto done;
+	return status;
+}
+
+/* --check: what was found, on standard output. */
+static int print_check(struct client *c, int status)
+{
+	struct dataset *d = &c->d;
+	if (d->survey_count && d->cell_index.count && !d->ids.survey_ids)
+		dataset_check_identity(d, c->rules.identity_min_match, c->err);
+	struct check_view view = { .rules = &c->rules, .rules_path = c->opt->rules, .d = d,
+	                           .quarter = status ? -1 : c->quarter, .status = status,
+	                           .survey_read = true, .timesheet_read = true };
+	fflush(c->err);
+	if (check_print(stdout, &view, c->opt->check_json) != 0 || fflush(stdout) != 0) {
+		fprintf(c->err, "aireport: cannot write to standard output: %s\n", strerror(errno));
+		return EXIT_IO;
 	}
-	bool any_rejects = d.survey_reject_count > 0 || d.timesheet_file.rows_rejected > 0;
-	slug = org_slug(rules.org_name);
-	buf_printf(&org_dir, "%s/%s", opt->out, opt->folder ? opt->folder : slug);
-	if (quarter < 0) {
+	return status;
+}
+
+/* OUT/<folder>/<period>/, created when something will be written there. */
+static int make_output_dir(struct client *c, int status, bool any_rejects)
+{
+	const struct run_options *opt = c->opt;
+	c->slug = org_slug(c->rules.org_name);
+	buf_printf(&c->org_dir, "%s/%s", opt->out, opt->folder ? opt->folder : c->slug);
+	if (c->quarter < 0) {
 		/* No period at all (no accepted row with a date): rejects.csv goes to the
 		 * organisation's folder, so the export can still be fixed. */
 		if (!status)
 			status = EXIT_DATA;
-		buf_puts(&dir, org_dir.data);
+		buf_puts(&c->dir, c->org_dir.data);
 	} else {
-		buf_printf(&dir, "%s/%04d-Q%d", org_dir.data, quarter / 4, quarter % 4 + 1);
-		if (res)
-			snprintf(res->period, sizeof(res->period), "%04d-Q%d", quarter / 4,
-			         quarter % 4 + 1);
+		buf_printf(&c->dir, "%s/%04d-Q%d", c->org_dir.data, c->quarter / 4,
+		           c->quarter % 4 + 1);
+		if (c->res)
+			snprintf(c->res->period, sizeof(c->res->period), "%04d-Q%d", c->quarter / 4,
+			         c->quarter % 4 + 1);
 	}
-	if ((status == 0 || any_rejects) && make_dirs(dir.data) != 0) {
-		fprintf(err, "aireport: %s: cannot create folder: %s\n", dir.data, strerror(errno));
-		set_message(res, "cannot create %s", dir.data);
-		status = EXIT_IO;
-		goto done;
+	if ((status == 0 || any_rejects) && make_dirs(c->dir.data) != 0) {
+		fprintf(c->err, "aireport: %s: cannot create folder: %s\n", c->dir.data,
+		        strerror(errno));
+		set_message(c->res, "cannot create %s", c->dir.data);
+		return EXIT_IO;
 	}
-	if (res)
-		snprintf(res->out_dir, sizeof(res->out_dir), "%s", dir.data);
+	if (c->res)
+		snprintf(c->res->out_dir, sizeof(c->res->out_dir), "%s", c->dir.data);
+	return status;
+}
 
-	if (status) {
-		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
-		if (any_rejects && write_rejects(&d, ts_rejects, dir.data, &out[REJECTS], err) == 0) {
-			lock = folder_lock(org_dir.data, opt->quiet, err);
-			pending_commit(&out[REJECTS]);
-		}
-		goto done;
-	}
-
-	report_compute(&report, &d, &rules, quarter, creation_time(quarter));
-	report.org_slug = xstrdup(slug);
-
-	status = write_rejects(&d, ts_rejects, dir.data, &out[REJECTS], err);
+/* The four reports into temporary files beside their final names. */
+static int write_reports(struct client *c)
+{
+	int status = write_rejects(&c->d, c->ts_rejects, c->dir.data, &c->out[REJECTS], c->err);
 	for (int i = METRICS; i < OUTPUTS && !status; i++) {
-		if (pending_create(&out[i], dir.data, names[i]) != 0) {
-			fprintf(err, "aireport: %s: cannot write: %s\n", dir.data, strerror(errno));
-			status = EXIT_IO;
-		}
-	}
-	if (!status)
-		status = write_metrics(&report, &out[METRICS], err);
-	if (!status)
-		status = pdf_write_assessment(&report, out[PDF].temp_path, err);
-	if (!status)
-		status = xlsx_write_roi(&report, out[XLSX].temp_path, err);
-	/* The four renames are one step.  Another run renaming into the same folder
-	 * at the same time would leave a mix of both runs' reports: the folder lock
-	 * makes the second wait.  A SIGINT/SIGTERM in between would leave new and
-	 * earlier reports side by side: it is held until all are in place. */
-	if (!status) {
-		lock = folder_lock(org_dir.data, opt->quiet, err);
-		if (lock < 0) {
-			fprintf(err, "aireport: %s/.aireport.lock: cannot lock: %s\n", org_dir.data,
+		if (pending_create(&c->out[i], c->dir.data, output_names[i]) != 0) {
+			fprintf(c->err, "aireport: %s: cannot write: %s\n", c->dir.data,
 			        strerror(errno));
 			status = EXIT_IO;
 		}
+	}
+	if (!status)
+		status = write_metrics(&c->report, &c->out[METRICS], c->err);
+	if (!status)
+		status = pdf_write_assessment(&c->report, c->out[PDF].temp_path, c->err);
+	if (!status)
+		status = xlsx_write_roi(&c->report, c->out[XLSX].temp_path, c->err);
+	return status;
+}
+
+/* The four renames are one step.  Another run renaming into the same folder at
+ * the same time would leave a mix of both runs' reports: the folder lock makes
+ * the second wait.  A SIGINT/SIGTERM in between would leave new and earlier
+ * reports side by side: it is held until all are in place. */
+static int commit_reports(struct client *c)
+{
+	int status = 0;
+	c->lock = folder_lock(c->org_dir.data, c->opt->quiet, c->err);
+	if (c->lock < 0) {
+		fprintf(c->err, "aireport: %s/.aireport.lock: cannot lock: %s\n", c->org_dir.data,
+		        strerror(errno));
+		status = EXIT_IO;
 	}
 	sigset_t hold, saved;
 	sigemptyset(&hold);
@@ -344,30 +347,98 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 	sigaddset(&hold, SIGHUP);
 	sigprocmask(SIG_BLOCK, &hold, &saved);
 	for (int i = 0; i < OUTPUTS && !status; i++) {
-		if (pending_commit(&out[i]) != 0) {
-			fprintf(err, "aireport: %s: cannot write: %s\n", out[i].final_path,
+		if (pending_commit(&c->out[i]) != 0) {
+			fprintf(c->err, "aireport: %s: cannot write: %s\n", c->out[i].final_path,
 			        strerror(errno));
 			status = EXIT_IO;
 		}
 	}
 	sigprocmask(SIG_SETMASK, &saved, NULL);
-	if (status)
-		set_message(res, "cannot write the reports to %s", dir.data);
-	else if (!opt->quiet)
-		fprintf(err, "aireport: %s: %s, %s, %s, %s\n", dir.data, names[METRICS],
-		        names[REJECTS], names[PDF], names[XLSX]);
+	return status;
+}
 
-done:
-	folder_unlock(lock);
+static void client_free(struct client *c)
+{
+	folder_unlock(c->lock);
 	for (int i = 0; i < OUTPUTS; i++)
-		pending_discard(&out[i]);
-	if (ts_rejects)
-		fclose(ts_rejects);
-	report_free(&report);
-	dataset_free(&d);
-	rules_free(&rules);
-	free(slug);
-	buf_free(&dir);
-	buf_free(&org_dir);
+		pending_discard(&c->out[i]);
+	if (c->ts_rejects)
+		fclose(c->ts_rejects);
+	report_free(&c->report);
+	dataset_free(&c->d);
+	free(c->slug);
+	buf_free(&c->dir);
+	buf_free(&c->org_dir);
+}
+
+/* From the rules to the reports, stage by stage. */
+static int run_stages(struct client *c)
+{
+	const struct run_options *opt = c->opt;
+	if (opt->period && !parse_quarter(opt->period, &c->quarter)) {
+		fprintf(c->err, "aireport: invalid --period '%s' (expected YYYY-Qn, e.g. 2026-Q3)\n",
+		        opt->period);
+		set_message(c->res, "invalid --period '%s'", opt->period);
+		return EXIT_USAGE;
+	}
+	if (c->quarter < 0 && c->rules.quarter)
+		c->quarter = c->rules.quarter_year * 4 + c->rules.quarter - 1;
+
+	int survey_status = 0, timesheet_status = 0;
+	int status = read_inputs(c, &survey_status, &timesheet_status);
+	if (status)
+		return status;
+	status = judge_inputs(c, survey_status, timesheet_status);
+	if (opt->check)
+		return print_check(c, status);
+
+	bool any_rejects = c->d.survey_reject_count > 0 || c->d.timesheet_file.rows_rejected > 0;
+	status = make_output_dir(c, status, any_rejects);
+	if (status == EXIT_IO)
+		return status;
+	if (status) {
+		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
+		if (any_rejects && write_rejects(&c->d, c->ts_rejects, c->dir.data,
+		                                 &c->out[REJECTS], c->err) == 0) {
+			c->lock = folder_lock(c->org_dir.data, opt->quiet, c->err);
+			pending_commit(&c->out[REJECTS]);
+		}
+		return status;
+	}
+
+	report_compute(&c->report, &c->d, &c->rules, c->quarter, creation_time(c->quarter));
+	c->report.org_slug = xstrdup(c->slug);
+	status = write_reports(c);
+	if (!status)
+		status = commit_reports(c);
+	if (status)
+		set_message(c->res, "cannot write the reports to %s", c->dir.data);
+	else if (!opt->quiet)
+		fprintf(c->err, "aireport: %s: %s, %s, %s, %s\n", c->dir.data, output_names[METRICS],
+		        output_names[REJECTS], output_names[PDF], output_names[XLSX]);
+	return status;
+}
+
+int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
+{
+	if (res)
+		memset(res, 0, sizeof(*res));
+	struct client c;
+	memset(&c, 0, sizeof(c));
+	c.opt = opt;
+	c.res = res;
+	c.err = err;
+	c.quarter = -1;
+	c.lock = -1;
+	dataset_init(&c.d);
+	int status = rules_load(&c.rules, opt->rules, err);
+	if (status) {
+		set_message(res, "rules error in %s", opt->rules);
+		dataset_free(&c.d);
+		return status;
+	}
+	status = run_stages(&c);
+	client_free(&c);
+	rules_free(&c.rules);
 	return status;
 }
