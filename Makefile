@@ -17,8 +17,12 @@ PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libex
            pkg-config qpdf poppler-utils python3-openpyxl locales-all sqlite3 \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
-OBJS = gen/util.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
-       gen/timesheet.o gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o gen/privacy.o gen/i18n.o gen/fsutil.o \
+OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
+       gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
+       gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
+       gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o \
+       gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
+       gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o \
        gen/sha256.o gen/history.o gen/run.o
 MAIN = gen/main.o gen/batch.o
@@ -81,15 +85,15 @@ $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $
 # libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
-# does not allocate megabytes.  xlsxin.c likewise hands expat 61 inflated bytes
+# does not allocate megabytes.  xlsxin_reader.c likewise hands expat 61 inflated bytes
 # at a time instead of 64 KiB, so text and tags are cut between calls.  `make -j2 fuzz` runs two harnesses at a time.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin_reader.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_reader_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -100,9 +104,9 @@ $(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
 	{ echo '#line 1 "gen/csvin.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
-$(FUZZ_DIR)/xlsxin_small_chunks.c: gen/xlsxin.c
+$(FUZZ_DIR)/xlsxin_reader_small_chunks.c: gen/xlsxin_reader.c
 	@mkdir -p $(@D)
-	{ echo '#line 1 "gen/xlsxin.c"'; \
+	{ echo '#line 1 "gen/xlsxin_reader.c"'; \
 	  sed 's/^#define READ_CHUNK .*/#define READ_CHUNK ((size_t)61)/' $<; } >$@
 
 $(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c

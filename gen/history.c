@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "calendar.h"
+#include "rules.h"
 #include "util.h"
 
 struct history {

@@ -1,6 +1,6 @@
 /* i18n.h - every user-visible word of the PDF and XLSX in nl, en and de, and the
  * number, money and date formats of each language.  All translations live in
- * i18n.c.  Output never depends on the process locale. */
+ * i18n_table.c.  Output never depends on the process locale. */
 #ifndef AIREPORT_I18N_H
 #define AIREPORT_I18N_H
 
@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "report.h"
-#include "rules.h"
+#include "vocab.h"
 
 /* The text of key (e.g. "sheet.summary") in lang.  An unknown key returns the key
  * itself, so a missing translation is visible (and caught by test_i18n). */

@@ -14,11 +14,14 @@
 #include "fields.h"
 #include "fsutil.h"
 #include "history.h"
+#include "ingest.h"
 #include "out_csv.h"
 #include "out_pdf.h"
 #include "out_xlsx.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "util.h"
 
 char *org_slug(const char *name)

@@ -16,7 +16,9 @@
 #include "report_compute.h"
 #include "rules.h"
 #include "sha256.h"
+#include "survey.h"
 #include "tests.h"
+#include "timesheet.h"
 
 static void hex_of(const unsigned char *digest, char out[SHA256_HEX_SIZE])
 {
