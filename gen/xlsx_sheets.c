@@ -38,48 +38,122 @@ static bool survey_based(enum org_metric m)
 	}
 }
 
-void xlsx_summary_sheet(struct xlsx *x, struct sheet *s)
+/* The figures of the Summary sheet, in order. */
+static const struct {
+	enum org_metric m;
+	const char *key;
+	enum kind kind;
+} summary_rows[] = {
+	{ ORG_HEADCOUNT, "xlsx.m.headcount", K_COUNT },
+	{ ORG_RESPONDENTS, "xlsx.m.respondents", K_COUNT },
+	{ ORG_RESPONSE_RATE, "xlsx.m.response_rate", K_PERCENT },
+	{ ORG_ACTIVE_EMPLOYEES, "xlsx.m.active_employees", K_COUNT },
+	{ ORG_ADOPTION_RATE, "xlsx.m.adoption_rate", K_PERCENT },
+	{ ORG_LOGGED_AI_SHARE, "xlsx.m.logged_ai_share", K_PERCENT },
+	{ ORG_HOURS_SAVED, "xlsx.m.hours_saved", K_DECIMAL },
+	{ ORG_HOURS_SAVED_PER_WEEK, "xlsx.m.hours_saved_per_week", K_DECIMAL },
+	{ ORG_VALUE_SAVED, "xlsx.m.value_saved", K_MONEY },
+	{ ORG_COST_TRAINING, "xlsx.m.cost_training", K_MONEY },
+	{ ORG_COST_LICENSES, "xlsx.m.cost_licenses", K_MONEY },
+	{ ORG_COST_FIXED, "xlsx.m.cost_fixed", K_MONEY },
+	{ ORG_COST_TOTAL, "xlsx.m.cost_total", K_MONEY },
+	{ ORG_ROI, "xlsx.m.roi", K_PERCENT },
+	{ ORG_ROI_CUMULATIVE, "xlsx.m.roi_cumulative", K_PERCENT },
+	{ ORG_PAYBACK_MONTHS, "xlsx.m.payback_months", K_COUNT },
+	{ ORG_MATURITY_INDEX, "xlsx.m.maturity_index", K_DECIMAL },
+	{ ORG_LEVEL_SHARE_1, "xlsx.m.level_share_1", K_PERCENT },
+	{ ORG_LEVEL_SHARE_2, "xlsx.m.level_share_2", K_PERCENT },
+	{ ORG_LEVEL_SHARE_3, "xlsx.m.level_share_3", K_PERCENT },
+	{ ORG_USE_CASES_ACTIVE, "xlsx.m.use_cases_active", K_COUNT },
+	{ ORG_USE_CASES_NEW, "xlsx.m.use_cases_new", K_COUNT },
+	{ ORG_AI_ENTRIES_WITHOUT_BASELINE, "xlsx.m.ai_entries_without_baseline", K_COUNT },
+	{ ORG_SATISFACTION_MEAN, "xlsx.m.satisfaction_mean", K_DECIMAL },
+	{ ORG_BUDDY_COVERAGE, "xlsx.m.buddy_coverage", K_PERCENT },
+	{ ORG_MENTOR_MAX_LOAD, "xlsx.m.mentor_max_load", K_COUNT },
+	{ ORG_RETENTION_6M, "xlsx.m.retention_6m", K_PERCENT },
+	{ ORG_EMPLOYEES_SURVEY_ONLY, "xlsx.m.employees_survey_only", K_COUNT },
+	{ ORG_EMPLOYEES_TIMESHEET_ONLY, "xlsx.m.employees_timesheet_only", K_COUNT },
+};
+
+/* Column B of figure m: the hours, money figures, ROI and payback are formulas over
+ * the ROI sheet's defined names, so they follow its inputs; the others are the
+ * report's figures. */
+static void summary_value(struct xlsx *x, struct sheet *s, int row, enum org_metric m,
+                          enum kind kind)
 {
 	const struct roi_sheet *rs = &x->r->roi;
 	const struct report *r = x->r;
-	const struct report_settings *ru = &r->set;
-	enum lang lang = x->lang;
-	static const struct {
-		enum org_metric m;
-		const char *key;
-		enum kind kind;
-	} rows[] = {
-		{ ORG_HEADCOUNT, "xlsx.m.headcount", K_COUNT },
-		{ ORG_RESPONDENTS, "xlsx.m.respondents", K_COUNT },
-		{ ORG_RESPONSE_RATE, "xlsx.m.response_rate", K_PERCENT },
-		{ ORG_ACTIVE_EMPLOYEES, "xlsx.m.active_employees", K_COUNT },
-		{ ORG_ADOPTION_RATE, "xlsx.m.adoption_rate", K_PERCENT },
-		{ ORG_LOGGED_AI_SHARE, "xlsx.m.logged_ai_share", K_PERCENT },
-		{ ORG_HOURS_SAVED, "xlsx.m.hours_saved", K_DECIMAL },
-		{ ORG_HOURS_SAVED_PER_WEEK, "xlsx.m.hours_saved_per_week", K_DECIMAL },
-		{ ORG_VALUE_SAVED, "xlsx.m.value_saved", K_MONEY },
-		{ ORG_COST_TRAINING, "xlsx.m.cost_training", K_MONEY },
-		{ ORG_COST_LICENSES, "xlsx.m.cost_licenses", K_MONEY },
-		{ ORG_COST_FIXED, "xlsx.m.cost_fixed", K_MONEY },
-		{ ORG_COST_TOTAL, "xlsx.m.cost_total", K_MONEY },
-		{ ORG_ROI, "xlsx.m.roi", K_PERCENT },
-		{ ORG_ROI_CUMULATIVE, "xlsx.m.roi_cumulative", K_PERCENT },
-		{ ORG_PAYBACK_MONTHS, "xlsx.m.payback_months", K_COUNT },
-		{ ORG_MATURITY_INDEX, "xlsx.m.maturity_index", K_DECIMAL },
-		{ ORG_LEVEL_SHARE_1, "xlsx.m.level_share_1", K_PERCENT },
-		{ ORG_LEVEL_SHARE_2, "xlsx.m.level_share_2", K_PERCENT },
-		{ ORG_LEVEL_SHARE_3, "xlsx.m.level_share_3", K_PERCENT },
-		{ ORG_USE_CASES_ACTIVE, "xlsx.m.use_cases_active", K_COUNT },
-		{ ORG_USE_CASES_NEW, "xlsx.m.use_cases_new", K_COUNT },
-		{ ORG_AI_ENTRIES_WITHOUT_BASELINE, "xlsx.m.ai_entries_without_baseline", K_COUNT },
-		{ ORG_SATISFACTION_MEAN, "xlsx.m.satisfaction_mean", K_DECIMAL },
-		{ ORG_BUDDY_COVERAGE, "xlsx.m.buddy_coverage", K_PERCENT },
-		{ ORG_MENTOR_MAX_LOAD, "xlsx.m.mentor_max_load", K_COUNT },
-		{ ORG_RETENTION_6M, "xlsx.m.retention_6m", K_PERCENT },
-		{ ORG_EMPLOYEES_SURVEY_ONLY, "xlsx.m.employees_survey_only", K_COUNT },
-		{ ORG_EMPLOYEES_TIMESHEET_ONLY, "xlsx.m.employees_timesheet_only", K_COUNT },
-	};
+	lxw_format *fmt = x->f.num[kind];
+	char f[256];
+	switch (m) {
+	case ORG_HOURS_SAVED:
+		snprintf(f, sizeof(f), "=hours_saved");
+		xlsx_put_formula(x, s, row, 1, f, fmt, rs->hours_total, kind);
+		break;
+	case ORG_HOURS_SAVED_PER_WEEK:
+		snprintf(f, sizeof(f), "=hours_saved/%s", x->weeks);
+		xlsx_put_formula(x, s, row, 1, f, fmt, rs->hours_per_week, kind);
+		break;
+	case ORG_VALUE_SAVED:
+		xlsx_put_formula(x, s, row, 1, "=value_saved", fmt, rs->value_saved, kind);
+		break;
+	case ORG_COST_TRAINING:
+		xlsx_put_formula(x, s, row, 1, "=cost_training", fmt, rs->cost_training, kind);
+		break;
+	case ORG_COST_LICENSES:
+		xlsx_put_formula(x, s, row, 1, "=cost_licenses", fmt, rs->cost_licenses, kind);
+		break;
+	case ORG_COST_FIXED:
+		xlsx_put_formula(x, s, row, 1, "=cost_fixed", fmt, rs->cost_fixed, kind);
+		break;
+	case ORG_COST_TOTAL:
+		xlsx_put_formula(x, s, row, 1, "=cost_total", fmt, rs->cost_total, kind);
+		break;
+	case ORG_ROI:
+		xlsx_put_formula_figure(x, s, row, 1, "=roi", fmt, &rs->roi, kind);
+		break;
+	case ORG_ROI_CUMULATIVE:
+		xlsx_put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &r->org[ORG_ROI_CUMULATIVE],
+		                        kind);
+		break;
+	case ORG_PAYBACK_MONTHS:
+		xlsx_put_formula_figure(x, s, row, 1, "=payback_months", fmt,
+		                        &r->org[ORG_PAYBACK_MONTHS], kind);
+		break;
+	default:
+		xlsx_put_figure(x, s, row, 1, &r->org[m], kind);
+		break;
+	}
+}
 
+/* Columns C and D of figure m: its target, if set, and where it is explained. */
+static void summary_target(struct xlsx *x, struct sheet *s, int row, enum org_metric m,
+                           enum kind kind)
+{
+	const struct report_settings *ru = &x->r->set;
+	enum lang lang = x->lang;
+	lxw_format *fmt = x->f.num[kind];
+	const struct opt_number *target = NULL;
+	if (m == ORG_ADOPTION_RATE)
+		target = &ru->target_adoption;
+	else if (m == ORG_HOURS_SAVED_PER_WEEK)
+		target = &ru->target_hours_saved_per_week;
+	else if (m == ORG_ROI)
+		target = &ru->target_roi;
+	else if (m == ORG_MATURITY_INDEX)
+		target = &ru->target_maturity;
+	if (target && target->set)
+		xlsx_put_number(x, s, row, 2, target->value, fmt, kind);
+	if (m == ORG_ROI || m == ORG_ROI_CUMULATIVE)
+		xlsx_put_text(x, s, row, 3, tr(lang, "xlsx.ref.roi"));
+	else if (m == ORG_PAYBACK_MONTHS)
+		xlsx_put_text(x, s, row, 3, tr(lang, "xlsx.ref.payback"));
+}
+
+void xlsx_summary_sheet(struct xlsx *x, struct sheet *s)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
 	xlsx_put_title(x, s, "xlsx.title.summary");
 	xlsx_put_note(x, s, 1, 0, tr(lang, "xlsx.summary.note"), NULL);
 	int header = 3;
@@ -90,69 +164,14 @@ void xlsx_summary_sheet(struct xlsx *x, struct sheet *s)
 	const char *hdr[4] = { tr(lang, "xlsx.col.figure"), tr(lang, "xlsx.col.value"),
 	                       tr(lang, "xlsx.col.target"), tr(lang, "xlsx.col.reference") };
 	int row = header + 1;
-	char f[256];
-	for (size_t i = 0; i < ARRAY_LEN(rows); i++) {
-		enum org_metric m = rows[i].m;
+	for (size_t i = 0; i < ARRAY_LEN(summary_rows); i++) {
+		enum org_metric m = summary_rows[i].m;
 		if (r->survey_suppressed && survey_based(m))
 			continue;
-		xlsx_put_text(x, s, row, 0, tr(lang, rows[i].key));
-		enum kind kind = rows[i].kind;
-		lxw_format *fmt = x->f.num[kind];
-		/* The money figures follow the ROI sheet's inputs. */
-		switch (m) {
-		case ORG_HOURS_SAVED:
-			snprintf(f, sizeof(f), "=hours_saved");
-			xlsx_put_formula(x, s, row, 1, f, fmt, rs->hours_total, kind);
-			break;
-		case ORG_HOURS_SAVED_PER_WEEK:
-			snprintf(f, sizeof(f), "=hours_saved/%s", x->weeks);
-			xlsx_put_formula(x, s, row, 1, f, fmt, rs->hours_per_week, kind);
-			break;
-		case ORG_VALUE_SAVED:
-			xlsx_put_formula(x, s, row, 1, "=value_saved", fmt, rs->value_saved, kind);
-			break;
-		case ORG_COST_TRAINING:
-			xlsx_put_formula(x, s, row, 1, "=cost_training", fmt, rs->cost_training, kind);
-			break;
-		case ORG_COST_LICENSES:
-			xlsx_put_formula(x, s, row, 1, "=cost_licenses", fmt, rs->cost_licenses, kind);
-			break;
-		case ORG_COST_FIXED:
-			xlsx_put_formula(x, s, row, 1, "=cost_fixed", fmt, rs->cost_fixed, kind);
-			break;
-		case ORG_COST_TOTAL:
-			xlsx_put_formula(x, s, row, 1, "=cost_total", fmt, rs->cost_total, kind);
-			break;
-		case ORG_ROI:
-			xlsx_put_formula_figure(x, s, row, 1, "=roi", fmt, &rs->roi, kind);
-			break;
-		case ORG_ROI_CUMULATIVE:
-			xlsx_put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &r->org[ORG_ROI_CUMULATIVE],
-			                        kind);
-			break;
-		case ORG_PAYBACK_MONTHS:
-			xlsx_put_formula_figure(x, s, row, 1, "=payback_months", fmt,
-			                        &r->org[ORG_PAYBACK_MONTHS], kind);
-			break;
-		default:
-			xlsx_put_figure(x, s, row, 1, &r->org[m], kind);
-			break;
-		}
-		const struct opt_number *target = NULL;
-		if (m == ORG_ADOPTION_RATE)
-			target = &ru->target_adoption;
-		else if (m == ORG_HOURS_SAVED_PER_WEEK)
-			target = &ru->target_hours_saved_per_week;
-		else if (m == ORG_ROI)
-			target = &ru->target_roi;
-		else if (m == ORG_MATURITY_INDEX)
-			target = &ru->target_maturity;
-		if (target && target->set)
-			xlsx_put_number(x, s, row, 2, target->value, fmt, kind);
-		if (m == ORG_ROI || m == ORG_ROI_CUMULATIVE)
-			xlsx_put_text(x, s, row, 3, tr(lang, "xlsx.ref.roi"));
-		else if (m == ORG_PAYBACK_MONTHS)
-			xlsx_put_text(x, s, row, 3, tr(lang, "xlsx.ref.payback"));
+		xlsx_put_text(x, s, row, 0, tr(lang, summary_rows[i].key));
+		enum kind kind = summary_rows[i].kind;
+		summary_value(x, s, row, m, kind);
+		summary_target(x, s, row, m, kind);
 		row++;
 	}
 	xlsx_add_table(x, s, "Summary", header, 0, row - header - 1, hdr, 4, "xlsx.none.rows");
@@ -237,7 +256,9 @@ static int compare_hours_desc(const void *a, const void *b)
 	return strcmp((*ua)->name, (*ub)->name);
 }
 
-void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
+/* The use-case table: one row per use case, its figures as published.  Returns the
+ * number of its columns. */
+static int use_cases_table(struct xlsx *x, struct sheet *s, int header)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
@@ -255,11 +276,6 @@ void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
 		{ UC_CONCENTRATION, "xlsx.col.concentration", K_PERCENT },
 		{ UC_AT_RISK, "xlsx.col.at_risk", K_COUNT },
 	};
-	xlsx_put_title(x, s, "xlsx.title.use_cases");
-	char note[512];
-	xlsx_with_k(note, sizeof(note), tr(lang, "xlsx.use_cases.note"), r->min_group_size);
-	xlsx_put_note(x, s, 1, 0, note, NULL);
-	int header = 3;
 	const char *hdr[1 + ARRAY_LEN(cols)];
 	hdr[0] = tr(lang, "xlsx.col.use_case");
 	for (size_t c = 0; c < ARRAY_LEN(cols); c++)
@@ -281,6 +297,58 @@ void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
 	xlsx_add_table(x, s, "UseCases", header, 0, (int)r->use_case_count, hdr, ncols,
 	               "xlsx.none.use_cases");
 	worksheet_freeze_panes(s->ws, (lxw_row_t)(header + 1), 1);
+	return ncols;
+}
+
+/* The bar chart of saved hours over the n use cases in the chart's data columns,
+ * below the table from row `below`. */
+static void use_cases_chart(struct xlsx *x, struct sheet *s, int header, int data_col,
+                            size_t n, int below)
+{
+	enum lang lang = x->lang;
+	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
+	if (!chart) {
+		xlsx_note_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	char cats[160], vals[160];
+	xlsx_sheet_range(cats, sizeof(cats), s->name, header + 1, data_col,
+	                 header + (int)n, data_col);
+	xlsx_sheet_range(vals, sizeof(vals), s->name, header + 1, data_col + 1,
+	                 header + (int)n, data_col + 1);
+	lxw_chart_series *ser = chart_add_series(chart, cats, vals);
+	chart_series_set_name(ser, tr(lang, "xlsx.m.hours_saved"));
+	lxw_chart_fill fill = { .color = 0x1F3A5F };
+	chart_series_set_fill(ser, &fill);
+	chart_series_set_labels(ser);
+	chart_series_set_labels_num_format(ser, "0.0");
+	chart_title_set_name(chart, tr(lang, "xlsx.chart.hours"));
+	lxw_chart_font title_font = { .size = 11, .bold = LXW_TRUE };
+	chart_title_set_name_font(chart, &title_font);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
+	/* The largest at the top; the value axis stays at the bottom. */
+	chart_axis_set_reverse(chart->y_axis);
+	chart_axis_set_crossing_max(chart->y_axis);
+	chart_axis_set_num_format(chart->x_axis, "0");
+	lxw_chart_line grid = { .color = 0xD1D5DB };
+	chart_axis_major_gridlines_set_line(chart->x_axis, &grid);
+	double height = 60 + 28.0 * (double)n;
+	if (height < 220)
+		height = 220;
+	lxw_chart_options opt = { .x_scale = 1.2, .y_scale = height / 288.0 };
+	xlsx_note_error(x, worksheet_insert_chart_opt(s->ws, (lxw_row_t)below, 0, chart, &opt));
+}
+
+void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
+	xlsx_put_title(x, s, "xlsx.title.use_cases");
+	char note[512];
+	xlsx_with_k(note, sizeof(note), tr(lang, "xlsx.use_cases.note"), r->min_group_size);
+	xlsx_put_note(x, s, 1, 0, note, NULL);
+	int header = 3;
+	int ncols = use_cases_table(x, s, header);
 
 	/* The chart's data: published use cases by hours saved, largest first. */
 	const struct use_case **shown = xcalloc(r->use_case_count + 1, sizeof(*shown));
@@ -305,39 +373,7 @@ void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
 			                &shown[i]->fig[UC_HOURS_SAVED], K_DECIMAL);
 		}
 		xlsx_put_note(x, s, header - 1, data_col, tr(lang, "xlsx.chart.data"), NULL);
-
-		lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_BAR);
-		if (!chart) {
-			xlsx_note_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-		} else {
-			char cats[160], vals[160];
-			xlsx_sheet_range(cats, sizeof(cats), s->name, header + 1, data_col,
-			                 header + (int)n, data_col);
-			xlsx_sheet_range(vals, sizeof(vals), s->name, header + 1, data_col + 1,
-			                 header + (int)n, data_col + 1);
-			lxw_chart_series *ser = chart_add_series(chart, cats, vals);
-			chart_series_set_name(ser, tr(lang, "xlsx.m.hours_saved"));
-			lxw_chart_fill fill = { .color = 0x1F3A5F };
-			chart_series_set_fill(ser, &fill);
-			chart_series_set_labels(ser);
-			chart_series_set_labels_num_format(ser, "0.0");
-			chart_title_set_name(chart, tr(lang, "xlsx.chart.hours"));
-			lxw_chart_font title_font = { .size = 11, .bold = LXW_TRUE };
-			chart_title_set_name_font(chart, &title_font);
-			chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-			/* The largest at the top; the value axis stays at the bottom. */
-			chart_axis_set_reverse(chart->y_axis);
-			chart_axis_set_crossing_max(chart->y_axis);
-			chart_axis_set_num_format(chart->x_axis, "0");
-			lxw_chart_line grid = { .color = 0xD1D5DB };
-			chart_axis_major_gridlines_set_line(chart->x_axis, &grid);
-			double height = 60 + 28.0 * (double)n;
-			if (height < 220)
-				height = 220;
-			lxw_chart_options opt = { .x_scale = 1.2, .y_scale = height / 288.0 };
-			xlsx_note_error(x, worksheet_insert_chart_opt(s->ws, (lxw_row_t)below, 0, chart,
-			                                              &opt));
-		}
+		use_cases_chart(x, s, header, data_col, n, below);
 	}
 	if (left_out > 0) {
 		char text[512], count[32];
@@ -350,18 +386,12 @@ void xlsx_use_cases_sheet(struct xlsx *x, struct sheet *s)
 	free(shown);
 }
 
-void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
+/* Dimension x level matrix below row `header`, with the shares as formulas over the
+ * counts.  Returns whether every dimension's mean level is published. */
+static bool maturity_dimensions(struct xlsx *x, struct sheet *s, int header)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	xlsx_put_title(x, s, "xlsx.title.maturity");
-	if (r->survey_suppressed) {
-		xlsx_put_survey_statement(x, s, 2);
-		return;
-	}
-	xlsx_put_note(x, s, 1, 0, tr(lang, "xlsx.maturity.note"), NULL);
-
-	/* Dimension x level matrix, with the shares as formulas over the counts. */
 	const struct report_settings *ru = &r->set;
 	bool target = ru->target_maturity.set;
 	const char *hdr[9];
@@ -376,7 +406,6 @@ void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
 	hdr[n++] = tr(lang, "xlsx.col.share3");
 	if (target)
 		hdr[n++] = tr(lang, "xlsx.col.target");
-	int header = 3;
 	bool all_ok = true;
 	for (int d = 0; d < DIM_COUNT; d++) {
 		int row = header + 1 + d;
@@ -406,9 +435,16 @@ void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
 	}
 	xlsx_add_table(x, s, "Maturity", header, 0, DIM_COUNT, hdr, n, "xlsx.none.rows");
 	worksheet_freeze_panes(s->ws, (lxw_row_t)(header + 1), 1);
+	return all_ok;
+}
 
+/* The career levels with their learning paths from row lv, and the level migration
+ * below them. */
+static void maturity_levels(struct xlsx *x, struct sheet *s, int lv)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
 	/* Career levels and learning paths. */
-	int lv = header + DIM_COUNT + 3;
 	const char *lhdr[4] = { tr(lang, "xlsx.col.level"), tr(lang, "xlsx.col.career_level"),
 	                        tr(lang, "xlsx.col.learning_path"), tr(lang, "xlsx.col.share") };
 	for (int k = 1; k <= 3; k++) {
@@ -435,9 +471,14 @@ void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
 	xlsx_add_table(x, s, "Migration", mg, 0, 3, mhdr, 4, "xlsx.none.rows");
 	xlsx_put_text(x, s, mg + 4, 0, tr(lang, "xlsx.m.migration_matched"));
 	xlsx_put_figure(x, s, mg + 4, 1, &r->org[ORG_MIGRATION_MATCHED], K_COUNT);
+}
 
-	if (!all_ok)
-		return;
+/* The radar chart of the mean level per dimension (and the target), right of the
+ * level tables from row lv - 1. */
+static void maturity_chart(struct xlsx *x, struct sheet *s, int header, int lv)
+{
+	enum lang lang = x->lang;
+	bool target = x->r->set.target_maturity.set;
 	lxw_chart *chart = workbook_add_chart(x->wb, LXW_CHART_RADAR_WITH_MARKERS);
 	if (!chart) {
 		xlsx_note_error(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -468,6 +509,24 @@ void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
 	lxw_chart_options opt = { .x_scale = 1.1, .y_scale = 1.3 };
 	/* Below the dimension table, right of the four-column tables. */
 	xlsx_note_error(x, worksheet_insert_chart_opt(s->ws, (lxw_row_t)(lv - 1), 5, chart, &opt));
+}
+
+void xlsx_maturity_sheet(struct xlsx *x, struct sheet *s)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
+	xlsx_put_title(x, s, "xlsx.title.maturity");
+	if (r->survey_suppressed) {
+		xlsx_put_survey_statement(x, s, 2);
+		return;
+	}
+	xlsx_put_note(x, s, 1, 0, tr(lang, "xlsx.maturity.note"), NULL);
+	int header = 3;
+	bool all_ok = maturity_dimensions(x, s, header);
+	int lv = header + DIM_COUNT + 3;
+	maturity_levels(x, s, lv);
+	if (all_ok)
+		maturity_chart(x, s, header, lv);
 }
 
 void xlsx_trend_sheet(struct xlsx *x, struct sheet *s)
