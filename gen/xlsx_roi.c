@@ -55,9 +55,30 @@ struct roi_layout {
 	    m_cum_gross_col, m_cum_benefit_col, m_cum_cost_col, m_reached_col;
 };
 
+/* The results, in the order of their rows. */
 enum result_row {
 	RES_HOURS, RES_VALUE, RES_TRAINING, RES_LICENCES, RES_FIXED, RES_TOTAL, RES_ROI,
 	RES_ROI_CUMULATIVE, RES_PAYBACK, RES_COUNT
+};
+
+/* The label, explanation and defined name of each result. */
+static const struct {
+	const char *label, *note, *name;
+	enum kind kind;
+} result_rows[RES_COUNT] = {
+	[RES_HOURS] = { "xlsx.res.hours", "xlsx.res.hours.note", "hours_saved", K_DECIMAL },
+	[RES_VALUE] = { "xlsx.res.value", "xlsx.res.value.note", "value_saved", K_MONEY },
+	[RES_TRAINING] = { "xlsx.res.training", "xlsx.res.training.note", "cost_training",
+	                   K_MONEY },
+	[RES_LICENCES] = { "xlsx.res.licences", "xlsx.res.licences.note", "cost_licenses",
+	                   K_MONEY },
+	[RES_FIXED] = { "xlsx.res.fixed", "xlsx.res.fixed.note", "cost_fixed", K_MONEY },
+	[RES_TOTAL] = { "xlsx.res.total", "xlsx.res.total.note", "cost_total", K_MONEY },
+	[RES_ROI] = { "xlsx.res.roi", "xlsx.res.roi.note", "roi", K_PERCENT },
+	[RES_ROI_CUMULATIVE] = { "xlsx.res.roi_cumulative", "xlsx.res.roi_cumulative.note",
+	                         "roi_cumulative", K_PERCENT },
+	[RES_PAYBACK] = { "xlsx.res.payback", "xlsx.res.payback.note", "payback_months",
+	                  K_COUNT },
 };
 
 bool xlsx_use_case_published(const struct use_case *u)
@@ -188,14 +209,12 @@ static void sum_formula(char *out, size_t outsz, int first, int last, int col)
 	snprintf(out, outsz, "=SUM(%s:%s)", a, b);
 }
 
-/* The saved hours per use case and rate class with their value, and the totals. */
-static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+/* The heading and the header row of the use-case table. */
+static void roi_use_case_header(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
 	int C = (int)l->classes;
-	char a[32], b[32], f[512];
-
 	xlsx_put_note(x, s, l->uc_header_row - 1, 0, tr(lang, "xlsx.roi.hours"), x->f.heading);
 	xlsx_put_text_fmt(x, s, l->uc_header_row, 0, tr(lang, "xlsx.col.use_case"), x->f.header,
 	                  true);
@@ -210,6 +229,17 @@ static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layo
 	                  x->f.header_num, true);
 	xlsx_put_text_fmt(x, s, l->uc_header_row, l->uc_value_col, tr(lang, "xlsx.col.value_saved"),
 	                  x->f.header_num, true);
+}
+
+/* The saved hours per use case and rate class with their value, and the totals. */
+static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
+	int C = (int)l->classes;
+	char a[32], b[32], f[512];
+
+	roi_use_case_header(x, s, l);
 
 	/* The rates above their columns, so each row's value is one SUMPRODUCT. */
 	xlsx_put_text(x, s, l->uc_rate_row, 0, tr(lang, "xlsx.row.rate"));
@@ -282,15 +312,12 @@ static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layo
 	}
 }
 
-/* The monthly series: benefit and cost per month and their cumulative sums.
- * Fills the cached cumulative figures for the results. */
-static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+/* The heading and the header row of the monthly series. */
+static void roi_month_header(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
 	int C = (int)l->classes;
-	char a[32], b[32], c2[32], f[512];
-
 	xlsx_put_note(x, s, l->month_header_row - 1, 0, tr(lang, "xlsx.roi.months"), x->f.heading);
 	xlsx_put_text_fmt(x, s, l->month_header_row, 0, tr(lang, "xlsx.col.month"), x->f.header,
 	                  true);
@@ -317,6 +344,18 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 	for (size_t i = 0; i < ARRAY_LEN(hdr); i++)
 		xlsx_put_text_fmt(x, s, l->month_header_row, hdr[i].col, tr(lang, hdr[i].key),
 		                  x->f.header_num, true);
+}
+
+/* The monthly series: benefit and cost per month and their cumulative sums.
+ * Fills the cached cumulative figures for the results. */
+static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+{
+	const struct report *r = x->r;
+	enum lang lang = x->lang;
+	int C = (int)l->classes;
+	char a[32], b[32], c2[32], f[512];
+
+	roi_month_header(x, s, l);
 
 	char rates[64];
 	xlsx_cell_abs(a, sizeof(a), l->uc_rate_row, 1);
@@ -414,28 +453,10 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 		xlsx_cell_abs(b, sizeof(b), last, l->m_reached_col);
 		snprintf(months, sizeof(months), "%s:%s", a, b);
 	}
-	struct {
-		const char *label, *note, *name;
-		enum kind kind;
-	} res[RES_COUNT] = {
-		[RES_HOURS] = { "xlsx.res.hours", "xlsx.res.hours.note", "hours_saved", K_DECIMAL },
-		[RES_VALUE] = { "xlsx.res.value", "xlsx.res.value.note", "value_saved", K_MONEY },
-		[RES_TRAINING] = { "xlsx.res.training", "xlsx.res.training.note", "cost_training",
-		                   K_MONEY },
-		[RES_LICENCES] = { "xlsx.res.licences", "xlsx.res.licences.note", "cost_licenses",
-		                   K_MONEY },
-		[RES_FIXED] = { "xlsx.res.fixed", "xlsx.res.fixed.note", "cost_fixed", K_MONEY },
-		[RES_TOTAL] = { "xlsx.res.total", "xlsx.res.total.note", "cost_total", K_MONEY },
-		[RES_ROI] = { "xlsx.res.roi", "xlsx.res.roi.note", "roi", K_PERCENT },
-		[RES_ROI_CUMULATIVE] = { "xlsx.res.roi_cumulative", "xlsx.res.roi_cumulative.note",
-		                         "roi_cumulative", K_PERCENT },
-		[RES_PAYBACK] = { "xlsx.res.payback", "xlsx.res.payback.note", "payback_months",
-		                  K_COUNT },
-	};
 	for (int i = 0; i < RES_COUNT; i++) {
 		int rr = row + i;
-		xlsx_put_text_fmt(x, s, rr, 0, tr(lang, res[i].label), x->f.label_bold, true);
-		lxw_format *fmt = x->f.strong[res[i].kind];
+		xlsx_put_text_fmt(x, s, rr, 0, tr(lang, result_rows[i].label), x->f.label_bold, true);
+		lxw_format *fmt = x->f.strong[result_rows[i].kind];
 		switch (i) {
 		case RES_HOURS:
 			xlsx_cell_abs(a, sizeof(a), l->uc_total_row, l->uc_hours_col);
@@ -483,105 +504,143 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 			xlsx_put_formula_figure(x, s, rr, 1, f, fmt, &r->org[ORG_PAYBACK_MONTHS], K_COUNT);
 			break;
 		}
-		xlsx_put_note(x, s, rr, 2, tr(lang, res[i].note), NULL);
-		xlsx_define_name(x, res[i].name, s->name, rr, 1);
+		xlsx_put_note(x, s, rr, 2, tr(lang, result_rows[i].note), NULL);
+		xlsx_define_name(x, result_rows[i].name, s->name, rr, 1);
 	}
+}
+
+/* The references the sensitivity formulas share. */
+struct sens_refs {
+	char na_lit[64];             /* "n/a" as a formula string */
+	char gross[32];              /* the use cases' total gross value */
+	char cum_gross[64];          /* the monthly cumulative gross, all months */
+	char cum_cost[64];           /* the monthly cumulative cost, all months */
+	char last[32];               /* the last month's cumulative gross */
+	char reach[256];             /* the cumulative cost less the tie margin (tie.h) */
+	int grid_row[2];             /* header rows of the ROI grid and the payback grid */
+};
+
+static void sens_refs(struct xlsx *x, const struct roi_layout *l, struct sens_refs *sr)
+{
+	const struct report *r = x->r;
+	char a[32], b[32];
+	struct buf lit = {0};
+	xlsx_formula_string(&lit, x->na);
+	snprintf(sr->na_lit, sizeof(sr->na_lit), "%s", lit.data);
+	buf_free(&lit);
+	xlsx_cell_abs(sr->gross, sizeof(sr->gross), l->uc_total_row, l->uc_gross_col);
+	int last = l->month_first_row + (int)r->month_count - 1;
+	xlsx_cell_abs(a, sizeof(a), l->month_first_row, l->m_cum_gross_col);
+	xlsx_cell_abs(b, sizeof(b), last, l->m_cum_gross_col);
+	snprintf(sr->cum_gross, sizeof(sr->cum_gross), "%s:%s", a, b);
+	xlsx_cell_abs(a, sizeof(a), l->month_first_row, l->m_cum_cost_col);
+	xlsx_cell_abs(b, sizeof(b), last, l->m_cum_cost_col);
+	snprintf(sr->cum_cost, sizeof(sr->cum_cost), "%s:%s", a, b);
+	xlsx_cell_abs(sr->last, sizeof(sr->last), last, l->m_cum_gross_col);
+	snprintf(sr->reach, sizeof(sr->reach), "%s-%s*(1+ABS(%s)+ABS(ABS(%s)-1))/2",
+	         sr->cum_cost, TIE_MARGIN_TEXT, sr->cum_cost, sr->cum_cost);
+	sr->grid_row[0] = l->sens_row + 3;
+	sr->grid_row[1] = l->sens_row + 10;
+}
+
+/* The title of grid g (0 ROI, 1 payback) and its header row hr: the rate changes,
+ * inputs in the ROI grid that the payback grid repeats. */
+static void sens_grid_header(struct xlsx *x, struct sheet *s, const struct sens_refs *sr,
+                             int g, int hr)
+{
+	enum lang lang = x->lang;
+	const double *rate_change = x->r->roi.sens_rate_change;
+	const char *grid_key[2] = { "xlsx.sens.roi", "xlsx.sens.payback" };
+	char a[32], f[64];
+	xlsx_put_text_fmt(x, s, hr - 1, 0, tr(lang, grid_key[g]), x->f.label_bold, true);
+	xlsx_put_text_fmt(x, s, hr, 0, tr(lang, "xlsx.sens.corner"), x->f.header, true);
+	for (int j = 0; j < 3; j++) {
+		if (g == 0) {
+			xlsx_put_number(x, s, hr, 1 + j, rate_change[j], x->f.input[K_PERCENT],
+			                K_PERCENT);
+			xlsx_validate(x, s, hr, 1 + j, true, -1, 10, "xlsx.validation.change");
+		} else {
+			xlsx_cell_rel(a, sizeof(a), sr->grid_row[0], 1 + j);
+			snprintf(f, sizeof(f), "=%s", a);
+			xlsx_put_formula(x, s, hr, 1 + j, f, x->f.strong[K_PERCENT], rate_change[j],
+			                 K_PERCENT);
+		}
+	}
+}
+
+/* Column A of grid g's row i (on row rr): the realisation.  In the ROI grid the first
+ * is the input's and the others are inputs; the payback grid repeats them. */
+static void sens_grid_label(struct xlsx *x, struct sheet *s, const struct sens_refs *sr,
+                            int g, int i, int rr)
+{
+	double real = x->r->roi.sens_realisation[i];
+	char a[32], f[64];
+	if (g == 0 && i == 0) {
+		xlsx_put_formula(x, s, rr, 0, "=realisation", x->f.strong[K_PERCENT], real,
+		                 K_PERCENT);
+	} else if (g == 0) {
+		xlsx_put_number(x, s, rr, 0, real, x->f.input[K_PERCENT], K_PERCENT);
+		xlsx_validate(x, s, rr, 0, true, 0, 1, "xlsx.validation.percent");
+	} else {
+		xlsx_cell_rel(a, sizeof(a), sr->grid_row[0] + 1 + i, 0);
+		snprintf(f, sizeof(f), "=%s", a);
+		xlsx_put_formula(x, s, rr, 0, f, x->f.strong[K_PERCENT], real, K_PERCENT);
+	}
+}
+
+/* The cell of grid g for realisation i and rate change j, on row rr: the ROI, or the
+ * payback month. */
+static void sens_grid_cell(struct xlsx *x, struct sheet *s, const struct sens_refs *sr,
+                           int g, int i, int j, int rr)
+{
+	const struct report *r = x->r;
+	const struct roi_sheet *rs = &r->roi;
+	char rc[32], cc_ref[32], f[2048];
+	/* The parameters live in the ROI grid's labels. */
+	lxw_rowcol_to_cell_abs(rc, (lxw_row_t)(sr->grid_row[0] + 1 + i), 0, 0, 1);
+	lxw_rowcol_to_cell_abs(cc_ref, (lxw_row_t)sr->grid_row[0], (lxw_col_t)(1 + j), 1, 0);
+	if (g == 0) {
+		snprintf(f, sizeof(f), "=IF(cost_total=0,%s,(%s*(1+%s)*%s-cost_total)/cost_total)",
+		         sr->na_lit, rc, cc_ref, sr->gross);
+		xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_PERCENT],
+		                        &rs->sens_roi[i][j], K_PERCENT);
+		return;
+	}
+	const struct figure *cached = &rs->sens_payback[i][j];
+	if (r->month_count == 0) {
+		snprintf(f, sizeof(f), "=%s", sr->na_lit);
+		xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached, K_COUNT);
+		return;
+	}
+	/* The first month whose cumulative benefit reaches the cost, without an array
+	 * formula (libxlsxwriter cannot cache a text result for one): the largest
+	 * (last row + 1 - row) among the months reached gives the first of them.
+	 * "Reaches" has the model's tie margin, MAX(1,|cost|) written element-wise as
+	 * (1+|c|+||c|-1|)/2. */
+	snprintf(f, sizeof(f),
+	         "=IF(SUMPRODUCT(--(%s*(1+%s)*%s>=%s))=0,%s,"
+	         "ROWS(%s)+1-SUMPRODUCT(MAX((%s*(1+%s)*%s>=%s)*(ROW(%s)+1-ROW(%s)))))",
+	         rc, cc_ref, sr->cum_gross, sr->reach, sr->na_lit, sr->cum_gross, rc, cc_ref,
+	         sr->cum_gross, sr->reach, sr->last, sr->cum_gross);
+	xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached, K_COUNT);
 }
 
 /* ROI and payback when realisation and every hourly rate change; costs stay. */
 static void roi_sensitivity(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
-	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	char a[32], b[32], f[2048], na_lit[64], gross_ref[32], cum_gross[64], cum_cost[64];
-	struct buf lit = {0};
-	xlsx_formula_string(&lit, x->na);
-	snprintf(na_lit, sizeof(na_lit), "%s", lit.data);
-	buf_free(&lit);
-	xlsx_cell_abs(gross_ref, sizeof(gross_ref), l->uc_total_row, l->uc_gross_col);
-	int last = l->month_first_row + (int)r->month_count - 1;
-	xlsx_cell_abs(a, sizeof(a), l->month_first_row, l->m_cum_gross_col);
-	xlsx_cell_abs(b, sizeof(b), last, l->m_cum_gross_col);
-	snprintf(cum_gross, sizeof(cum_gross), "%s:%s", a, b);
-	xlsx_cell_abs(a, sizeof(a), l->month_first_row, l->m_cum_cost_col);
-	xlsx_cell_abs(b, sizeof(b), last, l->m_cum_cost_col);
-	snprintf(cum_cost, sizeof(cum_cost), "%s:%s", a, b);
-	char last_ref[32], reach[256];
-	xlsx_cell_abs(last_ref, sizeof(last_ref), last, l->m_cum_gross_col);
-	snprintf(reach, sizeof(reach), "%s-%s*(1+ABS(%s)+ABS(ABS(%s)-1))/2", cum_cost,
-	         TIE_MARGIN_TEXT, cum_cost, cum_cost);
-
-	int row = l->sens_row;
-	xlsx_put_note(x, s, row, 0, tr(lang, "xlsx.roi.sensitivity"), x->f.heading);
-	xlsx_put_note(x, s, row + 1, 0, tr(lang, "xlsx.roi.sensitivity.note"), NULL);
-
-	const struct roi_sheet *rs = &r->roi;
-	const double *rate_change = rs->sens_rate_change;
-	const char *grid_key[2] = { "xlsx.sens.roi", "xlsx.sens.payback" };
-	int grid_row[2] = { row + 3, row + 10 };
+	struct sens_refs sr;
+	sens_refs(x, l, &sr);
+	xlsx_put_note(x, s, l->sens_row, 0, tr(lang, "xlsx.roi.sensitivity"), x->f.heading);
+	xlsx_put_note(x, s, l->sens_row + 1, 0, tr(lang, "xlsx.roi.sensitivity.note"), NULL);
 	for (int g = 0; g < 2; g++) {
-		int hr = grid_row[g];
-		xlsx_put_text_fmt(x, s, hr - 1, 0, tr(lang, grid_key[g]), x->f.label_bold, true);
-		xlsx_put_text_fmt(x, s, hr, 0, tr(lang, "xlsx.sens.corner"), x->f.header, true);
-		for (int j = 0; j < 3; j++) {
-			if (g == 0) {
-				xlsx_put_number(x, s, hr, 1 + j, rate_change[j], x->f.input[K_PERCENT],
-				                K_PERCENT);
-				xlsx_validate(x, s, hr, 1 + j, true, -1, 10, "xlsx.validation.change");
-			} else {
-				xlsx_cell_rel(a, sizeof(a), grid_row[0], 1 + j);
-				snprintf(f, sizeof(f), "=%s", a);
-				xlsx_put_formula(x, s, hr, 1 + j, f, x->f.strong[K_PERCENT], rate_change[j],
-				                 K_PERCENT);
-			}
-		}
+		int hr = sr.grid_row[g];
+		sens_grid_header(x, s, &sr, g, hr);
 		for (int i = 0; i < 4; i++) {
 			int rr = hr + 1 + i;
-			double real = rs->sens_realisation[i];
-			if (g == 0 && i == 0) {
-				xlsx_put_formula(x, s, rr, 0, "=realisation", x->f.strong[K_PERCENT], real,
-				                 K_PERCENT);
-			} else if (g == 0) {
-				xlsx_put_number(x, s, rr, 0, real, x->f.input[K_PERCENT], K_PERCENT);
-				xlsx_validate(x, s, rr, 0, true, 0, 1, "xlsx.validation.percent");
-			} else {
-				xlsx_cell_rel(a, sizeof(a), grid_row[0] + 1 + i, 0);
-				snprintf(f, sizeof(f), "=%s", a);
-				xlsx_put_formula(x, s, rr, 0, f, x->f.strong[K_PERCENT], real, K_PERCENT);
-			}
-			for (int j = 0; j < 3; j++) {
-				char rc[32], cc_ref[32];
-				/* The parameters live in the ROI grid's labels. */
-				lxw_rowcol_to_cell_abs(rc, (lxw_row_t)(grid_row[0] + 1 + i), 0, 0, 1);
-				lxw_rowcol_to_cell_abs(cc_ref, (lxw_row_t)grid_row[0],
-				                       (lxw_col_t)(1 + j), 1, 0);
-				if (g == 0) {
-					snprintf(f, sizeof(f),
-					         "=IF(cost_total=0,%s,(%s*(1+%s)*%s-cost_total)/cost_total)",
-					         na_lit, rc, cc_ref, gross_ref);
-					xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_PERCENT],
-					                        &rs->sens_roi[i][j], K_PERCENT);
-					continue;
-				}
-				const struct figure *cached = &rs->sens_payback[i][j];
-				if (r->month_count == 0) {
-					snprintf(f, sizeof(f), "=%s", na_lit);
-					xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached,
-					                        K_COUNT);
-					continue;
-				}
-				/* The first month whose cumulative benefit reaches the cost, without
-				 * an array formula (libxlsxwriter cannot cache a text result for
-				 * one): the largest (last row + 1 - row) among the months reached
-				 * gives the first of them.  "Reaches" has the model's tie margin,
-				 * MAX(1,|cost|) written element-wise as (1+|c|+||c|-1|)/2. */
-				snprintf(f, sizeof(f),
-				         "=IF(SUMPRODUCT(--(%s*(1+%s)*%s>=%s))=0,%s,"
-				         "ROWS(%s)+1-SUMPRODUCT(MAX((%s*(1+%s)*%s>=%s)*(ROW(%s)+1-ROW(%s)))))",
-				         rc, cc_ref, cum_gross, reach, na_lit, cum_gross, rc, cc_ref,
-				         cum_gross, reach, last_ref, cum_gross);
-				xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached, K_COUNT);
-			}
+			sens_grid_label(x, s, &sr, g, i, rr);
+			for (int j = 0; j < 3; j++)
+				sens_grid_cell(x, s, &sr, g, i, j, rr);
 		}
 	}
 }
