@@ -366,22 +366,12 @@ void xlsx_add_table(struct xlsx *x, struct sheet *s, const char *name, int first
 
 /* ---- formats ----------------------------------------------------------------- */
 
-static const char *currency_symbol(const char *code)
-{
-	if (strcmp(code, "EUR") == 0)
-		return "\xE2\x82\xAC";
-	if (strcmp(code, "USD") == 0)
-		return "$";
-	if (strcmp(code, "GBP") == 0)
-		return "\xC2\xA3";
-	return code;
-}
-
 /* The money format: symbol before (nl, en) or after (de) the amount, as the PDF. */
 static void money_format(char *out, size_t outsz, enum lang lang, const char *currency)
 {
+	const char *symbol = currency_symbol(currency);
 	struct buf sym = {0};
-	xlsx_formula_string(&sym, currency_symbol(currency));
+	xlsx_formula_string(&sym, symbol ? symbol : currency);
 	switch (lang) {
 	case LANG_DE:
 		snprintf(out, outsz, "#,##0.00 %s;-#,##0.00 %s", sym.data, sym.data);
