@@ -25,6 +25,9 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxce
        gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o \
        gen/sha256.o gen/history.o gen/run.o
+# The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
+XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
+OBJS += $(XLSX_OBJS)
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
@@ -76,7 +79,7 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
 # and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/history.o gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o $(XLSX_OBJS) gen/history.o gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))

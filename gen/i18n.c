@@ -145,7 +145,7 @@ void format_percent(char *out, size_t outsz, enum lang lang, double ratio, int d
 }
 
 /* The symbol of the currencies people write with one; others keep their code. */
-static const char *currency_symbol(const char *currency)
+const char *currency_symbol(const char *currency)
 {
 	static const struct { const char *code, *symbol; } symbols[] = {
 		{ "EUR", "€" }, { "GBP", "£" }, { "USD", "$" },

@@ -21,6 +21,9 @@ void format_percent(char *out, size_t outsz, enum lang lang, double ratio, int d
 /* 1234 EUR -> "€ 1.234" (nl) / "€1,234" (en) / "1.234 €" (de); other currencies by code. */
 void format_money(char *out, size_t outsz, enum lang lang, const char *currency,
                   double v, int decimals);
+/* "EUR" -> "€", "GBP" -> "£", "USD" -> "$"; NULL for any other code (written as the
+ * code itself). */
+const char *currency_symbol(const char *currency);
 /* days since 1970 -> "30 september 2026" / "30 September 2026" / "30. September 2026". */
 void format_date(char *out, size_t outsz, enum lang lang, int32_t days);
 
