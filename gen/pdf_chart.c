@@ -183,15 +183,23 @@ void hbar_chart_draw(struct canvas *c, float x, float y, float w, const struct h
 
 /* ---- line chart ---------------------------------------------------------- */
 
-void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
-                     const struct line_chart *spec)
-{
-	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
-	struct rgb ink = rgb_hex(COLOR_INK), accent = rgb_hex(COLOR_ACCENT);
-	char label[64];
-	if (spec->count == 0)
-		return;
+/* The plot area of a line chart and its scale. */
+struct plot {
+	struct axis ax;
+	float px0, px1;              /* left and right edges */
+	float py0, py1;              /* top and bottom */
+	float step_x;                /* the width of one category */
+};
 
+/* The centre of category i. */
+static float cat_x(const struct plot *pl, size_t i)
+{
+	return pl->px0 + pl->step_x * ((float)i + 0.5f);
+}
+
+/* The scale covers every point, the target and the hinted range. */
+static struct axis line_axis(const struct line_chart *spec)
+{
 	double lo = spec->min_hint, hi = spec->max_hint;
 	for (size_t s = 0; s < spec->series_count; s++)
 		for (size_t i = 0; i < spec->count; i++)
@@ -208,9 +216,18 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		if (spec->target < lo)
 			lo = spec->target;
 	}
-	struct axis ax = make_axis(lo, hi, 4);
+	return make_axis(lo, hi, 4);
+}
 
-	/* left axis labels decide the plot's left edge; series names its right edge */
+/* The left axis labels decide the plot's left edge, the series names its right
+ * edge; band and marker labels go above it. */
+static struct plot line_plot(const struct canvas *c, float x, float y, float w, float h,
+                             const struct line_chart *spec)
+{
+	struct plot pl;
+	char label[64];
+	pl.ax = line_axis(spec);
+	struct axis ax = pl.ax;
 	float left_w = 0, right_w = 0;
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		format_tick(c, spec->kind, t, ax.step, label, sizeof label);
@@ -229,15 +246,23 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		if (tw > right_w)
 			right_w = tw;
 	}
-	float px0 = x + left_w + 5, px1 = x + w - (right_w > 0 ? right_w + 6 : 4);
-	/* top and bottom of the plot; band and marker labels go above it */
-	float py0 = y + (spec->band_label || spec->marker_label ? 22 : 10), py1 = y + h - 12;
-	float step_x = spec->count > 1 ? (px1 - px0) / (float)spec->count : px1 - px0;
-	#define CAT_X(i) (px0 + step_x * ((float)(i) + 0.5f))
+	pl.px0 = x + left_w + 5;
+	pl.px1 = x + w - (right_w > 0 ? right_w + 6 : 4);
+	pl.py0 = y + (spec->band_label || spec->marker_label ? 22 : 10);
+	pl.py1 = y + h - 12;
+	pl.step_x = spec->count > 1 ? (pl.px1 - pl.px0) / (float)spec->count : pl.px1 - pl.px0;
+	return pl;
+}
 
+/* The shaded band of categories with its label above the plot. */
+static void line_band(struct canvas *c, float x, float w, const struct plot *pl,
+                      const struct line_chart *spec)
+{
+	struct rgb accent = rgb_hex(COLOR_ACCENT);
+	float py0 = pl->py0, py1 = pl->py1, step_x = pl->step_x;
 	if (spec->band_label && spec->band_from < spec->count) {
 		size_t to = spec->band_to < spec->count ? spec->band_to : spec->count - 1;
-		float bx0 = CAT_X(spec->band_from) - step_x / 2, bx1 = CAT_X(to) + step_x / 2;
+		float bx0 = cat_x(pl, spec->band_from) - step_x / 2, bx1 = cat_x(pl, to) + step_x / 2;
 		fill_rect(c, bx0, py0, bx1 - bx0, py1 - py0, rgb_hex(COLOR_ACCENT_BAND));
 		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->band_label);
 		float bx = (bx0 + bx1) / 2;
@@ -245,13 +270,22 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 			bx = x + w - tw / 2;
 		draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, bx, py0 - 13, ALIGN_CENTER, spec->band_label);
 	}
+}
+
+/* Gridlines with the tick labels on the left, and the category labels under the
+ * plot, thinned out when they would collide. */
+static void line_grid(struct canvas *c, const struct plot *pl, const struct line_chart *spec)
+{
+	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
+	char label[64];
+	struct axis ax = pl->ax;
+	float px0 = pl->px0, px1 = pl->px1, py0 = pl->py0, py1 = pl->py1, step_x = pl->step_x;
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		float gy = axis_pos(&ax, t, py1, py0);
 		draw_line(c, px0, gy, px1, gy, 0.4f, fabs(t) < ax.step * 1e-6 ? muted : hair, false);
 		format_tick(c, spec->kind, t, ax.step, label, sizeof label);
 		draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, px0 - 4, gy + 2.5f, ALIGN_RIGHT, label);
 	}
-	/* category labels, thinned out when they would collide */
 	float widest = 0;
 	for (size_t i = 0; i < spec->count; i++)
 		if (spec->category[i]) {
@@ -264,9 +298,17 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		every++;
 	for (size_t i = 0; i < spec->count; i += every)
 		if (spec->category[i])
-			draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, CAT_X(i), py1 + 9, ALIGN_CENTER,
+			draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, cat_x(pl, i), py1 + 9, ALIGN_CENTER,
 			          spec->category[i]);
+}
 
+/* The dashed target line and the vertical marker with their labels. */
+static void line_target_marker(struct canvas *c, float x, float w, const struct plot *pl,
+                               const struct line_chart *spec)
+{
+	struct rgb ink = rgb_hex(COLOR_INK), accent = rgb_hex(COLOR_ACCENT);
+	struct axis ax = pl->ax;
+	float px0 = pl->px0, px1 = pl->px1, py0 = pl->py0, py1 = pl->py1;
 	if (spec->has_target) {
 		float ty = axis_pos(&ax, spec->target, py1, py0);
 		draw_line(c, px0, ty, px1, ty, 1.0f, accent, true);
@@ -275,54 +317,76 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 			          spec->target_label);
 	}
 	if (spec->marker_label && spec->marker < spec->count) {
-		float mx = CAT_X(spec->marker);
+		float mx = cat_x(pl, spec->marker);
 		draw_line(c, mx, py0 - 2, mx, py1, 0.8f, ink, false);
 		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->marker_label);
 		enum align al = mx + tw / 2 > x + w ? ALIGN_RIGHT : mx - tw / 2 < x ? ALIGN_LEFT : ALIGN_CENTER;
 		draw_text(c, FONT_BOLD, SIZE_NOTE, ink, al == ALIGN_RIGHT ? x + w : al == ALIGN_LEFT ? x : mx,
 		          py0 - 3, al, spec->marker_label);
 	}
+}
+
+/* One series: the line (broken at gaps), its points and their labels.  Returns
+ * true with *name_y set when its name goes at the end of the line. */
+static bool line_series_draw(struct canvas *c, const struct plot *pl, const struct line_chart *spec,
+                             const struct line_series *ser, float *name_y)
+{
+	struct rgb ink = rgb_hex(COLOR_INK);
+	char label[64];
+	struct axis ax = pl->ax;
+	float py0 = pl->py0, py1 = pl->py1;
+	path_pen(c, ser->color, 1.5f, true);
+	bool pen = false;
+	size_t last = spec->count;
+	for (size_t i = 0; i < spec->count; i++) {
+		if (!ser->has[i]) {
+			if (pen)
+				path_stroke(c);
+			pen = false;
+			continue;
+		}
+		float vx = cat_x(pl, i), vy = axis_pos(&ax, ser->value[i], py1, py0);
+		if (pen)
+			path_line(c, vx, vy);
+		else
+			path_move(c, vx, vy);
+		pen = true;
+		last = i;
+	}
+	if (pen)
+		path_stroke(c);
+	float dot = spec->count > 16 ? 1.2f : 2.2f;
+	for (size_t i = 0; i < spec->count; i++) {
+		if (!ser->has[i])
+			continue;
+		float vx = cat_x(pl, i), vy = axis_pos(&ax, ser->value[i], py1, py0);
+		fill_circle(c, vx, vy, dot, ser->color);
+		if (ser->label_points) {
+			format_value(c, spec->kind, ser->value[i], label, sizeof label);
+			draw_text(c, FONT_REGULAR, SIZE_NOTE, ink, vx, vy - 4, ALIGN_CENTER, label);
+		}
+	}
+	if (ser->name && last < spec->count) {
+		*name_y = axis_pos(&ax, ser->value[last], py1, py0) + 2.5f;
+		return true;
+	}
+	return false;
+}
+
+void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
+                     const struct line_chart *spec)
+{
+	if (spec->count == 0)
+		return;
+	struct plot pl = line_plot(c, x, y, w, h, spec);
+	line_band(c, x, w, &pl, spec);
+	line_grid(c, &pl, spec);
+	line_target_marker(c, x, w, &pl, spec);
 
 	float name_y[LINE_MAX_SERIES];
 	bool has_name[LINE_MAX_SERIES] = { false };
-	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++) {
-		const struct line_series *ser = &spec->series[s];
-		path_pen(c, ser->color, 1.5f, true);
-		bool pen = false;
-		size_t last = spec->count;
-		for (size_t i = 0; i < spec->count; i++) {
-			if (!ser->has[i]) {
-				if (pen)
-					path_stroke(c);
-				pen = false;
-				continue;
-			}
-			float vx = CAT_X(i), vy = axis_pos(&ax, ser->value[i], py1, py0);
-			if (pen)
-				path_line(c, vx, vy);
-			else
-				path_move(c, vx, vy);
-			pen = true;
-			last = i;
-		}
-		if (pen)
-			path_stroke(c);
-		float dot = spec->count > 16 ? 1.2f : 2.2f;
-		for (size_t i = 0; i < spec->count; i++) {
-			if (!ser->has[i])
-				continue;
-			float vx = CAT_X(i), vy = axis_pos(&ax, ser->value[i], py1, py0);
-			fill_circle(c, vx, vy, dot, ser->color);
-			if (ser->label_points) {
-				format_value(c, spec->kind, ser->value[i], label, sizeof label);
-				draw_text(c, FONT_REGULAR, SIZE_NOTE, ink, vx, vy - 4, ALIGN_CENTER, label);
-			}
-		}
-		if (ser->name && last < spec->count) {
-			name_y[s] = axis_pos(&ax, ser->value[last], py1, py0) + 2.5f;
-			has_name[s] = true;
-		}
-	}
+	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++)
+		has_name[s] = line_series_draw(c, &pl, spec, &spec->series[s], &name_y[s]);
 	/* series names at the line ends, pushed apart when they would overlap */
 	if (spec->series_count == 2 && has_name[0] && has_name[1] && fabsf(name_y[0] - name_y[1]) < 9) {
 		float mid = (name_y[0] + name_y[1]) / 2;
@@ -332,9 +396,8 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 	}
 	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++)
 		if (has_name[s])
-			draw_text(c, FONT_BOLD, SIZE_NOTE, spec->series[s].color, px1 + 4, name_y[s],
+			draw_text(c, FONT_BOLD, SIZE_NOTE, spec->series[s].color, pl.px1 + 4, name_y[s],
 			          ALIGN_LEFT, spec->series[s].name);
-	#undef CAT_X
 }
 
 /* ---- radar --------------------------------------------------------------- */
@@ -347,14 +410,13 @@ static void radar_point(float cx, float cy, float radius, size_t i, size_t n, do
 	*py = cy + (float)(sin(angle) * radius * level / 3.0);
 }
 
-void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_radius, size_t n,
-                      const char *const *labels, const double *value, const bool *has,
-                      bool has_target, double target, const char *org_label,
-                      const char *target_label)
+/* The largest radius (at most max_radius) at which the polygon and every axis
+ * label fit in [x, x + w]; *cx is the centre in the room the labels leave. */
+static float radar_fit(const struct canvas *c, float x, float w, float max_radius, size_t n,
+                       const char *const *labels, float *cx)
 {
-	/* the largest radius at which the polygon and every axis label fit in
-	 * [x, x + w], centred in the room the labels leave */
-	float cx = x + w / 2, radius = max_radius;
+	float radius = max_radius;
+	*cx = x + w / 2;
 	for (radius = max_radius; radius >= 30; radius -= 1) {
 		float lo = -radius, hi = radius;
 		for (size_t i = 0; i < n; i++) {
@@ -369,18 +431,19 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 				hi = a1;
 		}
 		if (hi - lo <= w || radius <= 30) {
-			cx = x - lo + (w - (hi - lo)) / 2;
+			*cx = x - lo + (w - (hi - lo)) / 2;
 			break;
 		}
 	}
+	return radius;
+}
+
+/* The level rings 1..3, numbered on the first axis, and the spokes. */
+static void radar_grid(struct canvas *c, float cx, float cy, float radius, size_t n)
+{
 	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
-	struct rgb ink = rgb_hex(COLOR_INK), brand = rgb_hex(COLOR_BRAND);
-	struct rgb accent = rgb_hex(COLOR_ACCENT);
 	float px, py;
 	char num[32];
-	if (n < 3)
-		return;
-
 	for (int ring = 1; ring <= 3; ring++) {
 		path_pen(c, hair, 0.5f, false);
 		for (size_t i = 0; i <= n; i++) {
@@ -399,10 +462,14 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 		radar_point(cx, cy, radius, i, n, 3, &px, &py);
 		draw_line(c, cx, cy, px, py, 0.5f, hair, false);
 	}
+}
 
-	bool all = true;
-	for (size_t i = 0; i < n; i++)
-		all = all && has[i];
+/* The organisation's polygon with its points, and the dashed target polygon. */
+static void radar_polygons(struct canvas *c, float cx, float cy, float radius, size_t n,
+                           const double *value, bool all, bool has_target, double target)
+{
+	struct rgb brand = rgb_hex(COLOR_BRAND), accent = rgb_hex(COLOR_ACCENT);
+	float px, py;
 	if (all) {
 		struct rgb tint = rgb_mix(brand, rgb_hex(COLOR_WHITE), 0.82f);
 		path_fill_color(c, tint);
@@ -433,7 +500,14 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 		path_close_stroke(c);
 		path_dash(c, false);
 	}
-	/* axis labels with the value beneath */
+}
+
+/* The axis labels outside the rings with the value beneath. */
+static void radar_labels(struct canvas *c, float cx, float cy, float radius, size_t n,
+                         const char *const *labels, const double *value, const bool *has)
+{
+	struct rgb ink = rgb_hex(COLOR_INK), brand = rgb_hex(COLOR_BRAND);
+	char num[32];
 	for (size_t i = 0; i < n; i++) {
 		double angle = -PI / 2 + 2 * PI * (double)i / (double)n;
 		float lx = cx + (float)cos(angle) * (radius + 8);
@@ -446,6 +520,27 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 			draw_text(c, FONT_REGULAR, SIZE_NOTE, brand, lx, base + 9, al, num);
 		}
 	}
+}
+
+void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_radius, size_t n,
+                      const char *const *labels, const double *value, const bool *has,
+                      bool has_target, double target, const char *org_label,
+                      const char *target_label)
+{
+	float cx;
+	float radius = radar_fit(c, x, w, max_radius, n, labels, &cx);
+	struct rgb muted = rgb_hex(COLOR_MUTED), brand = rgb_hex(COLOR_BRAND);
+	struct rgb accent = rgb_hex(COLOR_ACCENT);
+	if (n < 3)
+		return;
+
+	radar_grid(c, cx, cy, radius, n);
+	bool all = true;
+	for (size_t i = 0; i < n; i++)
+		all = all && has[i];
+	radar_polygons(c, cx, cy, radius, n, value, all, has_target, target);
+	radar_labels(c, cx, cy, radius, n, labels, value, has);
+
 	/* legend under the chart */
 	float ly = cy + max_radius + 36;
 	float lx = x;
