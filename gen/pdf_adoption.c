@@ -34,12 +34,11 @@ static void adoption_legend(struct pdf *p)
 	legend(p, MARGIN, names, colors, dashed, n);
 }
 
-void pdf_adoption(struct pdf *p)
+/* Who counts as active, the response, and the share of logged hours with AI. */
+static void adoption_intro(struct pdf *p)
 {
 	const struct report *r = p->r;
 	const struct report_settings *ru = &r->set;
-	section(p, "sec.adoption", false);
-
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
 	if (r->survey_suppressed) {
@@ -71,8 +70,13 @@ void pdf_adoption(struct pdf *p)
 	if (ok(r->org[ORG_LOGGED_AI_SHARE]))
 		paragraph(p, trf(p, "adopt.intro_log", pct(p, r->org[ORG_LOGGED_AI_SHARE].value, 1), NULL));
 	p->y += 4;
+}
 
-	/* bars per department: survey adoption and logged AI share */
+/* Bars per department: survey adoption and logged AI share. */
+static void adoption_chart(struct pdf *p)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
 	struct hbar_item *items = xcalloc(r->department_count + 1, sizeof *items);
 	size_t n = 0, hidden = 0;
 	for (size_t i = 0; i < r->department_count; i++) {
@@ -110,13 +114,12 @@ void pdf_adoption(struct pdf *p)
 	flowing_hbars(p, T(p, "adopt.chart"), &spec, items, n, adoption_legend,
 	              not_shown_text(p, hidden, false), r->survey_suppressed ? timesheet_source(p) : both_source(p));
 	free(items);
+}
 
-	if (!r->survey_suppressed)
-		quarter_trend(p, T(p, "adopt.trend"), 0, VALUE_PERCENT, ru->target_adoption.set,
-		              ru->target_adoption.value,
-		              ru->target_adoption.set ? trf(p, "legend.target", target_text(p, ru->target_adoption, true), NULL) : NULL);
-
-	/* the figures per department */
+/* The figures per department. */
+static void adoption_table(struct pdf *p)
+{
+	const struct report *r = p->r;
 	struct column cols[] = {
 		{ T(p, "col.department"), 0, ALIGN_LEFT },
 		{ T(p, "th.headcount"), 54, ALIGN_RIGHT },
@@ -150,6 +153,20 @@ void pdf_adoption(struct pdf *p)
 	table_end(p, &t);
 	if (any_suppressed)
 		suppressed_footnote(p);
+}
+
+void pdf_adoption(struct pdf *p)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
+	section(p, "sec.adoption", false);
+	adoption_intro(p);
+	adoption_chart(p);
+	if (!r->survey_suppressed)
+		quarter_trend(p, T(p, "adopt.trend"), 0, VALUE_PERCENT, ru->target_adoption.set,
+		              ru->target_adoption.value,
+		              ru->target_adoption.set ? trf(p, "legend.target", target_text(p, ru->target_adoption, true), NULL) : NULL);
+	adoption_table(p);
 }
 
 /* ---- knowledge transfer and retention ------------------------------------------ */

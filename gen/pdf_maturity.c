@@ -85,23 +85,11 @@ static void migration_matrix(struct pdf *p, float x, float w)
 	               integer(p, up), integer(p, down), NULL), false);
 }
 
-void pdf_maturity(struct pdf *p)
+/* The radar (8 columns) beside the career levels (4 columns). */
+static void maturity_radar(struct pdf *p)
 {
 	const struct report *r = p->r;
 	const struct report_settings *ru = &r->set;
-	section(p, "sec.maturity", false);
-	char k[16];
-	snprintf(k, sizeof k, "%d", r->min_group_size);
-	if (r->survey_suppressed) {
-		paragraph(p, trf(p, "pdf.survey_suppressed", k, NULL));
-		return;
-	}
-	if (ok(r->org[ORG_MATURITY_INDEX]) && ok(r->org[ORG_RESPONDENTS]))
-		paragraph(p, trf(p, "mat.intro", num(p, r->org[ORG_MATURITY_INDEX].value, 1),
-		                 integer(p, lround(r->org[ORG_RESPONDENTS].value)), NULL));
-	p->y += 4;
-
-	/* the radar (8 columns) beside the career levels (4 columns) */
 	float block = 246;
 	ensure(p, block + 14);
 	float top = p->y;
@@ -143,8 +131,12 @@ void pdf_maturity(struct pdf *p)
 	p->y = top + block;
 	note(p, survey_source(p));
 	p->y += 8;
+}
 
-	/* the dimension x level matrix of the seed article */
+/* The dimension x level matrix of the seed article. */
+static void maturity_matrix(struct pdf *p)
+{
+	const struct report *r = p->r;
 	struct column mcols[] = {
 		{ T(p, "col.dimension"), 0, ALIGN_LEFT },
 		{ trf(p, "col.level_n", "1", NULL), 109, ALIGN_LEFT },
@@ -181,8 +173,13 @@ void pdf_maturity(struct pdf *p)
 	table_end(p, &t);
 	note(p, survey_source(p));
 	p->y += 6;
+}
 
-	/* department x dimension heat map; the weakest dimension is the development need */
+/* Department x dimension heat map; the weakest dimension is the development need. */
+static void maturity_heatmap(struct pdf *p)
+{
+	const struct report *r = p->r;
+	struct table t;
 	static const char *const short_keys[DIM_COUNT] = {
 		"dimhead.tool_knowledge", "dimhead.application_breadth", "dimhead.autonomy",
 		"dimhead.innovation", "dimhead.knowledge_sharing",
@@ -233,7 +230,26 @@ void pdf_maturity(struct pdf *p)
 		suppressed_footnote(p);
 	note(p, survey_source(p));
 	p->y += 10;
+}
 
+void pdf_maturity(struct pdf *p)
+{
+	const struct report *r = p->r;
+	section(p, "sec.maturity", false);
+	char k[16];
+	snprintf(k, sizeof k, "%d", r->min_group_size);
+	if (r->survey_suppressed) {
+		paragraph(p, trf(p, "pdf.survey_suppressed", k, NULL));
+		return;
+	}
+	if (ok(r->org[ORG_MATURITY_INDEX]) && ok(r->org[ORG_RESPONDENTS]))
+		paragraph(p, trf(p, "mat.intro", num(p, r->org[ORG_MATURITY_INDEX].value, 1),
+		                 integer(p, lround(r->org[ORG_RESPONDENTS].value)), NULL));
+	p->y += 4;
+
+	maturity_radar(p);
+	maturity_matrix(p);
+	maturity_heatmap(p);
 	ensure(p, 110);
 	migration_matrix(p, MARGIN, span_w(7));
 	p->y += 6;

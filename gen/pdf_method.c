@@ -13,12 +13,10 @@
 
 /* ---- data quality and method ----------------------------------------------------- */
 
-void pdf_method(struct pdf *p)
+/* Rows read, used, rejected and superseded per input file, and the ID match. */
+static void method_quality(struct pdf *p)
 {
 	const struct report *r = p->r;
-	const struct report_settings *ru = &r->set;
-	section(p, "sec.method", false);
-
 	struct column cols[] = {
 		{ T(p, "col.file"), 0, ALIGN_LEFT },
 		{ T(p, "col.rows_read"), 70, ALIGN_RIGHT },
@@ -52,8 +50,14 @@ void pdf_method(struct pdf *p)
 		               integer(p, r->ids_timesheet), NULL), false);
 	}
 	p->y += 6;
+}
 
-	/* the rules in force */
+/* The rules in force. */
+static void method_rules(struct pdf *p)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
+	struct table t;
 	struct column rcols[] = {
 		{ T(p, "col.rule"), 0, ALIGN_LEFT },
 		{ T(p, "col.setting"), span_w(6), ALIGN_RIGHT },
@@ -110,7 +114,11 @@ void pdf_method(struct pdf *p)
 #undef RULE
 	table_end(p, &t);
 	p->y += 6;
+}
 
+/* The definitions of every figure. */
+static void method_definitions(struct pdf *p)
+{
 	static const char *const defs[] = {
 		"def.headcount", "def.adoption", "def.logged", "def.baseline", "def.hours_saved",
 		"def.value", "def.costs", "def.roi", "def.payback", "def.level", "def.maturity",
@@ -120,7 +128,12 @@ void pdf_method(struct pdf *p)
 	for (size_t i = 0; i < ARRAY_LEN(defs); i++)
 		bullet(p, T(p, defs[i]));
 	p->y += 6;
+}
 
+/* The minimum group size and what it hid. */
+static void method_privacy(struct pdf *p)
+{
+	const struct report *r = p->r;
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
 	subheading(p, T(p, "meth.privacy"), 40);
@@ -137,7 +150,16 @@ void pdf_method(struct pdf *p)
 	if (r->survey_suppressed)
 		paragraph(p, trf(p, "pdf.survey_suppressed", k, NULL));
 	p->y += 4;
+}
 
+void pdf_method(struct pdf *p)
+{
+	const struct report *r = p->r;
+	section(p, "sec.method", false);
+	method_quality(p);
+	method_rules(p);
+	method_definitions(p);
+	method_privacy(p);
 	subheading(p, T(p, "meth.asof"), 40);
 	paragraph(p, trf(p, "meth.asof_text", date_text(p, r->period_end), NULL));
 }

@@ -40,12 +40,11 @@ static size_t *use_cases_by_hours(const struct report *r)
 	return order;
 }
 
-void pdf_savings(struct pdf *p)
+/* Hours and value saved, the use cases, or why there is nothing to show. */
+static void savings_intro(struct pdf *p)
 {
 	const struct report *r = p->r;
 	const struct report_settings *ru = &r->set;
-	section(p, "sec.savings", false);
-
 	bool entries_known;
 	long entries = report_ai_entries(r, &entries_known);
 	if (ok(r->org[ORG_HOURS_SAVED]) && ok(r->org[ORG_HOURS_SAVED_PER_WEEK]) && ok(r->org[ORG_VALUE_SAVED]))
@@ -59,8 +58,13 @@ void pdf_savings(struct pdf *p)
 		paragraph(p, T(p, "sav.none"));
 	}
 	p->y += 4;
+}
 
-	size_t *order = use_cases_by_hours(r);
+/* The use cases in order (use_cases_by_hours) with their figures and risk. */
+static void savings_table(struct pdf *p, const size_t *order)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
 	if (r->use_case_count > 0) {
 		struct column cols[] = {
 			{ T(p, "col.use_case"), 0, ALIGN_LEFT },
@@ -109,8 +113,12 @@ void pdf_savings(struct pdf *p)
 			note(p, trf(p, "sav.no_baseline", integer(p, lround(r->org[ORG_AI_ENTRIES_WITHOUT_BASELINE].value)), NULL));
 		p->y += 6;
 	}
+}
 
-	/* the bar chart: use cases with AI entries and a published figure */
+/* The bar chart: use cases with AI entries and a published figure. */
+static void savings_chart(struct pdf *p, const size_t *order)
+{
+	const struct report *r = p->r;
 	struct hbar_item *items = xcalloc(r->use_case_count + 1, sizeof *items);
 	size_t n = 0, hidden = 0;
 	bool negative = false;
@@ -153,6 +161,18 @@ void pdf_savings(struct pdf *p)
 			buf_free(&nb);
 	}
 	free(items);
+}
+
+void pdf_savings(struct pdf *p)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
+	section(p, "sec.savings", false);
+	savings_intro(p);
+
+	size_t *order = use_cases_by_hours(r);
+	savings_table(p, order);
+	savings_chart(p, order);
 	free(order);
 
 	quarter_trend(p, T(p, "sav.trend"), 1, VALUE_NUMBER, ru->target_hours_saved_per_week.set,
@@ -163,20 +183,17 @@ void pdf_savings(struct pdf *p)
 
 /* ---- ROI ---------------------------------------------------------------------- */
 
-void pdf_roi(struct pdf *p)
+struct roi_table_row {
+	const char *label, *value;
+	bool bold;
+};
+#define ROI_TABLE_ROWS 16
+
+/* The rows of the cost and benefit table: label, amount, bold; returns how many. */
+static size_t roi_rows(struct pdf *p, const char *start, struct roi_table_row rows[ROI_TABLE_ROWS])
 {
 	const struct report *r = p->r;
 	const struct report_settings *ru = &r->set;
-	section(p, "sec.roi", false);
-
-	struct column cols[] = {
-		{ T(p, "col.item"), 0, ALIGN_LEFT },
-		{ T(p, "col.amount"), span_w(3), ALIGN_RIGHT },
-	};
-	fit_columns(cols, 2, CONTENT_W);
-	struct table t;
-	table_begin(p, &t, trf(p, "roi.table", period_label(p, r->year, r->quarter), NULL), cols, 2, MARGIN);
-	struct { const char *label, *value; bool bold; } rows[16];
 	size_t n = 0;
 	rows[n].label = T(p, "roi.costs");
 	rows[n].value = "";
@@ -226,7 +243,6 @@ void pdf_roi(struct pdf *p)
 	rows[n].label = T(p, "roi.roi_q");
 	rows[n].bold = true;
 	rows[n++].value = fig_text(p, r->org[ORG_ROI], FK_PERCENT);
-	const char *start = r->month_count ? date_text(p, days_from_civil(r->months[0].year, r->months[0].month, 1)) : "";
 	rows[n].label = trf(p, "roi.roi_cum", start, NULL);
 	rows[n].bold = true;
 	rows[n++].value = fig_text(p, r->org[ORG_ROI_CUMULATIVE], FK_PERCENT);
@@ -234,6 +250,22 @@ void pdf_roi(struct pdf *p)
 	rows[n].bold = false;
 	rows[n++].value = ok(r->org[ORG_PAYBACK_MONTHS]) ? integer(p, lround(r->org[ORG_PAYBACK_MONTHS].value))
 	                                                  : r->month_count ? T(p, "kpi.not_reached") : T(p, "word.na");
+	return n;
+}
+
+/* Costs, benefits and the result of the quarter as a table. */
+static void roi_table(struct pdf *p, const char *start)
+{
+	const struct report *r = p->r;
+	struct column cols[] = {
+		{ T(p, "col.item"), 0, ALIGN_LEFT },
+		{ T(p, "col.amount"), span_w(3), ALIGN_RIGHT },
+	};
+	fit_columns(cols, 2, CONTENT_W);
+	struct table t;
+	table_begin(p, &t, trf(p, "roi.table", period_label(p, r->year, r->quarter), NULL), cols, 2, MARGIN);
+	struct roi_table_row rows[ROI_TABLE_ROWS];
+	size_t n = roi_rows(p, start, rows);
 	for (size_t i = 0; i < n; i++) {
 		struct cell c[2];
 		memset(c, 0, sizeof c);
@@ -249,8 +281,13 @@ void pdf_roi(struct pdf *p)
 	}
 	table_end(p, &t);
 	p->y += 6;
+}
 
-	/* cumulative cost and benefit by month */
+/* Cumulative cost and benefit by month, with the payback month and the
+ * reference band of months 6 to 9. */
+static void roi_cumulative(struct pdf *p, const char *start)
+{
+	const struct report *r = p->r;
 	if (r->month_count == 0) {
 		paragraph(p, T(p, "roi.no_months"));
 	} else {
@@ -304,8 +341,13 @@ void pdf_roi(struct pdf *p)
 		free(has);
 		free(cat);
 	}
+}
 
-	/* ROI against the reference band */
+/* The quarter's and the cumulative ROI against the reference band. */
+static void roi_band(struct pdf *p, const char *start)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
 	struct band_marker mk[2];
 	size_t nm = 0;
 	if (ok(r->org[ORG_ROI]))
@@ -334,7 +376,17 @@ void pdf_roi(struct pdf *p)
 		note(p, trf(p, "pdf.source_roi", start, NULL));
 		p->y += 6;
 	}
+}
 
+void pdf_roi(struct pdf *p)
+{
+	const struct report *r = p->r;
+	const struct report_settings *ru = &r->set;
+	section(p, "sec.roi", false);
+	const char *start = r->month_count ? date_text(p, days_from_civil(r->months[0].year, r->months[0].month, 1)) : "";
+	roi_table(p, start);
+	roi_cumulative(p, start);
+	roi_band(p, start);
 	quarter_trend(p, T(p, "roi.trend"), 2, VALUE_PERCENT, ru->target_roi.set, ru->target_roi.value,
 	              ru->target_roi.set ? trf(p, "legend.target", target_text(p, ru->target_roi, true), NULL) : NULL);
 }
