@@ -1,7 +1,19 @@
 /* out_pdf.c - assessment.pdf (SPEC §7, REPORT_DESIGN.md): the writer's entry point.
- * It opens the document (pdf_doc.c), lays out the eight sections in order
- * (pdf_summary.c, pdf_adoption.c, pdf_maturity.c, pdf_roi.c, pdf_method.c), adds
- * the footers and the document information and saves.
+ * It opens the document, lays out the eight sections in order, adds the footers
+ * and the document information and saves.  The writer's files:
+ *
+ *   pdf_doc.c       libharu document: fonts, glyph closure, ToUnicode fix, pages,
+ *                   outline, document information, the PNG logo and its checks
+ *   pdf_canvas.c    libharu drawing: sanitised and measured text, wrapping,
+ *                   colours, shapes, paths (the only other file calling libharu)
+ *   pdf_chart.c     bar, line, radar and band charts
+ *   pdf_format.c    words and figures as printed in the report's language
+ *   pdf_layout.c    grid, flow, headings, text, bullets, tables, footers
+ *   pdf_summary.c   cover; executive summary: KPI tiles, findings, actions
+ *   pdf_adoption.c  adoption; knowledge transfer and retention
+ *   pdf_maturity.c  maturity: radar, levels, matrix, heat map, migration
+ *   pdf_roi.c       time savings; ROI: costs and benefits, payback, band, trend
+ *   pdf_method.c    data quality and method
  *
  * libharu writes no random document id and no time stamp of its own; the creation
  * date comes from r->created, so identical input gives identical bytes. */
