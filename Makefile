@@ -9,22 +9,37 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen -Ibuild
-LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
+LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lsqlite3 -lm
 
 # Packages the build, the run and the tests need (Debian names).
-PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
+PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev \
            fonts-dejavu-core \
-           pkg-config qpdf poppler-utils python3-openpyxl locales-all \
+           pkg-config qpdf poppler-utils python3-openpyxl locales-all sqlite3 \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
-OBJS = gen/util.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
-       gen/timesheet.o gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o gen/privacy.o gen/i18n.o gen/fsutil.o \
-       gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
+# assessment.pdf: the writer's entry point, the libharu adapter (document, canvas),
+# the layout, the charts and the sections.
+PDF_OBJS = gen/out_pdf.o gen/pdf_doc.o gen/pdf_canvas.o gen/pdf_format.o gen/pdf_layout.o \
+           gen/pdf_chart.o gen/pdf_summary.o gen/pdf_adoption.o gen/pdf_maturity.o gen/pdf_roi.o \
+           gen/pdf_method.o
+
+OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
+       gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
+       gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
+       gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o \
+       gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
+       gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
+       gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o \
+       gen/sha256.o gen/history.o gen/run.o
+# The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
+XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
+OBJS += $(XLSX_OBJS)
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
-            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o
+            tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
+            tests/test_history.o
 
 all: aireport
 
@@ -68,9 +83,9 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 	$(CC) $(ASAN_CFLAGS) $(LDFLAGS) -o $@ $(ASAN_TESTS) $(ASAN_OBJS) $(LDLIBS)
 
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
-# and metrics.csv: no writer, no libharu, no libxlsxwriter.
+# and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o $(XLSX_OBJS) gen/history.o gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
@@ -79,15 +94,15 @@ $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $
 # libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
-# does not allocate megabytes.  xlsxin.c likewise hands expat 61 inflated bytes
+# does not allocate megabytes.  xlsxin_reader.c likewise hands expat 61 inflated bytes
 # at a time instead of 64 KiB, so text and tags are cut between calls.  `make -j2 fuzz` runs two harnesses at a time.
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin_reader.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_reader_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
@@ -98,9 +113,9 @@ $(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
 	{ echo '#line 1 "gen/csvin.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
-$(FUZZ_DIR)/xlsxin_small_chunks.c: gen/xlsxin.c
+$(FUZZ_DIR)/xlsxin_reader_small_chunks.c: gen/xlsxin_reader.c
 	@mkdir -p $(@D)
-	{ echo '#line 1 "gen/xlsxin.c"'; \
+	{ echo '#line 1 "gen/xlsxin_reader.c"'; \
 	  sed 's/^#define READ_CHUNK .*/#define READ_CHUNK ((size_t)61)/' $<; } >$@
 
 $(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c

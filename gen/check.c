@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "profile.h"
 #include "util.h"
 
 /* Rows per quarter of one file, oldest first. */

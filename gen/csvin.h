@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "rules.h"
+#include "vocab.h"
 
 /* Limits that turn a damaged file (an unclosed quote in a 600 MB export, a line
  * of delimiters) into a clear error instead of unbounded memory.  A record whose

@@ -1,7 +1,8 @@
 /* dataset.h - what the readers keep of the two exports: the accepted survey rows
  * (few) and the timesheet folded into compact tables (SPEC §10: memory grows with
  * employees x use cases x months, never with rows).  survey.c and timesheet.c fill
- * it; report.c computes every figure from it. */
+ * it (with what ingest.h shares between them); the model computes every figure
+ * from it.  The functions here are the dataset's own (dataset.c). */
 #ifndef AIREPORT_DATASET_H
 #define AIREPORT_DATASET_H
 
@@ -9,11 +10,11 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "csvin.h"
+#include "fields.h"
 #include "header.h"
-#include "profile.h"
-#include "rules.h"
 #include "util.h"
+
+struct profile;
 
 #define NO_DATE INT32_MIN
 #define NO_STRING UINT32_MAX
@@ -171,83 +172,22 @@ struct dataset {
 };
 
 void dataset_init(struct dataset *d);
+/* Frees everything d holds (not the reject sink's context) and leaves d zeroed. */
 void dataset_free(struct dataset *d);
 
-/* Reads the survey at path into d (accepted rows, rejects, de-duplication).
- * Returns 0, or the exit status of a whole-file error after one line on err. */
-int survey_read(struct dataset *d, const char *path, const struct rules *rules,
-                bool progress, FILE *err);
+/* Keeps one survey reject (copies of the texts) and counts its reason, unless the
+ * row was only superseded. */
+void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
+                               const char *value, const char *reason);
 
-/* Streams the timesheet at path into d's tables.  Rejected rows are written to
- * d->timesheet_rejects when it has a row function.  Returns 0 or the
- * exit status of a whole-file error. */
-int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
-                   bool progress, FILE *err);
-
-/* Reads one export: an .xlsx workbook (judged by content) through xlsxin, the
- * sheet the settings name (default the first); anything else through csvin with
- * their encoding and delimiter.  fn gets every record and builds h from the
- * header row(s).  Returns 0 or the exit status of a whole-file error (unreadable,
- * empty, a missing column).  Frees h. */
-int export_read(const char *path, const struct input_settings *in, bool progress,
-                csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
-                FILE *err);
 /* Counts one rejected field under its column and reason (at most 64 groups; the
  * rest under "other reasons"). */
 void file_read_reason(struct file_read *how, long line, const char *column, const char *reason);
-/* Notes the columns a header map found, for --check. */
-void file_read_mapping(struct file_read *how, const struct header_map *h, size_t ncolumns);
 void file_read_free(struct file_read *how);
-
-enum field_error date_sense_read(struct date_sense *ds, long line, const char *s, size_t n,
-                                 int32_t *out);
-/* What the file's dates say, once it is read: 0 when they were read right (with
- * one warning naming date_order when no date could tell the order);
- * DATES_MONTH_FIRST when the file must be read again with DATE_ORDER_MDY;
- * EXIT_DATA after one line on err when both orders occur. */
-#define DATES_MONTH_FIRST 100
-int date_sense_verdict(const struct date_sense *ds, const char *file, const char *section,
-                       FILE *err);
-
-/* Reads the [identity] map at path (a header row, then timesheet id, survey id
- * per row) into d.  Returns 0, or an exit status after one line on err. */
-int identity_load(struct dataset *d, const char *path, FILE *err);
-/* The employee index of a timesheet id, through the identity map. */
-uint32_t identity_lookup(struct dataset *d, const struct csv_field *id);
 
 /* Counts the distinct ids of each file and those in both into d->ids; low when
  * fewer than min_match of the survey's or of the timesheet's ids are in the other.
  * Prints one warning naming [identity] when low (unless quiet). */
 void dataset_check_identity(struct dataset *d, double min_match, FILE *err);
-
-/* The key under which an id is compared: ids that look like e-mail addresses
- * (they hold an '@') compare without regard to ASCII case, so they are kept in
- * lower case; others as written.  Returns the field itself or a copy in scratch. */
-struct csv_field id_field(const struct csv_field *f, struct buf *scratch);
-
-/* The profile a reader uses and the column names it hands to header.c. */
-struct reader_profile {
-	const struct profile *profile;
-	char *names[HEADER_MAX_COLUMNS];
-	int header_rows;
-};
-/* Chooses the profile from the settings or, for auto, from the first header row
- * (one line on err saying which, unless quiet), and merges its names with the
- * rules' [*_columns].  Free with reader_profile_free(). */
-void reader_profile_choose(struct reader_profile *rp, enum profile_kind kind,
-                           const struct input_settings *in, char *const *rules_columns,
-                           const char *const *canonical, size_t n,
-                           const struct csv_record *row1, const char *file, FILE *err);
-void reader_profile_free(struct reader_profile *rp);
-
-/* Checks a required text field of 1..max code points (§2, §11.8); returns 0, or -1
- * with the reject reason in reason. */
-int check_text_field(const struct csv_field *f, size_t max, char *reason, size_t rsz);
-
-/* Text of a typed-field error for rejects.csv ("not a valid date", ...). */
-const char *field_error_reason(int field_error);
-
-void dataset_add_survey_reject(struct dataset *d, long line, const char *column,
-                               const char *value, const char *reason);
 
 #endif

@@ -10,7 +10,8 @@
 
 #include "calendar.h"
 
-/* Why a typed value was rejected; field_error_text() gives the reject reason. */
+/* Why a typed value was rejected; field_error_reason() (ingest.h) gives
+ * the reject reason. */
 enum field_error {
 	FIELD_OK,
 	FIELD_EMPTY,          /* required value missing */

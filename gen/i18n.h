@@ -1,6 +1,6 @@
 /* i18n.h - every user-visible word of the PDF and XLSX in nl, en and de, and the
  * number, money and date formats of each language.  All translations live in
- * i18n.c.  Output never depends on the process locale. */
+ * i18n_table.c.  Output never depends on the process locale. */
 #ifndef AIREPORT_I18N_H
 #define AIREPORT_I18N_H
 
@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "report.h"
-#include "rules.h"
+#include "vocab.h"
 
 /* The text of key (e.g. "sheet.summary") in lang.  An unknown key returns the key
  * itself, so a missing translation is visible (and caught by test_i18n). */
@@ -21,6 +21,9 @@ void format_percent(char *out, size_t outsz, enum lang lang, double ratio, int d
 /* 1234 EUR -> "€ 1.234" (nl) / "€1,234" (en) / "1.234 €" (de); other currencies by code. */
 void format_money(char *out, size_t outsz, enum lang lang, const char *currency,
                   double v, int decimals);
+/* "EUR" -> "€", "GBP" -> "£", "USD" -> "$"; NULL for any other code (written as the
+ * code itself). */
+const char *currency_symbol(const char *currency);
 /* days since 1970 -> "30 september 2026" / "30 September 2026" / "30. September 2026". */
 void format_date(char *out, size_t outsz, enum lang lang, int32_t days);
 

@@ -12,6 +12,7 @@
 #include "dataset.h"
 #include "fields.h"
 #include "header.h"
+#include "ingest.h"
 #include "profile.h"
 #include "share.h"
 #include "util.h"

@@ -40,6 +40,7 @@ static void usage(FILE *f)
 "      --format FMT       output of --check: text (default) or json\n"
 "      --init-rules FILE  write a starter rules file for the exports given with\n"
 "                         -s and -t (never over an existing file), then stop\n"
+"      --no-history       do not record the run in OUT/<organisation>/history.sqlite\n"
 "  -q, --quiet            no progress, only errors\n"
 "      --version          print the version\n"
 "      --help             print this help\n"
@@ -49,7 +50,8 @@ static void usage(FILE *f)
 "  1  input data unusable: missing column, too many rejected rows, no survey rows\n"
 "     in the period, or --strict with rejected rows\n"
 "  2  usage or rules error\n"
-"  3  I/O failure: unreadable input, unwritable output\n"
+"  3  I/O failure: unreadable input, unwritable output, a history that is\n"
+"     locked, corrupt, from a newer version or unwritable (the reports stay)\n"
 "With --batch the status is the highest of the clients'.\n"
 "\n"
 "Every rules key is explained in " AIREPORT_SHARE "/default.ini; the survey as\n"
@@ -65,7 +67,8 @@ int main(int argc, char **argv)
 	 * library writes a decimal comma (SPEC §6). */
 	setlocale(LC_ALL, "C");
 
-	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES };
+	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES,
+	       OPT_NO_HISTORY };
 	static const struct option options[] = {
 		{ "survey", required_argument, NULL, 's' },
 		{ "timesheet", required_argument, NULL, 't' },
@@ -78,6 +81,7 @@ int main(int argc, char **argv)
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "init-rules", required_argument, NULL, OPT_INIT_RULES },
+		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -85,7 +89,7 @@ int main(int argc, char **argv)
 	};
 	struct run_options opt = {
 		.survey = "input/survey.csv", .timesheet = "input/timesheet.csv",
-		.rules = "rules/default.ini", .out = "output",
+		.rules = "rules/default.ini", .out = "output", .version = AIREPORT_VERSION,
 	};
 	const char *batch = NULL, *init_rules = NULL;
 	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
@@ -102,6 +106,7 @@ int main(int argc, char **argv)
 		case OPT_STRICT: opt.strict = true; break;
 		case OPT_CHECK: opt.check = true; break;
 		case OPT_INIT_RULES: init_rules = optarg; break;
+		case OPT_NO_HISTORY: opt.no_history = true; break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
 				fprintf(stderr, "aireport: invalid --format '%s' (expected text or json)\n", optarg);

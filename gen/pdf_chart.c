@@ -1,394 +1,13 @@
-/* pdf_chart.c - text, shapes and charts of assessment.pdf on top of libharu.
- *
- * libharu 2.3.0 quirks handled here:
- *  - HPDF_Font_TextWidth returns 0 for a TrueType font with the UTF-8 encoder, so
- *    widths come from the font definition (HPDF_TTFontDef_GetCharWidth), which also
- *    marks the glyph for embedding.
- *  - A code point the font lacks would be drawn as an empty box, bytes that are
- *    not UTF-8 confuse the encoder, and code points above U+FFFF are not supported:
- *    every string passes text_sanitize first. */
+/* pdf_chart.c - the charts of assessment.pdf: axes with round steps, horizontal
+ * bars, line charts, the radar and the band scale, drawn through pdf_canvas.h. */
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-
-#include <hpdf.h>
-#include <hpdf_fontdef.h>
 
 #include "i18n.h"
 #include "pdf_chart.h"
 
-#define ELLIPSIS "\xE2\x80\xA6"   /* … */
 #define WARNING_SIGN "\xE2\x9A\xA0"   /* ⚠ */
 #define PI 3.14159265358979323846
-
-struct rgb rgb_hex(unsigned hex)
-{
-	struct rgb c = { ((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f,
-	                 (hex & 0xFF) / 255.0f };
-	return c;
-}
-
-struct rgb rgb_mix(struct rgb a, struct rgb b, float t)
-{
-	struct rgb c = { a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t };
-	return c;
-}
-
-static float pdf_y(const struct canvas *c, float y)
-{
-	return c->page_height - y;
-}
-
-/* ---- text ---------------------------------------------------------------- */
-
-/* Decodes one code point at *p (advancing it by at least one byte); malformed or
- * overlong sequences and surrogates give U+FFFD. */
-static uint32_t utf8_next(const unsigned char **p, const unsigned char *end)
-{
-	const unsigned char *s = *p;
-	uint32_t cp;
-	int extra;
-	if (s[0] < 0x80) {
-		*p = s + 1;
-		return s[0];
-	} else if (s[0] >= 0xC2 && s[0] <= 0xDF) {
-		cp = s[0] & 0x1F;
-		extra = 1;
-	} else if (s[0] >= 0xE0 && s[0] <= 0xEF) {
-		cp = s[0] & 0x0F;
-		extra = 2;
-	} else if (s[0] >= 0xF0 && s[0] <= 0xF4) {
-		cp = s[0] & 0x07;
-		extra = 3;
-	} else {
-		*p = s + 1;
-		return 0xFFFD;
-	}
-	if (end - s <= extra) {
-		*p = s + 1;
-		return 0xFFFD;
-	}
-	for (int i = 1; i <= extra; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*p = s + 1;
-			return 0xFFFD;
-		}
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*p = s + 1;
-		return 0xFFFD;
-	}
-	*p = s + 1 + extra;
-	return cp;
-}
-
-static void utf8_put(struct buf *out, uint32_t cp)
-{
-	char b[4];
-	size_t n;
-	if (cp < 0x80) {
-		b[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		b[0] = (char)(0xC0 | (cp >> 6));
-		b[1] = (char)(0x80 | (cp & 0x3F));
-		n = 2;
-	} else {
-		b[0] = (char)(0xE0 | (cp >> 12));
-		b[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		b[2] = (char)(0x80 | (cp & 0x3F));
-		n = 3;
-	}
-	buf_append(out, b, n);
-}
-
-static bool has_glyph(const struct canvas *c, enum font_style f, uint32_t cp)
-{
-	return cp <= 0xFFFF && HPDF_TTFontDef_GetGlyphid(c->fontdef[f], (HPDF_UINT16)cp) != 0;
-}
-
-/* The code point actually drawn for cp. */
-static uint32_t drawable(const struct canvas *c, enum font_style f, uint32_t cp)
-{
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029)
-		return ' ';
-	if (cp == 0xFFFD)
-		return has_glyph(c, f, cp) ? cp : '?';
-	return has_glyph(c, f, cp) ? cp : '?';
-}
-
-void text_sanitize(const struct canvas *c, enum font_style f, const char *s, struct buf *out)
-{
-	buf_clear(out);
-	buf_reserve(out, 1);
-	if (!s)
-		return;
-	const unsigned char *p = (const unsigned char *)s, *end = p + strlen(s);
-	while (p < end)
-		utf8_put(out, drawable(c, f, utf8_next(&p, end)));
-}
-
-/* Width of sanitised text in points. */
-static float clean_width(const struct canvas *c, enum font_style f, float size, const char *s,
-                         size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	long units = 0;
-	while (p < end) {
-		uint32_t cp = utf8_next(&p, end);
-		units += HPDF_TTFontDef_GetCharWidth(c->fontdef[f], (HPDF_UINT16)cp);
-	}
-	return (float)units * size / 1000.0f;
-}
-
-float text_width(const struct canvas *c, enum font_style f, float size, const char *s)
-{
-	struct buf b = { 0 };
-	text_sanitize(c, f, s, &b);
-	float w = clean_width(c, f, size, b.data, b.len);
-	buf_free(&b);
-	return w;
-}
-
-/* Length of the longest prefix of clean[0..len) that, followed by "…", fits. */
-static size_t fit_prefix(const struct canvas *c, enum font_style f, float size, const char *clean,
-                         size_t len, float max_width)
-{
-	float ell = clean_width(c, f, size, ELLIPSIS, strlen(ELLIPSIS));
-	const unsigned char *p = (const unsigned char *)clean, *end = p + len;
-	float w = 0;
-	size_t keep = 0;
-	while (p < end) {
-		const unsigned char *start = p;
-		uint32_t cp = utf8_next(&p, end);
-		w += (float)HPDF_TTFontDef_GetCharWidth(c->fontdef[f], (HPDF_UINT16)cp) * size / 1000.0f;
-		if (w + ell > max_width)
-			break;
-		keep = (size_t)(p - (const unsigned char *)clean);
-		(void)start;
-	}
-	/* no trailing space before the ellipsis */
-	while (keep > 0 && clean[keep - 1] == ' ')
-		keep--;
-	return keep;
-}
-
-void text_fit(const struct canvas *c, enum font_style f, float size, const char *s,
-              float max_width, struct buf *out)
-{
-	text_sanitize(c, f, s, out);
-	if (clean_width(c, f, size, out->data, out->len) <= max_width)
-		return;
-	size_t keep = fit_prefix(c, f, size, out->data, out->len, max_width);
-	out->len = keep;
-	out->data[keep] = '\0';
-	buf_puts(out, ELLIPSIS);
-}
-
-/* A formatted figure is never split from its unit: no break before "%", "€",
- * "pp" or a currency code, nor after a currency symbol. */
-static bool glued(const char *prev, size_t prev_len, const char *next, size_t next_len)
-{
-	static const char *const before[] = { "%", "%)", "%.", "%,", "%;", "€", "€.", "€,",
-	                                      "€)", "pp", "pp)", "Pp.", "uur", "min" };
-	static const char *const after[] = { "€", "£", "$", "-", "—" };
-	if (next_len > 0 && next[0] == '%')
-		return prev_len > 0 && prev[prev_len - 1] >= '0' && prev[prev_len - 1] <= '9';
-	for (size_t i = 0; i < ARRAY_LEN(before); i++)
-		if (next_len == strlen(before[i]) && memcmp(next, before[i], next_len) == 0)
-			return prev_len > 0 && prev[prev_len - 1] >= '0' && prev[prev_len - 1] <= '9';
-	for (size_t i = 0; i < ARRAY_LEN(after); i++)
-		if (prev_len == strlen(after[i]) && memcmp(prev, after[i], prev_len) == 0)
-			return true;
-	/* a three-letter currency code after a number */
-	if (next_len >= 3 && next[0] >= 'A' && next[0] <= 'Z' && next[1] >= 'A' && next[1] <= 'Z' &&
-	    next[2] >= 'A' && next[2] <= 'Z' && (next_len == 3 || next[3] == '.' || next[3] == ',') &&
-	    prev_len > 0 && prev[prev_len - 1] >= '0' && prev[prev_len - 1] <= '9')
-		return true;
-	return false;
-}
-
-size_t text_wrap(const struct canvas *c, enum font_style f, float size, const char *s,
-                 float max_width, char ***lines_out)
-{
-	struct buf clean = { 0 };
-	text_sanitize(c, f, s, &clean);
-
-	/* words: maximal runs of non-spaces, glued ones joined with a space */
-	char **lines = NULL;
-	size_t count = 0, cap = 0;
-	struct buf line = { 0 }, word = { 0 }, fitted = { 0 };
-	buf_reserve(&line, 1);
-	const char *p = clean.data, *end = clean.data + clean.len;
-	while (p < end) {
-		while (p < end && *p == ' ')
-			p++;
-		if (p >= end)
-			break;
-		buf_clear(&word);
-		const char *w = p;
-		while (p < end && *p != ' ')
-			p++;
-		buf_append(&word, w, (size_t)(p - w));
-		/* glue following tokens */
-		for (;;) {
-			const char *q = p;
-			while (q < end && *q == ' ')
-				q++;
-			if (q >= end)
-				break;
-			const char *n = q;
-			while (q < end && *q != ' ')
-				q++;
-			const char *last = word.data;
-			for (const char *t = word.data; *t; t++)
-				if (*t == ' ')
-					last = t + 1;
-			if (!glued(last, strlen(last), n, (size_t)(q - n)))
-				break;
-			buf_putc(&word, ' ');
-			buf_append(&word, n, (size_t)(q - n));
-			p = q;
-		}
-		size_t old = line.len;
-		if (line.len)
-			buf_putc(&line, ' ');
-		buf_puts(&line, word.data);
-		if (clean_width(c, f, size, line.data, line.len) <= max_width)
-			continue;
-		/* does not fit: start a new line with the word */
-		line.len = old;
-		line.data[old] = '\0';
-		if (line.len) {
-			GROW(lines, cap, count + 1);
-			lines[count++] = xstrdup(line.data);
-		}
-		buf_clear(&line);
-		if (clean_width(c, f, size, word.data, word.len) <= max_width) {
-			buf_puts(&line, word.data);
-		} else {
-			text_fit(c, f, size, word.data, max_width, &fitted);
-			GROW(lines, cap, count + 1);
-			lines[count++] = xstrdup(fitted.data);
-		}
-	}
-	if (line.len) {
-		GROW(lines, cap, count + 1);
-		lines[count++] = xstrdup(line.data);
-	}
-	buf_free(&line);
-	buf_free(&word);
-	buf_free(&fitted);
-	buf_free(&clean);
-	*lines_out = lines;
-	return count;
-}
-
-void text_lines_free(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
-}
-
-static void set_fill(struct canvas *c, struct rgb color)
-{
-	HPDF_Page_SetRGBFill(c->page, color.r, color.g, color.b);
-}
-
-static void set_stroke(struct canvas *c, struct rgb color)
-{
-	HPDF_Page_SetRGBStroke(c->page, color.r, color.g, color.b);
-}
-
-static void draw_clean(struct canvas *c, enum font_style f, float size, struct rgb color,
-                       float x, float y, enum align align, const char *clean, size_t len)
-{
-	if (len == 0)
-		return;
-	float w = clean_width(c, f, size, clean, len);
-	if (align == ALIGN_RIGHT)
-		x -= w;
-	else if (align == ALIGN_CENTER)
-		x -= w / 2;
-	HPDF_Page_BeginText(c->page);
-	HPDF_Page_SetFontAndSize(c->page, c->font[f], size);
-	set_fill(c, color);
-	HPDF_Page_TextOut(c->page, x, pdf_y(c, y), clean);
-	HPDF_Page_EndText(c->page);
-}
-
-void draw_text(struct canvas *c, enum font_style f, float size, struct rgb color,
-               float x, float y, enum align align, const char *s)
-{
-	struct buf b = { 0 };
-	text_sanitize(c, f, s, &b);
-	draw_clean(c, f, size, color, x, y, align, b.data, b.len);
-	buf_free(&b);
-}
-
-void draw_text_fit(struct canvas *c, enum font_style f, float size, struct rgb color,
-                   float x, float y, enum align align, float max_width, const char *s)
-{
-	struct buf b = { 0 };
-	text_fit(c, f, size, s, max_width, &b);
-	draw_clean(c, f, size, color, x, y, align, b.data, b.len);
-	buf_free(&b);
-}
-
-/* ---- shapes -------------------------------------------------------------- */
-
-void fill_rect(struct canvas *c, float x, float y, float w, float h, struct rgb color)
-{
-	if (w <= 0 || h <= 0)
-		return;
-	set_fill(c, color);
-	HPDF_Page_Rectangle(c->page, x, pdf_y(c, y + h), w, h);
-	HPDF_Page_Fill(c->page);
-}
-
-void stroke_rect(struct canvas *c, float x, float y, float w, float h, float width,
-                 struct rgb color)
-{
-	set_stroke(c, color);
-	HPDF_Page_SetLineWidth(c->page, width);
-	HPDF_Page_Rectangle(c->page, x, pdf_y(c, y + h), w, h);
-	HPDF_Page_Stroke(c->page);
-}
-
-static void set_dash(struct canvas *c, bool dashed)
-{
-	static const HPDF_UINT16 pattern[] = { 3, 2 };
-	if (dashed)
-		HPDF_Page_SetDash(c->page, pattern, 2, 0);
-	else
-		HPDF_Page_SetDash(c->page, NULL, 0, 0);
-}
-
-void draw_line(struct canvas *c, float x1, float y1, float x2, float y2, float width,
-               struct rgb color, bool dashed)
-{
-	set_stroke(c, color);
-	HPDF_Page_SetLineWidth(c->page, width);
-	if (dashed)
-		set_dash(c, true);
-	HPDF_Page_MoveTo(c->page, x1, pdf_y(c, y1));
-	HPDF_Page_LineTo(c->page, x2, pdf_y(c, y2));
-	HPDF_Page_Stroke(c->page);
-	if (dashed)
-		set_dash(c, false);
-}
-
-void fill_circle(struct canvas *c, float x, float y, float radius, struct rgb color)
-{
-	set_fill(c, color);
-	HPDF_Page_Circle(c->page, x, pdf_y(c, y), radius);
-	HPDF_Page_Fill(c->page);
-}
 
 /* ---- values and axes ----------------------------------------------------- */
 
@@ -564,15 +183,23 @@ void hbar_chart_draw(struct canvas *c, float x, float y, float w, const struct h
 
 /* ---- line chart ---------------------------------------------------------- */
 
-void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
-                     const struct line_chart *spec)
-{
-	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
-	struct rgb ink = rgb_hex(COLOR_INK), accent = rgb_hex(COLOR_ACCENT);
-	char label[64];
-	if (spec->count == 0)
-		return;
+/* The plot area of a line chart and its scale. */
+struct plot {
+	struct axis ax;
+	float px0, px1;              /* left and right edges */
+	float py0, py1;              /* top and bottom */
+	float step_x;                /* the width of one category */
+};
 
+/* The centre of category i. */
+static float cat_x(const struct plot *pl, size_t i)
+{
+	return pl->px0 + pl->step_x * ((float)i + 0.5f);
+}
+
+/* The scale covers every point, the target and the hinted range. */
+static struct axis line_axis(const struct line_chart *spec)
+{
 	double lo = spec->min_hint, hi = spec->max_hint;
 	for (size_t s = 0; s < spec->series_count; s++)
 		for (size_t i = 0; i < spec->count; i++)
@@ -589,9 +216,18 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		if (spec->target < lo)
 			lo = spec->target;
 	}
-	struct axis ax = make_axis(lo, hi, 4);
+	return make_axis(lo, hi, 4);
+}
 
-	/* left axis labels decide the plot's left edge; series names its right edge */
+/* The left axis labels decide the plot's left edge, the series names its right
+ * edge; band and marker labels go above it. */
+static struct plot line_plot(const struct canvas *c, float x, float y, float w, float h,
+                             const struct line_chart *spec)
+{
+	struct plot pl;
+	char label[64];
+	pl.ax = line_axis(spec);
+	struct axis ax = pl.ax;
 	float left_w = 0, right_w = 0;
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		format_tick(c, spec->kind, t, ax.step, label, sizeof label);
@@ -610,15 +246,23 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		if (tw > right_w)
 			right_w = tw;
 	}
-	float px0 = x + left_w + 5, px1 = x + w - (right_w > 0 ? right_w + 6 : 4);
-	/* top and bottom of the plot; band and marker labels go above it */
-	float py0 = y + (spec->band_label || spec->marker_label ? 22 : 10), py1 = y + h - 12;
-	float step_x = spec->count > 1 ? (px1 - px0) / (float)spec->count : px1 - px0;
-	#define CAT_X(i) (px0 + step_x * ((float)(i) + 0.5f))
+	pl.px0 = x + left_w + 5;
+	pl.px1 = x + w - (right_w > 0 ? right_w + 6 : 4);
+	pl.py0 = y + (spec->band_label || spec->marker_label ? 22 : 10);
+	pl.py1 = y + h - 12;
+	pl.step_x = spec->count > 1 ? (pl.px1 - pl.px0) / (float)spec->count : pl.px1 - pl.px0;
+	return pl;
+}
 
+/* The shaded band of categories with its label above the plot. */
+static void line_band(struct canvas *c, float x, float w, const struct plot *pl,
+                      const struct line_chart *spec)
+{
+	struct rgb accent = rgb_hex(COLOR_ACCENT);
+	float py0 = pl->py0, py1 = pl->py1, step_x = pl->step_x;
 	if (spec->band_label && spec->band_from < spec->count) {
 		size_t to = spec->band_to < spec->count ? spec->band_to : spec->count - 1;
-		float bx0 = CAT_X(spec->band_from) - step_x / 2, bx1 = CAT_X(to) + step_x / 2;
+		float bx0 = cat_x(pl, spec->band_from) - step_x / 2, bx1 = cat_x(pl, to) + step_x / 2;
 		fill_rect(c, bx0, py0, bx1 - bx0, py1 - py0, rgb_hex(COLOR_ACCENT_BAND));
 		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->band_label);
 		float bx = (bx0 + bx1) / 2;
@@ -626,13 +270,22 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 			bx = x + w - tw / 2;
 		draw_text(c, FONT_REGULAR, SIZE_NOTE, accent, bx, py0 - 13, ALIGN_CENTER, spec->band_label);
 	}
+}
+
+/* Gridlines with the tick labels on the left, and the category labels under the
+ * plot, thinned out when they would collide. */
+static void line_grid(struct canvas *c, const struct plot *pl, const struct line_chart *spec)
+{
+	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
+	char label[64];
+	struct axis ax = pl->ax;
+	float px0 = pl->px0, px1 = pl->px1, py0 = pl->py0, py1 = pl->py1, step_x = pl->step_x;
 	for (double t = ax.lo; t <= ax.hi + ax.step * 1e-6; t += ax.step) {
 		float gy = axis_pos(&ax, t, py1, py0);
 		draw_line(c, px0, gy, px1, gy, 0.4f, fabs(t) < ax.step * 1e-6 ? muted : hair, false);
 		format_tick(c, spec->kind, t, ax.step, label, sizeof label);
 		draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, px0 - 4, gy + 2.5f, ALIGN_RIGHT, label);
 	}
-	/* category labels, thinned out when they would collide */
 	float widest = 0;
 	for (size_t i = 0; i < spec->count; i++)
 		if (spec->category[i]) {
@@ -645,9 +298,17 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 		every++;
 	for (size_t i = 0; i < spec->count; i += every)
 		if (spec->category[i])
-			draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, CAT_X(i), py1 + 9, ALIGN_CENTER,
+			draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, cat_x(pl, i), py1 + 9, ALIGN_CENTER,
 			          spec->category[i]);
+}
 
+/* The dashed target line and the vertical marker with their labels. */
+static void line_target_marker(struct canvas *c, float x, float w, const struct plot *pl,
+                               const struct line_chart *spec)
+{
+	struct rgb ink = rgb_hex(COLOR_INK), accent = rgb_hex(COLOR_ACCENT);
+	struct axis ax = pl->ax;
+	float px0 = pl->px0, px1 = pl->px1, py0 = pl->py0, py1 = pl->py1;
 	if (spec->has_target) {
 		float ty = axis_pos(&ax, spec->target, py1, py0);
 		draw_line(c, px0, ty, px1, ty, 1.0f, accent, true);
@@ -656,56 +317,76 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 			          spec->target_label);
 	}
 	if (spec->marker_label && spec->marker < spec->count) {
-		float mx = CAT_X(spec->marker);
+		float mx = cat_x(pl, spec->marker);
 		draw_line(c, mx, py0 - 2, mx, py1, 0.8f, ink, false);
 		float tw = text_width(c, FONT_REGULAR, SIZE_NOTE, spec->marker_label);
 		enum align al = mx + tw / 2 > x + w ? ALIGN_RIGHT : mx - tw / 2 < x ? ALIGN_LEFT : ALIGN_CENTER;
 		draw_text(c, FONT_BOLD, SIZE_NOTE, ink, al == ALIGN_RIGHT ? x + w : al == ALIGN_LEFT ? x : mx,
 		          py0 - 3, al, spec->marker_label);
 	}
+}
+
+/* One series: the line (broken at gaps), its points and their labels.  Returns
+ * true with *name_y set when its name goes at the end of the line. */
+static bool line_series_draw(struct canvas *c, const struct plot *pl, const struct line_chart *spec,
+                             const struct line_series *ser, float *name_y)
+{
+	struct rgb ink = rgb_hex(COLOR_INK);
+	char label[64];
+	struct axis ax = pl->ax;
+	float py0 = pl->py0, py1 = pl->py1;
+	path_pen(c, ser->color, 1.5f, true);
+	bool pen = false;
+	size_t last = spec->count;
+	for (size_t i = 0; i < spec->count; i++) {
+		if (!ser->has[i]) {
+			if (pen)
+				path_stroke(c);
+			pen = false;
+			continue;
+		}
+		float vx = cat_x(pl, i), vy = axis_pos(&ax, ser->value[i], py1, py0);
+		if (pen)
+			path_line(c, vx, vy);
+		else
+			path_move(c, vx, vy);
+		pen = true;
+		last = i;
+	}
+	if (pen)
+		path_stroke(c);
+	float dot = spec->count > 16 ? 1.2f : 2.2f;
+	for (size_t i = 0; i < spec->count; i++) {
+		if (!ser->has[i])
+			continue;
+		float vx = cat_x(pl, i), vy = axis_pos(&ax, ser->value[i], py1, py0);
+		fill_circle(c, vx, vy, dot, ser->color);
+		if (ser->label_points) {
+			format_value(c, spec->kind, ser->value[i], label, sizeof label);
+			draw_text(c, FONT_REGULAR, SIZE_NOTE, ink, vx, vy - 4, ALIGN_CENTER, label);
+		}
+	}
+	if (ser->name && last < spec->count) {
+		*name_y = axis_pos(&ax, ser->value[last], py1, py0) + 2.5f;
+		return true;
+	}
+	return false;
+}
+
+void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
+                     const struct line_chart *spec)
+{
+	if (spec->count == 0)
+		return;
+	struct plot pl = line_plot(c, x, y, w, h, spec);
+	line_band(c, x, w, &pl, spec);
+	line_grid(c, &pl, spec);
+	line_target_marker(c, x, w, &pl, spec);
 
 	float name_y[LINE_MAX_SERIES];
 	bool has_name[LINE_MAX_SERIES] = { false };
-	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++) {
-		const struct line_series *ser = &spec->series[s];
-		set_stroke(c, ser->color);
-		HPDF_Page_SetLineWidth(c->page, 1.5f);
-		HPDF_Page_SetLineJoin(c->page, HPDF_ROUND_JOIN);
-		bool pen = false;
-		size_t last = spec->count;
-		for (size_t i = 0; i < spec->count; i++) {
-			if (!ser->has[i]) {
-				if (pen)
-					HPDF_Page_Stroke(c->page);
-				pen = false;
-				continue;
-			}
-			float vx = CAT_X(i), vy = axis_pos(&ax, ser->value[i], py1, py0);
-			if (pen)
-				HPDF_Page_LineTo(c->page, vx, pdf_y(c, vy));
-			else
-				HPDF_Page_MoveTo(c->page, vx, pdf_y(c, vy));
-			pen = true;
-			last = i;
-		}
-		if (pen)
-			HPDF_Page_Stroke(c->page);
-		float dot = spec->count > 16 ? 1.2f : 2.2f;
-		for (size_t i = 0; i < spec->count; i++) {
-			if (!ser->has[i])
-				continue;
-			float vx = CAT_X(i), vy = axis_pos(&ax, ser->value[i], py1, py0);
-			fill_circle(c, vx, vy, dot, ser->color);
-			if (ser->label_points) {
-				format_value(c, spec->kind, ser->value[i], label, sizeof label);
-				draw_text(c, FONT_REGULAR, SIZE_NOTE, ink, vx, vy - 4, ALIGN_CENTER, label);
-			}
-		}
-		if (ser->name && last < spec->count) {
-			name_y[s] = axis_pos(&ax, ser->value[last], py1, py0) + 2.5f;
-			has_name[s] = true;
-		}
-	}
+	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++)
+		has_name[s] = line_series_draw(c, &pl, spec, &spec->series[s], &name_y[s]);
 	/* series names at the line ends, pushed apart when they would overlap */
 	if (spec->series_count == 2 && has_name[0] && has_name[1] && fabsf(name_y[0] - name_y[1]) < 9) {
 		float mid = (name_y[0] + name_y[1]) / 2;
@@ -715,9 +396,8 @@ void line_chart_draw(struct canvas *c, float x, float y, float w, float h,
 	}
 	for (size_t s = 0; s < spec->series_count && s < LINE_MAX_SERIES; s++)
 		if (has_name[s])
-			draw_text(c, FONT_BOLD, SIZE_NOTE, spec->series[s].color, px1 + 4, name_y[s],
+			draw_text(c, FONT_BOLD, SIZE_NOTE, spec->series[s].color, pl.px1 + 4, name_y[s],
 			          ALIGN_LEFT, spec->series[s].name);
-	#undef CAT_X
 }
 
 /* ---- radar --------------------------------------------------------------- */
@@ -730,14 +410,13 @@ static void radar_point(float cx, float cy, float radius, size_t i, size_t n, do
 	*py = cy + (float)(sin(angle) * radius * level / 3.0);
 }
 
-void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_radius, size_t n,
-                      const char *const *labels, const double *value, const bool *has,
-                      bool has_target, double target, const char *org_label,
-                      const char *target_label)
+/* The largest radius (at most max_radius) at which the polygon and every axis
+ * label fit in [x, x + w]; *cx is the centre in the room the labels leave. */
+static float radar_fit(const struct canvas *c, float x, float w, float max_radius, size_t n,
+                       const char *const *labels, float *cx)
 {
-	/* the largest radius at which the polygon and every axis label fit in
-	 * [x, x + w], centred in the room the labels leave */
-	float cx = x + w / 2, radius = max_radius;
+	float radius = max_radius;
+	*cx = x + w / 2;
 	for (radius = max_radius; radius >= 30; radius -= 1) {
 		float lo = -radius, hi = radius;
 		for (size_t i = 0; i < n; i++) {
@@ -752,29 +431,29 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 				hi = a1;
 		}
 		if (hi - lo <= w || radius <= 30) {
-			cx = x - lo + (w - (hi - lo)) / 2;
+			*cx = x - lo + (w - (hi - lo)) / 2;
 			break;
 		}
 	}
+	return radius;
+}
+
+/* The level rings 1..3, numbered on the first axis, and the spokes. */
+static void radar_grid(struct canvas *c, float cx, float cy, float radius, size_t n)
+{
 	struct rgb muted = rgb_hex(COLOR_MUTED), hair = rgb_hex(COLOR_HAIRLINE);
-	struct rgb ink = rgb_hex(COLOR_INK), brand = rgb_hex(COLOR_BRAND);
-	struct rgb accent = rgb_hex(COLOR_ACCENT);
 	float px, py;
 	char num[32];
-	if (n < 3)
-		return;
-
 	for (int ring = 1; ring <= 3; ring++) {
-		set_stroke(c, hair);
-		HPDF_Page_SetLineWidth(c->page, 0.5f);
+		path_pen(c, hair, 0.5f, false);
 		for (size_t i = 0; i <= n; i++) {
 			radar_point(cx, cy, radius, i % n, n, ring, &px, &py);
 			if (i == 0)
-				HPDF_Page_MoveTo(c->page, px, pdf_y(c, py));
+				path_move(c, px, py);
 			else
-				HPDF_Page_LineTo(c->page, px, pdf_y(c, py));
+				path_line(c, px, py);
 		}
-		HPDF_Page_Stroke(c->page);
+		path_stroke(c);
 		radar_point(cx, cy, radius, 0, n, ring, &px, &py);
 		snprintf(num, sizeof num, "%d", ring);
 		draw_text(c, FONT_REGULAR, SIZE_NOTE, muted, px + 3, py + 2.5f, ALIGN_LEFT, num);
@@ -783,44 +462,52 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 		radar_point(cx, cy, radius, i, n, 3, &px, &py);
 		draw_line(c, cx, cy, px, py, 0.5f, hair, false);
 	}
+}
 
-	bool all = true;
-	for (size_t i = 0; i < n; i++)
-		all = all && has[i];
+/* The organisation's polygon with its points, and the dashed target polygon. */
+static void radar_polygons(struct canvas *c, float cx, float cy, float radius, size_t n,
+                           const double *value, bool all, bool has_target, double target)
+{
+	struct rgb brand = rgb_hex(COLOR_BRAND), accent = rgb_hex(COLOR_ACCENT);
+	float px, py;
 	if (all) {
 		struct rgb tint = rgb_mix(brand, rgb_hex(COLOR_WHITE), 0.82f);
-		set_fill(c, tint);
-		set_stroke(c, brand);
-		HPDF_Page_SetLineWidth(c->page, 1.5f);
-		HPDF_Page_SetLineJoin(c->page, HPDF_ROUND_JOIN);
+		path_fill_color(c, tint);
+		path_pen(c, brand, 1.5f, true);
 		for (size_t i = 0; i < n; i++) {
 			radar_point(cx, cy, radius, i, n, value[i], &px, &py);
 			if (i == 0)
-				HPDF_Page_MoveTo(c->page, px, pdf_y(c, py));
+				path_move(c, px, py);
 			else
-				HPDF_Page_LineTo(c->page, px, pdf_y(c, py));
+				path_line(c, px, py);
 		}
-		HPDF_Page_ClosePathFillStroke(c->page);
+		path_close_fill_stroke(c);
 		for (size_t i = 0; i < n; i++) {
 			radar_point(cx, cy, radius, i, n, value[i], &px, &py);
 			fill_circle(c, px, py, 2.2f, brand);
 		}
 	}
 	if (has_target) {
-		set_stroke(c, accent);
-		HPDF_Page_SetLineWidth(c->page, 1.0f);
-		set_dash(c, true);
+		path_pen(c, accent, 1.0f, false);
+		path_dash(c, true);
 		for (size_t i = 0; i < n; i++) {
 			radar_point(cx, cy, radius, i, n, target, &px, &py);
 			if (i == 0)
-				HPDF_Page_MoveTo(c->page, px, pdf_y(c, py));
+				path_move(c, px, py);
 			else
-				HPDF_Page_LineTo(c->page, px, pdf_y(c, py));
+				path_line(c, px, py);
 		}
-		HPDF_Page_ClosePathStroke(c->page);
-		set_dash(c, false);
+		path_close_stroke(c);
+		path_dash(c, false);
 	}
-	/* axis labels with the value beneath */
+}
+
+/* The axis labels outside the rings with the value beneath. */
+static void radar_labels(struct canvas *c, float cx, float cy, float radius, size_t n,
+                         const char *const *labels, const double *value, const bool *has)
+{
+	struct rgb ink = rgb_hex(COLOR_INK), brand = rgb_hex(COLOR_BRAND);
+	char num[32];
 	for (size_t i = 0; i < n; i++) {
 		double angle = -PI / 2 + 2 * PI * (double)i / (double)n;
 		float lx = cx + (float)cos(angle) * (radius + 8);
@@ -833,6 +520,27 @@ void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_ra
 			draw_text(c, FONT_REGULAR, SIZE_NOTE, brand, lx, base + 9, al, num);
 		}
 	}
+}
+
+void radar_chart_draw(struct canvas *c, float x, float cy, float w, float max_radius, size_t n,
+                      const char *const *labels, const double *value, const bool *has,
+                      bool has_target, double target, const char *org_label,
+                      const char *target_label)
+{
+	float cx;
+	float radius = radar_fit(c, x, w, max_radius, n, labels, &cx);
+	struct rgb muted = rgb_hex(COLOR_MUTED), brand = rgb_hex(COLOR_BRAND);
+	struct rgb accent = rgb_hex(COLOR_ACCENT);
+	if (n < 3)
+		return;
+
+	radar_grid(c, cx, cy, radius, n);
+	bool all = true;
+	for (size_t i = 0; i < n; i++)
+		all = all && has[i];
+	radar_polygons(c, cx, cy, radius, n, value, all, has_target, target);
+	radar_labels(c, cx, cy, radius, n, labels, value, has);
+
 	/* legend under the chart */
 	float ly = cy + max_radius + 36;
 	float lx = x;

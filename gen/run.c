@@ -13,11 +13,15 @@
 #include "dataset.h"
 #include "fields.h"
 #include "fsutil.h"
+#include "history.h"
+#include "ingest.h"
 #include "out_csv.h"
 #include "out_pdf.h"
 #include "out_xlsx.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "util.h"
 
 char *org_slug(const char *name)
@@ -154,6 +158,51 @@ static int write_metrics(const struct report *r, struct pending_file *p, FILE *e
 		return EXIT_IO;
 	}
 	return 0;
+}
+
+/* The history of the organisation's folder (history.h): the quarter's figures as
+ * metrics.csv holds them and the folded exports, in one transaction.  Runs after
+ * the reports are in place, under the folder lock.  Returns 0 or EXIT_IO. */
+static int record_history(const struct run_options *opt, const struct rules *rules,
+                          const struct dataset *d, const struct report *r,
+                          const char *org_dir, FILE *err)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f || csv_write_metrics(f, r) != 0 || fclose(f) != 0) {
+		fprintf(err, "aireport: %s/%s: cannot write: %s\n", org_dir, HISTORY_FILE,
+		        strerror(errno));
+		free(text);
+		return EXIT_IO;
+	}
+	struct history_figures figures;
+	int status = history_parse_metrics(text, len, &figures);
+	free(text);
+	if (status) {
+		fprintf(err, "aireport: %s/%s: cannot read back this run's metrics.csv\n", org_dir,
+		        HISTORY_FILE);
+		return EXIT_IO;
+	}
+	struct history *h = history_open(org_dir, err);
+	status = EXIT_IO;
+	if (h) {
+		struct history_run run = {
+			.version = opt->version ? opt->version : "unknown",
+			.run_at = time(NULL), .created = r->created,
+			.survey_path = opt->survey, .timesheet_path = opt->timesheet,
+			.rules_path = opt->rules, .identity_map_path = rules->identity_map,
+			.figures = &figures, .data = d, .rules = rules,
+		};
+		struct history_changes changes = { 0 };
+		status = history_record(h, &run, &changes, err);
+		if (!status)
+			history_print_changes(h, &changes, err);
+		history_changes_free(&changes);
+		history_close(h);
+	}
+	history_figures_free(&figures);
+	return status;
 }
 
 enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
@@ -413,6 +462,13 @@ static int run_stages(struct client *c)
 	else if (!opt->quiet)
 		fprintf(c->err, "aireport: %s: %s, %s, %s, %s\n", c->dir.data, output_names[METRICS],
 		        output_names[REJECTS], output_names[PDF], output_names[XLSX]);
+	/* The reports stay in place whatever happens to the history. */
+	if (!status && !opt->no_history) {
+		status = record_history(opt, &c->rules, &c->d, &c->report, c->org_dir.data, c->err);
+		if (status)
+			set_message(c->res, "cannot write the history %s/%s", c->org_dir.data,
+			            HISTORY_FILE);
+	}
 	return status;
 }
 

@@ -18,6 +18,8 @@ struct run_options {
 	bool quiet;
 	bool check;              /* --check: read and report, write nothing */
 	bool check_json;         /* --check --format=json */
+	bool no_history;         /* --no-history: leave OUT/<folder>/history.sqlite alone */
+	const char *version;     /* the program's version, for the history's run rows */
 };
 
 /* What a run did, for the batch summary. */

@@ -1,11 +1,14 @@
 /* survey.c - survey export -> accepted, de-duplicated rows and rejects
  * (SPEC §2, §2.1, §11.8-11). */
+#include "survey.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvin.h"
 #include "dataset.h"
 #include "fields.h"
+#include "ingest.h"
 
 struct survey_reader {
 	struct dataset *d;

@@ -1,12 +1,15 @@
 /* timesheet.c - time-tracking export -> compact tables (SPEC §2, §2.2, §10).
  * Rows are folded into per employee x use case x month cells as they stream by;
- * rejected rows go straight to rejects.csv. */
+ * rejected rows go to the dataset's reject sink as they stream by (out_csv.c writes them). */
+#include "timesheet.h"
+
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvin.h"
 #include "dataset.h"
 #include "fields.h"
+#include "ingest.h"
 
 struct timesheet_reader {
 	struct dataset *d;

@@ -1,6 +1,6 @@
 /* xlsxcell.h - the text of spreadsheet cells: numbers written locale-free,
  * date serials, number-format codes that show dates, A1 references and Excel's
- * _xHHHH_ escapes.  Pure functions; the .xlsx reader (xlsxin.c) uses them. */
+ * _xHHHH_ escapes.  Pure functions; the .xlsx reader (xlsxin_*.c) uses them. */
 #ifndef AIREPORT_XLSXCELL_H
 #define AIREPORT_XLSXCELL_H
 

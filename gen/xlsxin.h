@@ -1,6 +1,7 @@
 /* xlsxin.h - .xlsx workbooks -> the same records csvin.h produces, so the readers
- * of survey and timesheet rows do not know which format a file had.  The only
- * file that includes <zip.h> and <expat.h>.
+ * of survey and timesheet rows do not know which format a file had.  xlsxin.c
+ * and its parts (xlsxin_reader.c, xlsxin_book.c, xlsxin_sheet.c) are the only
+ * files that include <zip.h> and <expat.h>.
  *
  * One worksheet is streamed: a row of the sheet is one record, its cells the
  * fields.  Memory holds the shared strings and the styles, never the rows. */

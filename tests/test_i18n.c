@@ -4,9 +4,8 @@
 #include "check.h"
 #include "fields.h"
 #include "i18n.h"
+#include "i18n_table.h"
 #include "tests.h"
-
-/* Defined in i18n.c for this test: the keys of the translation table. */
 
 static const char *num(enum lang lang, double v, int decimals)
 {
@@ -186,8 +185,34 @@ static void test_keys_unique(void)
 	CHECK_STR(tr(LANG_DE, "no.such.key"), "no.such.key");
 }
 
+/* The look-up finds every entry of the table (i18n_table.c) in each language,
+ * the very text and not a copy, and nothing for keys that sort before, between
+ * or after the table's keys. */
+static void test_lookup(void)
+{
+	CHECK_INT((long)i18n_key_count(), (long)i18n_table_count);
+	long wrong = 0;
+	for (size_t i = 0; i < i18n_table_count; i++) {
+		for (enum lang l = LANG_NL; l <= LANG_DE; l++)
+			if (tr(l, i18n_table[i].key) != i18n_table[i].text[l])
+				wrong++;
+		if (i18n_key(i) != i18n_table[i].key)
+			wrong++;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK_STR(tr(LANG_NL, ""), "");
+	CHECK_STR(tr(LANG_NL, "a"), "a");
+	CHECK_STR(tr(LANG_NL, "month.10x"), "month.10x");
+	CHECK_STR(tr(LANG_NL, "zzz"), "zzz");
+	CHECK_STR(tr(LANG_EN, "month.10"), "October");
+	CHECK_STR(tr(LANG_DE, "month.1"), "Januar");
+	/* an out-of-range language falls back to English */
+	CHECK_STR(tr((enum lang)7, "month.3"), "March");
+}
+
 void test_i18n(void)
 {
+	test_lookup();
 	test_keys_unique();
 	test_numbers();
 	test_percent();

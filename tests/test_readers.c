@@ -9,8 +9,11 @@
 #include "check.h"
 #include "dataset.h"
 #include "fields.h"
+#include "ingest.h"
 #include "out_csv.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "tests.h"
 
 static char dir[64];
@@ -413,8 +416,36 @@ static void timesheet_tool_values(void)
 	rules_free(&r);
 }
 
+/* The key index of the dataset's tables (dataset.c): dense indexes in the order
+ * keys are first seen, each found again after the table has grown several times,
+ * keys that differ in one part apart. */
+static void key_index(void)
+{
+	struct key3_index x = { 0 };
+	bool added = false;
+	long wrong = 0;
+	for (uint32_t i = 0; i < 5000; i++) {
+		struct key3 k = { i % 50, i / 50, (int32_t)i * -7 };
+		wrong += key3_intern(&x, k, &added) != i || !added;
+	}
+	CHECK_INT((long)x.count, 5000);
+	for (uint32_t i = 0; i < 5000; i++) {
+		struct key3 k = { i % 50, i / 50, (int32_t)i * -7 };
+		wrong += key3_intern(&x, k, &added) != i || added;
+	}
+	CHECK_INT(wrong, 0);
+	CHECK_INT((long)key3_intern(&x, (struct key3){ 0, 0, 1 }, &added), 5000);
+	CHECK(added);
+	CHECK_INT((long)key3_intern(&x, (struct key3){ 1, 0, 0 }, &added), 5001);
+	CHECK(added);
+	CHECK_INT((long)x.count, 5002);
+	key3_free(&x);
+	CHECK(x.keys == NULL && x.count == 0 && x.nslots == 0);
+}
+
 void test_readers(void)
 {
+	key_index();
 	strcpy(dir, "/tmp/aireport-readers-XXXXXX");
 	if (!mkdtemp(dir)) {
 		CHECK(!"mkdtemp");

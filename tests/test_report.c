@@ -12,6 +12,8 @@
 #include "fields.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "tests.h"
 
 struct fixture {

@@ -9,6 +9,7 @@
 #include "check.h"
 #include "fields.h"
 #include "rules.h"
+#include "rules_keys.h"
 #include "tests.h"
 #include "util.h"
 
@@ -713,8 +714,47 @@ static void test_rules_export_keys(void)
 	rules_free(&r);
 }
 
+/* The key table (rules_keys.c): every fixed key once per section, found again by
+ * its name, with a section name and a kind that has a field or is stored by its
+ * own code; the near-miss hints of unknown names. */
+static void test_rules_key_table(void)
+{
+	int bad = 0;
+	for (size_t i = 0; i < RULES_NKEYS; i++) {
+		const struct key_spec *k = &rules_key_specs[i];
+		if (k->section < 0 || k->section >= SEC_COUNT || !rules_section_names[k->section]) {
+			bad++;
+			continue;
+		}
+		if (rules_key_index(k->section, k->name) != i) {
+			fprintf(stderr, "  key %s in [%s] is in the table twice\n", k->name,
+			        rules_section_names[k->section]);
+			bad++;
+		}
+		for (const char *p = k->name; *p; p++)
+			bad += !((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_');
+		/* keys without an offset are stored by their kind's own code */
+		bool own = k->kind == K_LANGUAGE || k->kind == K_CURRENCY || k->kind == K_QUARTER ||
+		           k->kind == K_OVERALL || k->kind == K_MARKERS;
+		bad += own != (k->offset == 0);
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT((long)rules_key_index(SEC_ORGANISATION, "name"), 0);
+	CHECK_STR(rules_section_names[rules_key_specs[rules_key_index(SEC_RISK, "concentration_share")].section],
+	          "risk");
+	static const char *const names[] = { "language", "currency", "headcount" };
+	CHECK_STR(rules_nearest_name("langauge", names, 3), "language");
+	CHECK_STR(rules_nearest_name("curency", names, 3), "currency");
+	CHECK(rules_nearest_name("font", names, 3) == NULL);
+	CHECK(rules_nearest_name("x", names, 3) == NULL);
+	/* the canonical column names (vocab.c) */
+	CHECK_STR(survey_column_names[SC_MENTOR_ID], "mentor_id");
+	CHECK_STR(timesheet_column_names[TC_BREAK], "break");
+}
+
 void test_rules(void)
 {
+	test_rules_key_table();
 	if (!mkdtemp(folder)) {
 		CHECK(!"mkdtemp");
 		return;

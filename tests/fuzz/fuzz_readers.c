@@ -19,6 +19,8 @@
 #include "out_csv.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "survey.h"
+#include "timesheet.h"
 #include "util.h"
 
 static char dir[64], survey_path[96], timesheet_path[96];

@@ -1,4 +1,4 @@
-/* fuzz_rules.c - libFuzzer harness for the rules reader (gen/rules.c).
+/* fuzz_rules.c - libFuzzer harness for the rules reader (gen/rules*.c).
  *
  * The input is written to a rules file in a private folder under /dev/shm (the
  * reader takes a path, and relative logo and font paths resolve beside it); the

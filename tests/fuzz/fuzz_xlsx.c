@@ -1,4 +1,4 @@
-/* fuzz_xlsx.c - libFuzzer harness for the .xlsx reader (gen/xlsxin.c).
+/* fuzz_xlsx.c - libFuzzer harness for the .xlsx reader (gen/xlsxin*.c).
  *
  * The first byte picks the options and how the rest is read:
  *   bit 0 = 0: the rest is a whole archive, read as it is (seeds are tiny real

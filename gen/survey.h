@@ -1,0 +1,17 @@
+/* survey.h - the survey export -> accepted, de-duplicated rows and rejects
+ * (survey.c). */
+#ifndef AIREPORT_SURVEY_H
+#define AIREPORT_SURVEY_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "dataset.h"
+#include "rules.h"
+
+/* Reads the survey at path into d (accepted rows, rejects, de-duplication).
+ * Returns 0, or the exit status of a whole-file error after one line on err. */
+int survey_read(struct dataset *d, const char *path, const struct rules *rules,
+                bool progress, FILE *err);
+
+#endif

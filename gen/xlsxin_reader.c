@@ -1,0 +1,194 @@
+/* xlsxin_reader.c - the plumbing of a workbook read (xlsxin_reader.h): the one
+ * error line of a failed read, the progress line, and one ZIP part inflated in
+ * chunks straight into expat, with the limits against zip bombs and the refusal
+ * of any DTD. */
+#include "xlsxin_reader.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define READ_CHUNK ((size_t)64 << 10)        /* inflated bytes per XML_Parse */
+#define PROGRESS_MIN_BYTES (8LL << 20)
+#define PROGRESS_INTERVAL 0.25
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_clear(struct reader *r)
+{
+	if (r->progress_width > 0)
+		fprintf(r->err, "\r%*s\r", r->progress_width, "");
+	r->progress_width = 0;
+}
+
+static void progress_show(struct reader *r)
+{
+	double t = now_seconds();
+	if (t - r->progress_last < PROGRESS_INTERVAL)
+		return;
+	r->progress_last = t;
+	double elapsed = t - r->progress_start;
+	int w = fprintf(r->err, "\r%s: %.1f / %.1f MB of sheet XML, %.0f rows/s ", r->name,
+	                (double)r->part_bytes / 1e6, (double)r->part_size / 1e6,
+	                elapsed > 0 ? (double)r->records / elapsed : 0.0);
+	if (w > r->progress_width)
+		r->progress_width = w;
+}
+
+/* Prints the one error line of a failed read ("aireport: name: ...") and stops
+ * the parser; later failures are consequences and stay silent.  Control
+ * characters from the file (a sheet name with &#10;) become '?', so the message
+ * stays one line. */
+void reader_fail(struct reader *r, int status, const char *fmt, ...)
+{
+	if (r->failed)
+		return;
+	r->failed = true;
+	r->status = status;
+	progress_clear(r);
+	r->progress = false;
+	char msg[2048];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	for (char *c = msg; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7F)
+			*c = '?';
+	fprintf(r->err, "aireport: %s: %s\n", r->name, msg);
+	if (r->parser)
+		XML_StopParser(r->parser, XML_FALSE);
+}
+
+void reader_fail_cell(struct reader *r, const char *what)
+{
+	char ref[24];
+	xlsxcell_ref(r->row, r->column, ref);
+	/* The name in front of the ':' of reader_fail is the file's. */
+	const char *name = r->name;
+	struct buf full = { 0 };
+	buf_printf(&full, "%s:%s!%s", name, r->sheet_name, ref);
+	r->name = full.data;
+	reader_fail(r, EXIT_DATA, "%s", what);
+	r->name = name;
+	buf_free(&full);
+}
+
+static void XMLCALL on_doctype(void *ud, const XML_Char *name, const XML_Char *sysid,
+                               const XML_Char *pubid, int has_internal_subset)
+{
+	(void)name, (void)sysid, (void)pubid, (void)has_internal_subset;
+	struct reader *r = ud;
+	reader_fail(r, EXIT_DATA, "%s:%lu: refusing a document type declaration "
+	            "(<!DOCTYPE>), which a workbook never has", r->part,
+	            (unsigned long)XML_GetCurrentLineNumber(r->parser));
+}
+
+static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_parameter,
+                              const XML_Char *value, int value_len, const XML_Char *base,
+                              const XML_Char *sysid, const XML_Char *pubid,
+                              const XML_Char *notation)
+{
+	(void)name, (void)is_parameter, (void)value, (void)value_len, (void)base;
+	(void)sysid, (void)pubid, (void)notation;
+	struct reader *r = ud;
+	reader_fail(r, EXIT_DATA, "%s:%lu: refusing an entity declaration", r->part,
+	            (unsigned long)XML_GetCurrentLineNumber(r->parser));
+}
+
+static void progress_check(struct reader *r)
+{
+	if (r->progress)
+		progress_show(r);
+}
+
+int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long limit,
+               XML_StartElementHandler start, XML_EndElementHandler end,
+               XML_CharacterDataHandler text, bool show_progress)
+{
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_stat_index(r->zip, (zip_uint64_t)idx, 0, &st) != 0) {
+		reader_fail(r, EXIT_DATA, "%s: damaged ZIP entry (%s)", name, zip_strerror(r->zip));
+		return r->status;
+	}
+	zip_file_t *f = zip_fopen_index(r->zip, (zip_uint64_t)idx, 0);
+	if (!f) {
+		reader_fail(r, EXIT_DATA, "%s: cannot be unpacked (%s)", name, zip_strerror(r->zip));
+		return r->status;
+	}
+	long long compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? (long long)st.comp_size : 0;
+	XML_Parser p = XML_ParserCreateNS(NULL, NS_SEP);
+	if (!p) {
+		fprintf(stderr, "aireport: out of memory\n");
+		exit(EXIT_IO);
+	}
+	XML_SetUserData(p, r);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, text);
+	/* A workbook part never has a DTD: refuse one before any entity in it could
+	 * expand, and never load anything external. */
+	XML_SetStartDoctypeDeclHandler(p, on_doctype);
+	XML_SetEntityDeclHandler(p, on_entity);
+	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
+	r->parser = p;
+	r->part = name;
+	r->part_bytes = 0;
+	r->part_size = (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0;
+	r->progress = show_progress && r->opt->progress && r->part_size > PROGRESS_MIN_BYTES &&
+	              isatty(fileno(r->err));
+	r->progress_start = r->progress_last = now_seconds();
+
+	char *chunk = xmalloc(READ_CHUNK);
+	for (;;) {
+		zip_int64_t n = zip_fread(f, chunk, READ_CHUNK);
+		if (n < 0) {
+			reader_fail(r, EXIT_DATA, "%s: damaged ZIP data (%s)", name,
+			            zip_file_strerror(f));
+			break;
+		}
+		r->part_bytes += n;
+		if (r->part_bytes > limit) {
+			reader_fail(r, EXIT_DATA, "%s unpacks to more than %lld MiB; refusing it "
+			            "as a possible zip bomb", name, limit >> 20);
+			break;
+		}
+		if (r->part_bytes > r->lim.ratio_floor &&
+		    r->part_bytes > r->lim.ratio * (compressed > 0 ? compressed : 1)) {
+			reader_fail(r, EXIT_DATA, "%s unpacks to more than %lld times its packed "
+			            "size; refusing it as a possible zip bomb", name, r->lim.ratio);
+			break;
+		}
+		if (XML_Parse(p, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
+			if (!r->failed && !r->stopped)
+				reader_fail(r, EXIT_DATA, "%s:%lu: malformed XML (%s)", name,
+				            (unsigned long)XML_GetCurrentLineNumber(p),
+				            XML_ErrorString(XML_GetErrorCode(p)));
+			break;
+		}
+		if (r->failed || r->stopped || n == 0)
+			break;
+		progress_check(r);
+	}
+	free(chunk);
+	if (r->progress)
+		progress_clear(r);
+	r->progress = false;
+	XML_ParserFree(p);
+	r->parser = NULL;
+	zip_fclose(f);
+	return r->failed ? r->status : 0;
+}
+
+zip_int64_t part_find(struct reader *r, const char *name)
+{
+	return zip_name_locate(r->zip, name, 0);
+}
