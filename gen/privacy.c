@@ -191,6 +191,7 @@ static void months_apply(struct report *r, int k, bool costs_hidden)
 	size_t *seen = xcalloc(employees + 1, sizeof(size_t));   /* span + 1 of last count */
 	size_t span = 1;
 	int distinct = 0;
+	bool open_span = false;
 	for (size_t i = 0; i < r->month_count; i++) {
 		struct month *m = &r->months[i];
 		if (too_few(m->savers, k))
@@ -204,7 +205,13 @@ static void months_apply(struct report *r, int k, bool costs_hidden)
 		}
 		if (too_few(distinct, k)) {
 			m->cumulative_benefit_status = FIG_SUPPRESSED;
+			open_span = true;
 		} else {
+			/* Closing a span of hidden months: this month's own benefit would
+			 * give theirs back against the two cumulatives. */
+			if (open_span)
+				m->benefit_status = FIG_SUPPRESSED;
+			open_span = false;
 			span++;
 			distinct = 0;
 		}

@@ -172,17 +172,23 @@ struct report_settings {
 	double concentration_share;
 };
 
-/* One row of the ROI sheet's use-case table: a published use case, or the use
- * cases too small to show summed into one row (name NULL). */
+/* One row of the ROI sheet's rate-class table: the hours saved in P by the people
+ * of a class, valued at its rate.  Every class with hours holds at least k people
+ * who saved time (privacy.c merges smaller ones into the default class). */
 struct roi_row {
-	const char *name;           /* a use_cases[] name; NULL for the summed row */
-	double *hours;              /* hours saved per rate class */
-	double hours_total, gross, value;   /* SUM, SUMPRODUCT with the rates, x realisation */
+	double hours, gross, value;     /* hours; x rate; x realisation */
 };
 
-/* One month of the ROI sheet's series (parallel to report.months). */
+/* One month of the ROI sheet's series (parallel to report.months).  A month whose
+ * benefit privacy hides shows no hours or value of its own: they are carried into
+ * the next month whose cumulative benefit may be shown (masked: the cells print
+ * "n<k"), so every cumulative the sheet shows is the model's. */
 struct roi_month {
-	double gross, benefit, cost, cum_gross, cum_benefit, cum_cost;
+	double hours, gross;            /* carried as above, at the rules' rates */
+	double benefit, cost, cum_gross, cum_benefit, cum_cost;
+	bool masked;                    /* benefit hidden: hours, gross and benefit */
+	bool cum_masked;                /* cumulative benefit hidden */
+	bool reached;                   /* cum_benefit >= cum_cost, the model's tie rule */
 };
 
 /* The live ROI sheet of roi.xlsx as its formulas compute it from its input cells,
@@ -190,13 +196,17 @@ struct roi_month {
  * viewer that does not recalculate shows what one that does would show.  The
  * payback month and cumulative ROI are the model's (org[]), with its tie rule. */
 struct roi_sheet {
-	struct roi_row *rows;
-	size_t row_count;
-	double *class_totals;       /* the table's column sums, per rate class */
+	/* Privacy hides the survey's counts (trainees, active users) or every hour
+	 * saved: the sheet then holds 0 in those input cells, printed n<k, and every
+	 * figure below is computed from that 0, so nothing hidden is in the file. */
+	bool counts_masked, hours_masked;
+	struct roi_row *rows;       /* rate_class_count entries */
 	double hours_total, gross_total, value_total;
 	double hours_per_week;      /* hours_total * 7 / D */
 	double value_saved, cost_training, cost_licenses, cost_fixed, cost_total;
 	struct figure roi;
+	/* as the sheet computes them; equal to org[] where that is published */
+	struct figure roi_cumulative, payback;
 	struct roi_month *months;   /* month_count entries */
 	/* Sensitivity grids: rows are realisation (the rules' value, then 50, 75 and
 	 * 100 %), columns a change of every hourly rate (-20 %, 0, +20 %). */

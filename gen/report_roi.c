@@ -25,57 +25,22 @@ static struct figure fig_na(void)
 	return (struct figure){ 0, FIG_NA };
 }
 
-static bool published_use_case(const struct use_case *u)
-{
-	return u->fig[UC_HOURS_SAVED].status == FIG_OK;
-}
-
-/* Published use cases one row each, then the others summed into one row. */
-static void use_case_rows(struct report *r)
+/* The hours of P per rate class, summed over the use cases as the model holds
+ * them, and their value at the class's rate. */
+static void class_rows(struct report *r)
 {
 	struct roi_sheet *s = &r->roi;
-	size_t C = r->rate_class_count, U = r->use_case_count;
-	s->rows = xcalloc(U + 1, sizeof(*s->rows));
-	double *hidden = xcalloc(C + 1, sizeof(double));
-	bool any_hidden = false;
-	for (size_t u = 0; u < U; u++) {
-		const double *h = &r->use_case_class_hours[u * C];
-		if (!published_use_case(&r->use_cases[u])) {
-			for (size_t c = 0; c < C; c++)
-				hidden[c] += h[c];
-			any_hidden = true;
-			continue;
-		}
-		struct roi_row *row = &s->rows[s->row_count++];
-		row->name = r->use_cases[u].name;
-		row->hours = xcalloc(C + 1, sizeof(double));
-		memcpy(row->hours, h, C * sizeof(double));
-	}
-	if (any_hidden) {
-		struct roi_row *row = &s->rows[s->row_count++];
-		row->name = NULL;
-		row->hours = hidden;
-	} else {
-		free(hidden);
-	}
-
-	double realisation = r->set.realisation;
-	s->class_totals = xcalloc(C + 1, sizeof(double));
-	for (size_t i = 0; i < s->row_count; i++) {
-		struct roi_row *row = &s->rows[i];
-		for (size_t c = 0; c < C; c++) {
-			row->hours_total += row->hours[c];
-			row->gross += row->hours[c] * r->rate_classes[c].rate;
-		}
-		row->value = realisation * row->gross;
-	}
-	for (size_t c = 0; c < C; c++)
-		for (size_t i = 0; i < s->row_count; i++)
-			s->class_totals[c] += s->rows[i].hours[c];
-	for (size_t i = 0; i < s->row_count; i++) {
-		s->hours_total += s->rows[i].hours_total;
-		s->gross_total += s->rows[i].gross;
-		s->value_total += s->rows[i].value;
+	size_t C = r->rate_class_count;
+	s->rows = xcalloc(C + 1, sizeof(*s->rows));
+	for (size_t c = 0; c < C; c++) {
+		struct roi_row *row = &s->rows[c];
+		for (size_t u = 0; u < r->use_case_count && !s->hours_masked; u++)
+			row->hours += r->use_case_class_hours[u * C + c];
+		row->gross = row->hours * r->rate_classes[c].rate;
+		row->value = r->set.realisation * row->gross;
+		s->hours_total += row->hours;
+		s->gross_total += row->gross;
+		s->value_total += row->value;
 	}
 }
 
@@ -86,35 +51,71 @@ static void results(struct report *r)
 	const struct report_settings *set = &r->set;
 	s->hours_per_week = s->hours_total * 7 / r->days;
 	s->value_saved = set->realisation * s->gross_total;
-	s->cost_training = r->trainees_in_period * set->training_per_participant;
-	s->cost_licenses = r->active_in_period * set->license_per_active_user_month * 3;
+	int trainees = s->counts_masked ? 0 : r->trainees_in_period;
+	int active = s->counts_masked ? 0 : r->active_in_period;
+	s->cost_training = trainees * set->training_per_participant;
+	s->cost_licenses = active * set->license_per_active_user_month * 3;
 	s->cost_fixed = set->program_fixed_per_quarter;
 	s->cost_total = s->cost_training + s->cost_licenses + s->cost_fixed;
 	s->roi = s->cost_total == 0 ? fig_na()
 	                            : fig_ok((s->value_saved - s->cost_total) / s->cost_total);
 }
 
-/* The monthly series: gross value at the sheet's rates, benefit, cost and their
- * running sums. */
+/* The monthly series: hours and gross value at the rules' rates (carried past
+ * the months privacy hides), benefit, cost and their running sums; "reached"
+ * with the model's tie rule.  Payback is the first month reached: a break-even
+ * inside hidden months shows at the month that closes them, here and in
+ * metrics.csv alike. */
 static void months(struct report *r)
 {
 	struct roi_sheet *s = &r->roi;
 	const struct report_settings *set = &r->set;
 	s->months = xcalloc(r->month_count + 1, sizeof(*s->months));
+	double carry_hours = 0, carry_gross = 0;
+	long payback = 0;
 	for (size_t m = 0; m < r->month_count; m++) {
 		const struct month *mo = &r->months[m];
 		struct roi_month *o = &s->months[m];
-		for (size_t c = 0; c < r->rate_class_count; c++)
-			o->gross += mo->hours_by_class[c] * r->rate_classes[c].rate;
+		double hours = 0, gross = 0;
+		for (size_t c = 0; c < r->rate_class_count && !s->hours_masked; c++) {
+			hours += mo->hours_by_class[c];
+			gross += mo->hours_by_class[c] * r->rate_classes[c].rate;
+		}
+		o->masked = mo->benefit_status != FIG_OK;
+		o->cum_masked = mo->cumulative_benefit_status != FIG_OK;
+		carry_hours += hours;
+		carry_gross += gross;
+		if (!o->cum_masked) {
+			o->hours = carry_hours;
+			o->gross = carry_gross;
+			carry_hours = carry_gross = 0;
+		}
 		o->benefit = set->realisation * o->gross;
-		o->cost = mo->trainings * set->training_per_participant +
-		          mo->active * set->license_per_active_user_month +
+		int trainings = s->counts_masked ? 0 : mo->trainings;
+		int active = s->counts_masked ? 0 : mo->active;
+		o->cost = trainings * set->training_per_participant +
+		          active * set->license_per_active_user_month +
 		          set->program_fixed_per_quarter / 3;
 		const struct roi_month *prev = m ? &s->months[m - 1] : NULL;
 		o->cum_gross = prev ? prev->cum_gross + o->gross : o->gross;
 		o->cum_benefit = prev ? prev->cum_benefit + o->benefit : o->benefit;
 		o->cum_cost = prev ? prev->cum_cost + o->cost : o->cost;
+		o->reached = tie_at_least(o->cum_benefit, o->cum_cost);
+		if (!payback && o->reached)
+			payback = (long)m + 1;
 	}
+	s->payback = payback ? fig_ok((double)payback) : fig_na();
+	s->roi_cumulative = fig_na();
+	if (r->month_count) {
+		const struct roi_month *last = &s->months[r->month_count - 1];
+		if (last->cum_cost != 0)
+			s->roi_cumulative = fig_ok((last->cum_benefit - last->cum_cost) / last->cum_cost);
+	}
+	struct figure *pb = &r->org[ORG_PAYBACK_MONTHS];
+	if (pb->status == FIG_OK && payback)
+		pb->value = (double)payback;
+	else if (pb->status == FIG_OK)
+		*pb = (struct figure){ 0, FIG_SUPPRESSED };   /* reached only inside hidden months */
 }
 
 /* ROI and payback month when realisation and every hourly rate change; the costs
@@ -167,7 +168,9 @@ static long projected_payback(const struct report *r)
 
 void report_roi_compute(struct report *r)
 {
-	use_case_rows(r);
+	r->roi.counts_masked = r->org[ORG_COST_LICENSES].status == FIG_SUPPRESSED;
+	r->roi.hours_masked = r->org[ORG_HOURS_SAVED].status == FIG_SUPPRESSED;
+	class_rows(r);
 	results(r);
 	months(r);
 	sensitivity(r);
@@ -178,9 +181,6 @@ void report_roi_compute(struct report *r)
 
 void roi_sheet_free(struct roi_sheet *s)
 {
-	for (size_t i = 0; i < s->row_count; i++)
-		free(s->rows[i].hours);
 	free(s->rows);
-	free(s->class_totals);
 	free(s->months);
 }

@@ -318,8 +318,25 @@ static void view_savers(const struct compute *c, struct quarter_view *v)
 	for (size_t e = 0; e < E; e++)
 		if (v->saver[e])
 			per_class[v->rate_class[e]]++;
+	int k_min = rules->min_group_size;
 	for (size_t k = 1; k < classes; k++)
-		v->class_merged[k] = per_class[k] > 0 && per_class[k] < rules->min_group_size;
+		if (per_class[k] > 0 && per_class[k] < k_min) {
+			v->class_merged[k] = true;
+			per_class[0] += per_class[k];
+		}
+	/* The default class itself must hold k people once others are apart: else
+	 * the smallest other class joins it, until it does. */
+	while (per_class[0] > 0 && per_class[0] < k_min) {
+		size_t best = 0;
+		for (size_t k = 1; k < classes; k++)
+			if (!v->class_merged[k] && per_class[k] > 0 &&
+			    (!best || per_class[k] < per_class[best]))
+				best = k;
+		if (!best)
+			break;
+		v->class_merged[best] = true;
+		per_class[0] += per_class[best];
+	}
 	for (size_t e = 0; e < E; e++)
 		if (v->class_merged[v->rate_class[e]]) {
 			v->rate_class[e] = 0;

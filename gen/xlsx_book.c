@@ -433,6 +433,12 @@ static void formats_init(struct xlsx *x)
 	f->missing = workbook_add_format(wb);
 	format_set_align(f->missing, LXW_ALIGN_RIGHT);
 	format_set_font_color(f->missing, 0x6B7280);
+	char masked[48];
+	snprintf(masked, sizeof(masked), "\"%s\"", x->suppressed);
+	f->masked = workbook_add_format(wb);
+	format_set_num_format(f->masked, masked);
+	format_set_align(f->masked, LXW_ALIGN_RIGHT);
+	format_set_font_color(f->masked, 0x6B7280);
 
 	for (int k = 0; k < 4; k++) {
 		f->num[k] = workbook_add_format(wb);
@@ -517,8 +523,8 @@ int xlsx_book_open(struct xlsx *x, const struct report *r, const char *path)
 		.created = r->created,
 	};
 	xlsx_note_error(x, workbook_set_properties(x->wb, &props));
-	formats_init(x);
 	snprintf(x->suppressed, sizeof(x->suppressed), "n<%d", r->min_group_size);
+	formats_init(x);
 	x->na = tr(x->lang, "xlsx.na");
 	snprintf(x->weeks, sizeof(x->weeks), "(%d/7)", r->days);
 	return 0;

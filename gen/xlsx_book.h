@@ -27,6 +27,8 @@ struct formats {
 	lxw_format *total[4];        /* total rows: bold under a rule */
 	lxw_format *input[4];        /* editable input cells */
 	lxw_format *missing;         /* "n<k" and "n/a" */
+	/* a number privacy hides where a formula still needs it: prints "n<k" */
+	lxw_format *masked;
 };
 
 /* One worksheet and the widths its columns need, in characters. */

@@ -45,14 +45,16 @@ struct roi_layout {
 	int realisation_row, training_row, licence_row, fixed_row;
 	int trainees_row, active_row;
 	int results_row;                         /* hours; value, costs, roi... follow */
-	int uc_header_row, uc_rate_row, uc_first_row, uc_rows, uc_total_row;
+	/* the rate-class table: one row per class, a total, the rate index */
+	int uc_header_row, uc_first_row, uc_rows, uc_total_row, index_row;
 	int month_header_row, month_first_row;
 	int sens_row;
-	/* columns of the use-case table: A name, B.. classes, then: */
-	int uc_hours_col, uc_gross_col, uc_value_col;
-	/* columns of the monthly table: A month, B.. classes, then: */
-	int m_trainings_col, m_active_col, m_gross_col, m_benefit_col, m_cost_col,
-	    m_cum_gross_col, m_cum_benefit_col, m_cum_cost_col, m_reached_col;
+	/* columns of the class table: A class, then: */
+	int uc_hours_col, uc_rate_col, uc_gross_col, uc_value_col, uc_rules_rate_col;
+	/* columns of the monthly table: A month, then: */
+	int m_hours_col, m_trainings_col, m_active_col, m_gross_rules_col, m_gross_col,
+	    m_benefit_col, m_cost_col, m_cum_gross_col, m_cum_benefit_col, m_cum_cost_col,
+	    m_reached_col;
 };
 
 /* The results, in the order of their rows. */
@@ -81,6 +83,14 @@ static const struct {
 	                  K_COUNT },
 };
 
+/* The organisation figure each result shows. */
+static const enum org_metric result_metric[RES_COUNT] = {
+	[RES_HOURS] = ORG_HOURS_SAVED, [RES_VALUE] = ORG_VALUE_SAVED,
+	[RES_TRAINING] = ORG_COST_TRAINING, [RES_LICENCES] = ORG_COST_LICENSES,
+	[RES_FIXED] = ORG_COST_FIXED, [RES_TOTAL] = ORG_COST_TOTAL, [RES_ROI] = ORG_ROI,
+	[RES_ROI_CUMULATIVE] = ORG_ROI_CUMULATIVE, [RES_PAYBACK] = ORG_PAYBACK_MONTHS,
+};
+
 bool xlsx_use_case_published(const struct use_case *u)
 {
 	return u->fig[UC_HOURS_SAVED].status == FIG_OK;
@@ -99,33 +109,30 @@ static void roi_layout(const struct report *r, struct roi_layout *l)
 	l->active_row = l->trainees_row + 1;
 	l->results_row = l->active_row + 4;              /* blank, heading, header */
 
-	int published = 0, hidden = 0;
-	for (size_t u = 0; u < r->use_case_count; u++) {
-		if (xlsx_use_case_published(&r->use_cases[u]))
-			published++;
-		else
-			hidden++;
-	}
 	l->uc_header_row = l->results_row + RES_COUNT + 2;   /* blank, heading */
-	l->uc_rate_row = l->uc_header_row + 1;
-	l->uc_first_row = l->uc_rate_row + 1;
-	l->uc_rows = published + (hidden ? 1 : 0);
+	l->uc_first_row = l->uc_header_row + 1;
+	l->uc_rows = C;
 	l->uc_total_row = l->uc_first_row + l->uc_rows;
-	l->uc_hours_col = 1 + C;
-	l->uc_gross_col = 2 + C;
-	l->uc_value_col = 3 + C;
+	l->index_row = l->uc_total_row + 1;
+	l->uc_hours_col = 1;
+	l->uc_rate_col = 2;
+	l->uc_gross_col = 3;
+	l->uc_value_col = 4;
+	l->uc_rules_rate_col = 5;
 
-	l->month_header_row = l->uc_total_row + 3;       /* blank, heading */
+	l->month_header_row = l->index_row + 4;          /* note, blank, heading */
 	l->month_first_row = l->month_header_row + 1;
-	l->m_trainings_col = 1 + C;
-	l->m_active_col = 2 + C;
-	l->m_gross_col = 3 + C;
-	l->m_benefit_col = 4 + C;
-	l->m_cost_col = 5 + C;
-	l->m_cum_gross_col = 6 + C;
-	l->m_cum_benefit_col = 7 + C;
-	l->m_cum_cost_col = 8 + C;
-	l->m_reached_col = 9 + C;
+	l->m_hours_col = 1;
+	l->m_trainings_col = 2;
+	l->m_active_col = 3;
+	l->m_gross_rules_col = 4;
+	l->m_gross_col = 5;
+	l->m_benefit_col = 6;
+	l->m_cost_col = 7;
+	l->m_cum_gross_col = 8;
+	l->m_cum_benefit_col = 9;
+	l->m_cum_cost_col = 10;
+	l->m_reached_col = 11;
 	int month_rows = r->month_count ? (int)r->month_count : 1;   /* or a note */
 	l->sens_row = l->month_first_row + month_rows + 1;
 }
@@ -187,11 +194,14 @@ static void roi_inputs(struct xlsx *x, struct sheet *s, const struct roi_layout 
 	 * are not styled as inputs (the licence count is known from the invoices, §11.30). */
 	xlsx_put_note(x, s, l->trainees_row - 1, 0, tr(lang, "xlsx.roi.quarter_data"), x->f.heading);
 	xlsx_put_text(x, s, l->trainees_row, 0, tr(lang, "xlsx.in.trainees"));
-	xlsx_put_number(x, s, l->trainees_row, 1, r->trainees_in_period, x->f.num[K_COUNT], K_COUNT);
+	bool cm = r->roi.counts_masked;
+	lxw_format *count_fmt = cm ? x->f.masked : x->f.num[K_COUNT];
+	xlsx_put_number(x, s, l->trainees_row, 1, cm ? 0 : r->trainees_in_period, count_fmt,
+	                K_COUNT);
 	xlsx_put_note(x, s, l->trainees_row, 2, tr(lang, "xlsx.in.trainees.note"), NULL);
 	xlsx_define_name(x, "trainees", s->name, l->trainees_row, 1);
 	xlsx_put_text(x, s, l->active_row, 0, tr(lang, "xlsx.in.active"));
-	xlsx_put_number(x, s, l->active_row, 1, r->active_in_period, x->f.num[K_COUNT], K_COUNT);
+	xlsx_put_number(x, s, l->active_row, 1, cm ? 0 : r->active_in_period, count_fmt, K_COUNT);
 	xlsx_put_note(x, s, l->active_row, 2, tr(lang, "xlsx.in.active.note"), NULL);
 	xlsx_define_name(x, "active_users", s->name, l->active_row, 1);
 }
@@ -209,130 +219,122 @@ static void sum_formula(char *out, size_t outsz, int first, int last, int col)
 	snprintf(out, outsz, "=SUM(%s:%s)", a, b);
 }
 
-/* The heading and the header row of the use-case table. */
-static void roi_use_case_header(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+/* The heading and the header row of the rate-class table. */
+static void roi_class_header(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
-	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	int C = (int)l->classes;
 	xlsx_put_note(x, s, l->uc_header_row - 1, 0, tr(lang, "xlsx.roi.hours"), x->f.heading);
-	xlsx_put_text_fmt(x, s, l->uc_header_row, 0, tr(lang, "xlsx.col.use_case"), x->f.header,
-	                  true);
-	for (int c = 0; c < C; c++) {
-		char cls[256];
-		xlsx_rate_class_label(cls, sizeof(cls), lang, &r->rate_classes[c]);
-		xlsx_put_text_fmt(x, s, l->uc_header_row, 1 + c, cls, x->f.header_num, true);
-	}
-	xlsx_put_text_fmt(x, s, l->uc_header_row, l->uc_hours_col, tr(lang, "xlsx.col.hours_saved"),
-	                  x->f.header_num, true);
-	xlsx_put_text_fmt(x, s, l->uc_header_row, l->uc_gross_col, tr(lang, "xlsx.col.gross_value"),
-	                  x->f.header_num, true);
-	xlsx_put_text_fmt(x, s, l->uc_header_row, l->uc_value_col, tr(lang, "xlsx.col.value_saved"),
-	                  x->f.header_num, true);
+	const struct {
+		int col;
+		const char *key;
+	} hdr[] = {
+		{ 0, "xlsx.col.rate_class" },
+		{ l->uc_hours_col, "xlsx.col.hours_saved" },
+		{ l->uc_rate_col, "xlsx.row.rate" },
+		{ l->uc_gross_col, "xlsx.col.gross_value" },
+		{ l->uc_value_col, "xlsx.col.value_saved" },
+		{ l->uc_rules_rate_col, "xlsx.col.rate_rules" },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(hdr); i++)
+		xlsx_put_text_fmt(x, s, l->uc_header_row, hdr[i].col, tr(lang, hdr[i].key),
+		                  hdr[i].col ? x->f.header_num : x->f.header, true);
 }
 
-/* The saved hours per use case and rate class with their value, and the totals. */
-static void roi_use_cases(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+/* The rate index: the rates above against the rules file's, weighted by P's
+ * hours per class.  The monthly series follows a change of rates through it. */
+static void roi_rate_index(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
+{
+	char h[64], rt[64], rr[64], a[32], b[32], f[512];
+	xlsx_cell_abs(a, sizeof(a), l->uc_first_row, l->uc_hours_col);
+	xlsx_cell_abs(b, sizeof(b), l->uc_total_row - 1, l->uc_hours_col);
+	snprintf(h, sizeof(h), "%s:%s", a, b);
+	xlsx_cell_abs(a, sizeof(a), l->uc_first_row, l->uc_rate_col);
+	xlsx_cell_abs(b, sizeof(b), l->uc_total_row - 1, l->uc_rate_col);
+	snprintf(rt, sizeof(rt), "%s:%s", a, b);
+	xlsx_cell_abs(a, sizeof(a), l->uc_first_row, l->uc_rules_rate_col);
+	xlsx_cell_abs(b, sizeof(b), l->uc_total_row - 1, l->uc_rules_rate_col);
+	snprintf(rr, sizeof(rr), "%s:%s", a, b);
+	snprintf(f, sizeof(f), "=IF(SUMPRODUCT(%s,%s)=0,1,SUMPRODUCT(%s,%s)/SUMPRODUCT(%s,%s))",
+	         h, rr, h, rt, h, rr);
+	xlsx_put_text(x, s, l->index_row, 0, tr(x->lang, "xlsx.row.rate_index"));
+	xlsx_put_formula(x, s, l->index_row, l->uc_gross_col, f, x->f.num[K_DECIMAL], 1, K_DECIMAL);
+	xlsx_define_name(x, "rate_index", s->name, l->index_row, l->uc_gross_col);
+}
+
+/* The hours saved per rate class with their value at its rate, and the totals. */
+static void roi_classes(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	int C = (int)l->classes;
 	char a[32], b[32], f[512];
-
-	roi_use_case_header(x, s, l);
-
-	/* The rates above their columns, so each row's value is one SUMPRODUCT. */
-	xlsx_put_text(x, s, l->uc_rate_row, 0, tr(lang, "xlsx.row.rate"));
-	for (int c = 0; c < C; c++) {
-		xlsx_cell_abs(a, sizeof(a), l->rate_row + c, 1);
-		snprintf(f, sizeof(f), "=%s", a);
-		xlsx_put_formula(x, s, l->uc_rate_row, 1 + c, f, x->f.num[K_MONEY],
-		                 r->rate_classes[c].rate, K_MONEY);
-	}
-	char rates[64];
-	xlsx_cell_abs(a, sizeof(a), l->uc_rate_row, 1);
-	xlsx_cell_abs(b, sizeof(b), l->uc_rate_row, C);
-	snprintf(rates, sizeof(rates), "%s:%s", a, b);
-
+	roi_class_header(x, s, l);
 	const struct roi_sheet *rs = &r->roi;
-	for (size_t i = 0; i < rs->row_count; i++) {
-		const struct roi_row *ur = &rs->rows[i];
-		int row = l->uc_first_row + (int)i;
-		if (ur->name) {
-			xlsx_put_text(x, s, row, 0, ur->name);
-		} else {
-			char label[256];
-			xlsx_with_k(label, sizeof(label), tr(lang, "xlsx.row.hidden_use_cases"),
-			            r->min_group_size);
-			xlsx_put_text(x, s, row, 0, label);
-		}
-		for (int c = 0; c < C; c++)
-			xlsx_put_number(x, s, row, 1 + c, ur->hours[c], x->f.input[K_DECIMAL], K_DECIMAL);
-		xlsx_cell_rel(a, sizeof(a), row, 1);
-		xlsx_cell_rel(b, sizeof(b), row, C);
-		snprintf(f, sizeof(f), "=SUM(%s:%s)", a, b);
-		xlsx_put_formula(x, s, row, l->uc_hours_col, f, x->f.num[K_DECIMAL], ur->hours_total,
-		                 K_DECIMAL);
-		snprintf(f, sizeof(f), "=SUMPRODUCT(%s:%s,%s)", a, b, rates);
-		xlsx_put_formula(x, s, row, l->uc_gross_col, f, x->f.num[K_MONEY], ur->gross, K_MONEY);
+	bool any_merged = false;
+	for (size_t c = 0; c < l->classes; c++) {
+		const struct roi_row *cr = &rs->rows[c];
+		int row = l->uc_first_row + (int)c;
+		char cls[256];
+		xlsx_rate_class_label(cls, sizeof(cls), lang, &r->rate_classes[c]);
+		xlsx_put_text(x, s, row, 0, cls);
+		any_merged = any_merged || r->rate_classes[c].merged;
+		bool hm = rs->hours_masked;
+		xlsx_put_number(x, s, row, l->uc_hours_col, cr->hours,
+		                hm ? x->f.masked : x->f.input[K_DECIMAL], K_DECIMAL);
+		xlsx_cell_abs(a, sizeof(a), l->rate_row + (int)c, 1);
+		snprintf(f, sizeof(f), "=%s", a);
+		xlsx_put_formula(x, s, row, l->uc_rate_col, f, x->f.num[K_MONEY],
+		                 r->rate_classes[c].rate, K_MONEY);
+		xlsx_cell_rel(a, sizeof(a), row, l->uc_hours_col);
+		xlsx_cell_rel(b, sizeof(b), row, l->uc_rate_col);
+		snprintf(f, sizeof(f), "=%s*%s", a, b);
+		xlsx_put_formula(x, s, row, l->uc_gross_col, f, hm ? x->f.masked : x->f.num[K_MONEY],
+		                 cr->gross, K_MONEY);
 		xlsx_cell_rel(a, sizeof(a), row, l->uc_gross_col);
 		snprintf(f, sizeof(f), "=realisation*%s", a);
-		xlsx_put_formula(x, s, row, l->uc_value_col, f, x->f.num[K_MONEY], ur->value, K_MONEY);
+		xlsx_put_formula(x, s, row, l->uc_value_col, f, hm ? x->f.masked : x->f.num[K_MONEY],
+		                 cr->value, K_MONEY);
+		xlsx_put_number(x, s, row, l->uc_rules_rate_col, r->rate_classes[c].rate,
+		                x->f.num[K_MONEY], K_MONEY);
 	}
-	if (rs->row_count > 0) {
-		/* Net savings may be negative (§4), so any number is accepted here. */
-		lxw_data_validation v = {0};
-		v.validate = LXW_VALIDATION_TYPE_DECIMAL;
-		v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-		v.minimum_number = -1e9;
-		v.maximum_number = 1e9;
-		v.show_input = LXW_VALIDATION_ON;
-		v.show_error = LXW_VALIDATION_ON;
-		v.input_title = (char *)tr(lang, "xlsx.validation.title");
-		v.input_message = (char *)tr(lang, "xlsx.validation.hours");
-		v.error_title = v.input_title;
-		v.error_message = v.input_message;
-		xlsx_note_error(x, worksheet_data_validation_range(s->ws, (lxw_row_t)l->uc_first_row, 1,
-		                                                   (lxw_row_t)(l->uc_total_row - 1),
-		                                                   (lxw_col_t)C, &v));
-	} else {
-		xlsx_put_note(x, s, l->uc_total_row + 1, 0, tr(lang, "xlsx.none.use_cases"), NULL);
-	}
-
 	/* Totals: SUM over the rows above. */
 	xlsx_put_text_fmt(x, s, l->uc_total_row, 0, tr(lang, "xlsx.row.total"), x->f.label_bold,
 	                  true);
-	for (int col = 1; col <= l->uc_value_col; col++) {
-		double sum = col <= C ? rs->class_totals[col - 1]
-		           : col == l->uc_hours_col ? rs->hours_total
-		           : col == l->uc_gross_col ? rs->gross_total : rs->value_total;
-		enum kind kind = col <= l->uc_hours_col ? K_DECIMAL : K_MONEY;
-		sum_formula(f, sizeof(f), l->uc_first_row, l->uc_total_row - 1, col);
-		xlsx_put_formula(x, s, l->uc_total_row, col, f, x->f.total[kind], sum, kind);
+	const struct {
+		int col;
+		double sum;
+		enum kind kind;
+	} tot[] = {
+		{ l->uc_hours_col, rs->hours_total, K_DECIMAL },
+		{ l->uc_gross_col, rs->gross_total, K_MONEY },
+		{ l->uc_value_col, rs->value_total, K_MONEY },
+	};
+	for (size_t i = 0; i < ARRAY_LEN(tot); i++) {
+		sum_formula(f, sizeof(f), l->uc_first_row, l->uc_total_row - 1, tot[i].col);
+		xlsx_put_formula(x, s, l->uc_total_row, tot[i].col, f, x->f.total[tot[i].kind],
+		                 tot[i].sum, tot[i].kind);
+	}
+	roi_rate_index(x, s, l);
+	if (any_merged) {
+		char note[512];
+		xlsx_with_k(note, sizeof(note), tr(lang, "xlsx.roi.merged"), r->min_group_size);
+		xlsx_put_note(x, s, l->index_row + 1, 0, note, NULL);
 	}
 }
 
 /* The heading and the header row of the monthly series. */
 static void roi_month_header(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
-	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	int C = (int)l->classes;
 	xlsx_put_note(x, s, l->month_header_row - 1, 0, tr(lang, "xlsx.roi.months"), x->f.heading);
-	xlsx_put_text_fmt(x, s, l->month_header_row, 0, tr(lang, "xlsx.col.month"), x->f.header,
-	                  true);
-	for (int c = 0; c < C; c++) {
-		char cls[256], label[300];
-		xlsx_rate_class_label(cls, sizeof(cls), lang, &r->rate_classes[c]);
-		snprintf(label, sizeof(label), "%s", cls);
-		xlsx_put_text_fmt(x, s, l->month_header_row, 1 + c, label, x->f.header_num, true);
-	}
 	const struct {
 		int col;
 		const char *key;
 	} hdr[] = {
+		{ 0, "xlsx.col.month" },
+		{ l->m_hours_col, "xlsx.col.hours_saved" },
 		{ l->m_trainings_col, "xlsx.col.trainings" },
 		{ l->m_active_col, "xlsx.col.active" },
+		{ l->m_gross_rules_col, "xlsx.col.gross_rules" },
 		{ l->m_gross_col, "xlsx.col.gross_value" },
 		{ l->m_benefit_col, "xlsx.col.benefit" },
 		{ l->m_cost_col, "xlsx.col.cost" },
@@ -343,25 +345,52 @@ static void roi_month_header(struct xlsx *x, struct sheet *s, const struct roi_l
 	};
 	for (size_t i = 0; i < ARRAY_LEN(hdr); i++)
 		xlsx_put_text_fmt(x, s, l->month_header_row, hdr[i].col, tr(lang, hdr[i].key),
-		                  x->f.header_num, true);
+		                  hdr[i].col ? x->f.header_num : x->f.header, true);
 }
 
-/* The monthly series: benefit and cost per month and their cumulative sums.
- * Fills the cached cumulative figures for the results. */
+/* One month's running sums and "reached". */
+static void roi_month_running(struct xlsx *x, struct sheet *s, const struct roi_layout *l,
+                              size_t m, int row, const struct roi_month *rm, bool costs_masked)
+{
+	char a[32], b[32], c2[32], f[512];
+	const int run_cols[3][2] = {
+		{ l->m_cum_gross_col, l->m_gross_col },
+		{ l->m_cum_benefit_col, l->m_benefit_col },
+		{ l->m_cum_cost_col, l->m_cost_col },
+	};
+	const double run[3] = { rm->cum_gross, rm->cum_benefit, rm->cum_cost };
+	for (int k = 0; k < 3; k++) {
+		xlsx_cell_rel(a, sizeof(a), row, run_cols[k][1]);
+		if (m == 0) {
+			snprintf(f, sizeof(f), "=%s", a);
+		} else {
+			xlsx_cell_rel(b, sizeof(b), row - 1, run_cols[k][0]);
+			snprintf(f, sizeof(f), "=%s+%s", b, a);
+		}
+		bool hide = k < 2 ? rm->cum_masked : costs_masked;
+		lxw_format *fmt = hide ? x->f.masked : x->f.num[K_MONEY];
+		xlsx_put_formula(x, s, row, run_cols[k][0], f, fmt, run[k], K_MONEY);
+	}
+	/* Reached with the model's tie rule (tie.h), so that a recalculated sheet and
+	 * metrics.csv name the same payback month when the benefit exactly meets the
+	 * cost. */
+	xlsx_cell_rel(a, sizeof(a), row, l->m_cum_benefit_col);
+	xlsx_cell_rel(c2, sizeof(c2), row, l->m_cum_cost_col);
+	snprintf(f, sizeof(f), "=IF(%s>=%s-%s*MAX(1,ABS(%s)),1,0)", a, c2, TIE_MARGIN_TEXT, c2);
+	xlsx_put_formula(x, s, row, l->m_reached_col, f, x->f.num[K_COUNT], rm->reached ? 1 : 0,
+	                 K_COUNT);
+}
+
+/* The monthly series: hours and value at the rules file's rates (a month privacy
+ * hides prints n<k and counts in the next month shown), benefit and cost per
+ * month and their cumulative sums. */
 static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout *l)
 {
 	const struct report *r = x->r;
 	enum lang lang = x->lang;
-	int C = (int)l->classes;
-	char a[32], b[32], c2[32], f[512];
-
+	char a[32], b[32], f[512];
 	roi_month_header(x, s, l);
-
-	char rates[64];
-	xlsx_cell_abs(a, sizeof(a), l->uc_rate_row, 1);
-	xlsx_cell_abs(b, sizeof(b), l->uc_rate_row, C);
-	snprintf(rates, sizeof(rates), "%s:%s", a, b);
-
+	bool any_masked = false;
 	for (size_t m = 0; m < r->month_count; m++) {
 		const struct month *mo = &r->months[m];
 		const struct roi_month *rm = &r->roi.months[m];
@@ -369,58 +398,40 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 		char label[16];
 		snprintf(label, sizeof(label), "%04d-%02d", mo->year, mo->month);
 		xlsx_put_text(x, s, row, 0, label);
-		for (int c = 0; c < C; c++)
-			xlsx_put_number(x, s, row, 1 + c, mo->hours_by_class[c], x->f.num[K_DECIMAL],
-			                K_DECIMAL);
-		xlsx_put_number(x, s, row, l->m_trainings_col, mo->trainings, x->f.num[K_COUNT], K_COUNT);
-		xlsx_put_number(x, s, row, l->m_active_col, mo->active, x->f.num[K_COUNT], K_COUNT);
-
-		xlsx_cell_rel(a, sizeof(a), row, 1);
-		xlsx_cell_rel(b, sizeof(b), row, C);
-		snprintf(f, sizeof(f), "=SUMPRODUCT(%s:%s,%s)", a, b, rates);
-		xlsx_put_formula(x, s, row, l->m_gross_col, f, x->f.num[K_MONEY], rm->gross, K_MONEY);
-
+		any_masked = any_masked || rm->masked;
+		lxw_format *own = rm->masked ? x->f.masked : NULL;
+		xlsx_put_number(x, s, row, l->m_hours_col, rm->hours, own ? own : x->f.num[K_DECIMAL],
+		                K_DECIMAL);
+		bool cm = r->roi.counts_masked;
+		lxw_format *count_fmt = cm ? x->f.masked : x->f.num[K_COUNT];
+		xlsx_put_number(x, s, row, l->m_trainings_col, cm ? 0 : mo->trainings, count_fmt, K_COUNT);
+		xlsx_put_number(x, s, row, l->m_active_col, cm ? 0 : mo->active, count_fmt, K_COUNT);
+		xlsx_put_number(x, s, row, l->m_gross_rules_col, rm->gross,
+		                own ? own : x->f.num[K_MONEY], K_MONEY);
+		xlsx_cell_rel(a, sizeof(a), row, l->m_gross_rules_col);
+		snprintf(f, sizeof(f), "=%s*rate_index", a);
+		xlsx_put_formula(x, s, row, l->m_gross_col, f, own ? own : x->f.num[K_MONEY], rm->gross,
+		                 K_MONEY);
 		xlsx_cell_rel(a, sizeof(a), row, l->m_gross_col);
 		snprintf(f, sizeof(f), "=realisation*%s", a);
-		xlsx_put_formula(x, s, row, l->m_benefit_col, f, x->f.num[K_MONEY], rm->benefit, K_MONEY);
-
+		xlsx_put_formula(x, s, row, l->m_benefit_col, f, own ? own : x->f.num[K_MONEY],
+		                 rm->benefit, K_MONEY);
 		xlsx_cell_rel(a, sizeof(a), row, l->m_trainings_col);
 		xlsx_cell_rel(b, sizeof(b), row, l->m_active_col);
 		snprintf(f, sizeof(f),
 		         "=%s*training_per_participant+%s*license_per_user_month+fixed_per_quarter/3",
 		         a, b);
-		xlsx_put_formula(x, s, row, l->m_cost_col, f, x->f.num[K_MONEY], rm->cost, K_MONEY);
-
-		/* Running sums: the first month is its own value, later ones add the row
-		 * above. */
-		const int run_cols[3][2] = {
-			{ l->m_cum_gross_col, l->m_gross_col },
-			{ l->m_cum_benefit_col, l->m_benefit_col },
-			{ l->m_cum_cost_col, l->m_cost_col },
-		};
-		const double run[3] = { rm->cum_gross, rm->cum_benefit, rm->cum_cost };
-		for (int k = 0; k < 3; k++) {
-			xlsx_cell_rel(a, sizeof(a), row, run_cols[k][1]);
-			if (m == 0) {
-				snprintf(f, sizeof(f), "=%s", a);
-			} else {
-				xlsx_cell_rel(b, sizeof(b), row - 1, run_cols[k][0]);
-				snprintf(f, sizeof(f), "=%s+%s", b, a);
-			}
-			xlsx_put_formula(x, s, row, run_cols[k][0], f, x->f.num[K_MONEY], run[k], K_MONEY);
-		}
-
-		/* Reached with the model's tie rule (tie.h), so that a recalculated sheet
-		 * and metrics.csv name the same payback month when the benefit exactly
-		 * meets the cost; the cached value is the model's. */
-		xlsx_cell_rel(a, sizeof(a), row, l->m_cum_benefit_col);
-		xlsx_cell_rel(c2, sizeof(c2), row, l->m_cum_cost_col);
-		snprintf(f, sizeof(f), "=IF(%s>=%s-%s*MAX(1,ABS(%s)),1,0)", a, c2, TIE_MARGIN_TEXT, c2);
-		xlsx_put_formula(x, s, row, l->m_reached_col, f, x->f.num[K_COUNT], mo->covered ? 1 : 0,
-		                 K_COUNT);
+		xlsx_put_formula(x, s, row, l->m_cost_col, f, cm ? x->f.masked : x->f.num[K_MONEY],
+		                 rm->cost, K_MONEY);
+		roi_month_running(x, s, l, m, row, rm, cm);
 	}
 	if (r->month_count == 0)
 		xlsx_put_note(x, s, l->month_first_row, 0, tr(lang, "xlsx.none.months"), NULL);
+	if (any_masked) {
+		char note[512];
+		xlsx_with_k(note, sizeof(note), tr(lang, "xlsx.roi.masked"), r->min_group_size);
+		xlsx_put_note(x, s, l->month_first_row + (int)r->month_count, 0, note, NULL);
+	}
 }
 
 /* The quarter's results.  The cached values come from x (value and costs) and the
@@ -457,6 +468,8 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 		int rr = row + i;
 		xlsx_put_text_fmt(x, s, rr, 0, tr(lang, result_rows[i].label), x->f.label_bold, true);
 		lxw_format *fmt = x->f.strong[result_rows[i].kind];
+		if (r->org[result_metric[i]].status == FIG_SUPPRESSED)
+			fmt = x->f.masked;
 		switch (i) {
 		case RES_HOURS:
 			xlsx_cell_abs(a, sizeof(a), l->uc_total_row, l->uc_hours_col);
@@ -494,14 +507,14 @@ static void roi_results(struct xlsx *x, struct sheet *s, const struct roi_layout
 				         last_cb, last_cc, last_cc);
 			else
 				snprintf(f, sizeof(f), "=%s", na_lit);
-			xlsx_put_formula_figure(x, s, rr, 1, f, fmt, &r->org[ORG_ROI_CUMULATIVE], K_PERCENT);
+			xlsx_put_formula_figure(x, s, rr, 1, f, fmt, &rs->roi_cumulative, K_PERCENT);
 			break;
 		case RES_PAYBACK:
 			if (r->month_count > 0)
 				snprintf(f, sizeof(f), "=IFERROR(MATCH(1,%s,0),%s)", months, na_lit);
 			else
 				snprintf(f, sizeof(f), "=%s", na_lit);
-			xlsx_put_formula_figure(x, s, rr, 1, f, fmt, &r->org[ORG_PAYBACK_MONTHS], K_COUNT);
+			xlsx_put_formula_figure(x, s, rr, 1, f, fmt, &rs->payback, K_COUNT);
 			break;
 		}
 		xlsx_put_note(x, s, rr, 2, tr(lang, result_rows[i].note), NULL);
@@ -702,7 +715,7 @@ void xlsx_roi_sheet(struct xlsx *x, struct sheet *s)
 	xlsx_put_title(x, s, "xlsx.title.roi");
 	xlsx_put_note(x, s, 1, 0, tr(x->lang, "xlsx.roi.note"), NULL);
 	roi_inputs(x, s, &l);
-	roi_use_cases(x, s, &l);
+	roi_classes(x, s, &l);
 	roi_months(x, s, &l);
 	roi_results(x, s, &l);
 	roi_sensitivity(x, s, &l);

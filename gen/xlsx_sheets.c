@@ -84,6 +84,8 @@ static void summary_value(struct xlsx *x, struct sheet *s, int row, enum org_met
 	const struct roi_sheet *rs = &x->r->roi;
 	const struct report *r = x->r;
 	lxw_format *fmt = x->f.num[kind];
+	if (r->org[m].status == FIG_SUPPRESSED)
+		fmt = x->f.masked;     /* a formula over masked inputs: it stays live */
 	char f[256];
 	switch (m) {
 	case ORG_HOURS_SAVED:
@@ -113,12 +115,11 @@ static void summary_value(struct xlsx *x, struct sheet *s, int row, enum org_met
 		xlsx_put_formula_figure(x, s, row, 1, "=roi", fmt, &rs->roi, kind);
 		break;
 	case ORG_ROI_CUMULATIVE:
-		xlsx_put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &r->org[ORG_ROI_CUMULATIVE],
+		xlsx_put_formula_figure(x, s, row, 1, "=roi_cumulative", fmt, &rs->roi_cumulative,
 		                        kind);
 		break;
 	case ORG_PAYBACK_MONTHS:
-		xlsx_put_formula_figure(x, s, row, 1, "=payback_months", fmt,
-		                        &r->org[ORG_PAYBACK_MONTHS], kind);
+		xlsx_put_formula_figure(x, s, row, 1, "=payback_months", fmt, &rs->payback, kind);
 		break;
 	default:
 		xlsx_put_figure(x, s, row, 1, &r->org[m], kind);

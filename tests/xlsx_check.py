@@ -157,14 +157,15 @@ def is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def figure_matches(cell_value, expected, k, na_texts):
+def figure_matches(cell_value, expected, k, na_texts, fmt=None):
     """Whether a cell shows a metrics.csv figure the way §5 asks: the number when ok,
-    n<k when suppressed, n/a (or empty) when undefined."""
+    n<k when suppressed (the text, or a formula over masked inputs whose number
+    format prints n<k), n/a (or empty) when undefined."""
     value, status = expected
     if status == "ok":
         return is_number(cell_value) and abs(cell_value - value) <= TOLERANCE
     if status == "suppressed":
-        return cell_value == "n<%d" % k
+        return cell_value == "n<%d" % k or (fmt is not None and '"n<%d"' % k in fmt)
     return cell_value is None or cell_value in na_texts
 
 
@@ -180,6 +181,12 @@ def table_rows(ws, name):
     ref = table.ref
     rows = [[c.value for c in row] for row in ws[ref]]
     return rows[0], rows[1:]
+
+
+def table_formats(ws, name):
+    """The number formats of the data rows of table `name` (a formula workbook)."""
+    table = ws.tables.get(name)
+    return [[c.number_format for c in row] for row in ws[table.ref]][1:]
 
 
 def workbook_tables(wb):
@@ -279,7 +286,7 @@ def check(path, metrics_path, rules_path):
                repr(v))
         metric = EXTRA_RESULTS.get(name, name)
         cached = wv[sheet][ref].value
-        report(figure_matches(cached, org[metric], k, na_texts),
+        report(figure_matches(cached, org[metric], k, na_texts, wb[sheet][ref].number_format),
                "cached %s equals metrics.csv" % name, describe(cached, org[metric]))
 
     # Summary rows, in order.
@@ -288,8 +295,9 @@ def check(path, metrics_path, rules_path):
         shown = [m for m, survey in SUMMARY_ROWS if not (survey and survey_suppressed)]
         report(len(rows) == len(shown), "Summary has one row per figure",
                "%d rows, want %d" % (len(rows), len(shown)))
-        bad = [describe(row[1], org[m]) + " for " + m for m, row in zip(shown, rows)
-               if not figure_matches(row[1], org[m], k, na_texts)]
+        fmts = table_formats(wb[tables["Summary"].title], "Summary")
+        bad = [describe(row[1], org[m]) + " for " + m for m, row, fm in zip(shown, rows, fmts)
+               if not figure_matches(row[1], org[m], k, na_texts, fm[1])]
         report(not bad, "Summary figures equal metrics.csv", "; ".join(bad))
 
     # Departments, by name and column order.
@@ -363,11 +371,13 @@ def check(path, metrics_path, rules_path):
         cols = {"benefit": n - 6, "cost": n - 5, "cumulative_benefit": n - 3,
                 "cumulative_cost": n - 2}
         bad = []
+        roi_f = wb[SHEETS[lang][1]]
         for row in month_rows:
             for m, col in cols.items():
                 got = row[col].value
                 want_fig = metrics[("month", row[0].value, m)]
-                if not figure_matches(got, want_fig, k, na_texts):
+                fm = roi_f.cell(row=row[col].row, column=row[col].column).number_format
+                if not figure_matches(got, want_fig, k, na_texts, fm):
                     bad.append("%s/%s: %s" % (row[0].value, m, describe(got, want_fig)))
         report(not bad, "ROI monthly cached values equal metrics.csv", "; ".join(bad[:5]))
 
@@ -446,7 +456,8 @@ def recalc(path, metrics_path, rules_path, workdir):
     for name in RESULT_NAMES + list(EXTRA_RESULTS):
         metric = EXTRA_RESULTS.get(name, name)
         got = value_of(fresh, cells, name)
-        report(figure_matches(got, org[metric], k, na_texts),
+        sheet, ref = cells[name]
+        report(figure_matches(got, org[metric], k, na_texts, wb[sheet][ref].number_format),
                "recalculated %s equals metrics.csv" % name, describe(got, org[metric]))
 
     # Every cached result equals what the formula gives (nothing changes on recalc).

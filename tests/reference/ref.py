@@ -143,6 +143,12 @@ class View:
         per = defaultdict(int)
         for e in s.savers: per[s.cls[e]] += 1
         s.merged = {c for c, n in per.items() if c != 'default' and 0 < n < R['k']}
+        dn = per['default'] + sum(per[c] for c in s.merged)
+        while 0 < dn < R['k']:
+            order = [('role', x) for x in R['role']] + [('dept', x) for x in R['dept']]
+            rest = sorted((per[c], order.index(c), c) for c in per if c != 'default' and c not in s.merged and per[c] > 0)
+            if not rest: break
+            c = rest[0][2]; s.merged.add(c); dn += per[c]
         for e in emps:
             if s.cls[e] in s.merged: s.cls[e] = 'default'; s.rate[e] = R['default']
         s.H = R['headcount'] or len(s.members)
@@ -284,12 +290,15 @@ def main(sp, tp, rp, period=None):
     if survey_sup or len(matched) < k or small(joiners) or small(leavers):
         sup(org, ['migration_matched']+[f'migration_{a}_{b}' for a in (1,2,3) for b in (1,2,3)])
     mstat = []
-    seen = set()
+    seen = set(); open_span = False
     for i, ppl in enumerate(msavers):
         seen |= ppl
         bst = 'suppressed' if small(len(ppl)) else 'ok'
-        if small(len(seen)): cst = 'suppressed'
-        else: cst = 'ok'; seen = set()
+        if small(len(seen)): cst = 'suppressed'; open_span = True
+        else:
+            cst = 'ok'; seen = set()
+            if open_span: bst = 'suppressed'
+            open_span = False
         mstat.append((bst, 'suppressed' if survey_sup else 'ok', cst))
     if mstat and mstat[-1][2] != 'ok': sup(org, ['roi_cumulative'])
     IDS = ['headcount','respondents','logged_ai_share']
