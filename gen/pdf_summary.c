@@ -78,7 +78,8 @@ void pdf_cover(struct pdf *p, FILE *err)
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
 	           trf(p, "pdf.confidential", r->set.org_name, NULL), false);
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
-	           trf(p, "pdf.cover_note", k, NULL), false);
+	           trf(p, r->min_group_size < 5 ? "pdf.cover_note_small" : "pdf.cover_note", k, NULL),
+	           false);
 }
 
 /* ---- executive summary ------------------------------------------------------- */

@@ -85,6 +85,7 @@ struct rules {
 
 	/* [privacy] */
 	int min_group_size;
+	bool allow_small_groups;     /* k of 1 or 2 accepted */
 	bool employee_sheet;
 
 	/* [adoption] */

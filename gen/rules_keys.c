@@ -55,6 +55,7 @@ const struct key_spec rules_key_specs[] = {
 	{ SEC_IDENTITY, "min_match", K_RATIO, FIELD(identity_min_match), 0, 0, 1 },
 	{ SEC_PRIVACY, "min_group_size", K_INT, FIELD(min_group_size), 0, 1, INT_MAX },
 	{ SEC_PRIVACY, "employee_sheet", K_BOOL, FIELD(employee_sheet), 0, 0, 0 },
+	{ SEC_PRIVACY, "allow_small_groups", K_BOOL, FIELD(allow_small_groups), 0, 0, 0 },
 	{ SEC_ADOPTION, "active_min_days_per_week", K_NUMBER, FIELD(active_min_days_per_week), 0, 0, 7 },
 	{ SEC_ADOPTION, "active_min_ai_entries", K_INT, FIELD(active_min_ai_entries), 0, 0, INT_MAX },
 	{ SEC_MATURITY, "level2_min", K_NUMBER, FIELD(level2_min), 0, 1, 5 },

@@ -61,7 +61,7 @@ struct key_spec {
 
 /* Every fixed key, section by section (the order of §3); a static assertion in
  * rules_keys.c keeps RULES_NKEYS the table's length. */
-#define RULES_NKEYS 49
+#define RULES_NKEYS 50
 extern const struct key_spec rules_key_specs[RULES_NKEYS];
 
 /* The index of the fixed key name in sec (which must exist). */

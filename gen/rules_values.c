@@ -399,6 +399,12 @@ void rules_apply_all(struct load *c)
 		rules_report(c, c->raw[from].line > c->raw[to].line ? c->raw[from].line : c->raw[to].line,
 		             "'from' (%s) is after 'to' (%s) in [baseline]",
 		             c->raw[from].value, c->raw[to].value);
+	size_t kk = rules_key_index(SEC_PRIVACY, "min_group_size");
+	if (ok[kk] && r->min_group_size < 3 && !r->allow_small_groups)
+		rules_report(c, c->raw[kk].line,
+		             "min_group_size = %d in [privacy]: groups of one or two let colleagues "
+		             "recognise each other's answers; use 3 or more, or set "
+		             "allow_small_groups = true", r->min_group_size);
 	rules_check_columns(c, SEC_SURVEY_COLUMNS);
 	rules_check_columns(c, SEC_TIMESHEET_COLUMNS);
 	rules_resolve_input_settings(c, SEC_SURVEY_INPUT, &r->survey_input);

@@ -110,10 +110,17 @@ static void set_message(struct run_result *res, const char *fmt, ...)
 static int write_rejects(const struct dataset *d, FILE *ts_rejects, const char *dir,
                          struct pending_file *p, FILE *err)
 {
-	if (pending_create(p, dir, "rejects.csv") != 0) {
-		fprintf(err, "aireport: %s: cannot write: %s\n", dir, strerror(errno));
+	/* Rejected rows hold raw answers and ids: they go to a folder of their own, for
+	 * whoever fixes the export, not beside the management report. */
+	struct buf sub = { 0 };
+	buf_printf(&sub, "%s/%s", dir, REJECTS_DIR);
+	int made = make_dirs(sub.data);
+	if (made != 0 || pending_create(p, sub.data, "rejects.csv") != 0) {
+		fprintf(err, "aireport: %s: cannot write: %s\n", sub.data, strerror(errno));
+		buf_free(&sub);
 		return EXIT_IO;
 	}
+	buf_free(&sub);
 	FILE *f = fopen(p->temp_path, "w");
 	if (!f) {
 		fprintf(err, "aireport: %s: cannot write: %s\n", p->final_path, strerror(errno));
@@ -206,7 +213,7 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 }
 
 enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
-static const char *const output_names[OUTPUTS] = { "rejects.csv", "metrics.csv",
+static const char *const output_names[OUTPUTS] = { REJECTS_DIR "/rejects.csv", "metrics.csv",
                                                    "assessment.pdf", "roi.xlsx" };
 
 /* One client's run: what each stage hands to the next. */
@@ -472,6 +479,21 @@ static int run_stages(struct client *c)
 	return status;
 }
 
+/* Settings that weaken the privacy of the reports are said out loud. */
+static void privacy_warnings(const struct rules *rules, FILE *err)
+{
+	if (is_quiet())
+		return;
+	if (rules->min_group_size < 5)
+		fprintf(err, "aireport: warning: %s: min_group_size = %d is below 5: groups this "
+		        "small are easier to recognise; the report states the threshold it used\n",
+		        rules->path, rules->min_group_size);
+	if (rules->employee_sheet)
+		fprintf(err, "aireport: warning: %s: employee_sheet = true puts every employee's id, "
+		        "department and level in roi.xlsx: give that workbook only to those allowed "
+		        "to see personal data\n", rules->path);
+}
+
 int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 {
 	if (res)
@@ -490,6 +512,7 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		dataset_free(&c.d);
 		return status;
 	}
+	privacy_warnings(&c.rules, err);
 	status = run_stages(&c);
 	client_free(&c);
 	rules_free(&c.rules);

@@ -30,6 +30,9 @@ struct run_result {
 	char message[512];       /* first error line, or "" */
 };
 
+/* The sub-folder of a report folder that holds rejects.csv. */
+#define REJECTS_DIR "rejects"
+
 /* Runs one client; every problem is one line on err.  Returns the exit status of
  * SPEC §1 (0, 1, 2 or 3).  result may be NULL. */
 int run_client(const struct run_options *opt, struct run_result *result, FILE *err);

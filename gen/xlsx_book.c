@@ -435,6 +435,9 @@ static void formats_init(struct xlsx *x)
 	format_set_font_color(f->missing, 0x6B7280);
 	char masked[48];
 	snprintf(masked, sizeof(masked), "\"%s\"", x->suppressed);
+	f->band = workbook_add_format(wb);
+	format_set_num_format(f->band, "\"\xE2\x89\xA5 \"0%");
+	format_set_align(f->band, LXW_ALIGN_RIGHT);
 	f->masked = workbook_add_format(wb);
 	format_set_num_format(f->masked, masked);
 	format_set_align(f->masked, LXW_ALIGN_RIGHT);

@@ -29,6 +29,7 @@ struct formats {
 	lxw_format *missing;         /* "n<k" and "n/a" */
 	/* a number privacy hides where a formula still needs it: prints "n<k" */
 	lxw_format *masked;
+	lxw_format *band;            /* a share's band: "≥ 50 %" */
 };
 
 /* One worksheet and the widths its columns need, in characters. */

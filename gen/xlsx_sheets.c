@@ -290,6 +290,9 @@ static int use_cases_table(struct xlsx *x, struct sheet *s, int header)
 			if (cols[c].m == UC_AT_RISK && fig->status == FIG_OK)
 				xlsx_put_text(x, s, row, 1 + (int)c,
 				              tr(lang, fig->value != 0 ? "xlsx.yes" : "xlsx.no"));
+			else if (cols[c].m == UC_CONCENTRATION && fig->status == FIG_OK)
+				/* the lower end of its 25-point band: "≥ 50 %" */
+				xlsx_put_number(x, s, row, 1 + (int)c, fig->value, x->f.band, K_PERCENT);
 			else
 				xlsx_put_figure(x, s, row, 1 + (int)c, fig, cols[c].kind);
 		}

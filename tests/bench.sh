@@ -43,7 +43,7 @@ for n in $sizes; do
 		times+=("$secs")
 		[ "$kb" -gt "$peak" ] && peak=$kb
 	done
-	for f in metrics.csv rejects.csv assessment.pdf roi.xlsx; do
+	for f in metrics.csv rejects/rejects.csv assessment.pdf roi.xlsx; do
 		test -s "$dir/out/benchmark-b-v/2026-Q3/$f" || { echo "missing $f" >&2; exit 1; }
 	done
 	median=$(printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')

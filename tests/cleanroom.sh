@@ -35,7 +35,7 @@ aireport --check -r rules.ini -s survey.csv -t timesheet.csv >check.txt 2>check.
 check "--check with the filled-in rules exits 0 (got $st: $(head -1 check.err))" test "$st" = 0
 aireport -q -r rules.ini -s survey.csv -t timesheet.csv -o out; st=$?
 check "a full run from an empty folder (exit $st)" test "$st" = 0
-for f in metrics.csv rejects.csv assessment.pdf roi.xlsx; do
+for f in metrics.csv rejects/rejects.csv assessment.pdf roi.xlsx; do
 	check "the run wrote $f" test -s "out/voorbeeld-metaal-b-v/2026-Q3/$f"
 done
 cd "$tmp" || exit 1

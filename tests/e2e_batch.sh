@@ -67,7 +67,7 @@ for j in 1 2; do
 	check "-j $j: duplicate names all succeed (got $st)" test "$st" = 0
 	for c in bakker-utrecht bakker-zwolle bakker-zwolle-copy visser; do
 		d=$tmp/same-j$j/$c/2026-Q3
-		check "-j $j: $c has all four reports" test -s "$d/metrics.csv" -a -s "$d/rejects.csv" \
+		check "-j $j: $c has all four reports" test -s "$d/metrics.csv" -a -s "$d/rejects/rejects.csv" \
 			-a -s "$d/assessment.pdf" -a -s "$d/roi.xlsx"
 		slug=bakker-b-v; [ $c = visser ] && slug=visser-zn
 		check "-j $j: $c's metrics.csv equals its single run" \
@@ -110,7 +110,7 @@ for round in 1 2 3 4 5 6 7 8; do
 	for one in bakker-utrecht bakker-zwolle; do
 		s=$tmp/single-$one/bakker-b-v/2026-Q3
 		if cmp -s "$d/metrics.csv" "$s/metrics.csv"; then
-			for f in rejects.csv assessment.pdf roi.xlsx; do
+			for f in rejects/rejects.csv assessment.pdf roi.xlsx; do
 				cmp -s "$d/$f" "$s/$f" || mixed=$((mixed + 1))
 			done
 		fi

@@ -12,7 +12,7 @@ cp -r tests/worked-example "$we"
 check "worked example exits 0 (got $st)" test "$st" = 0
 out=$we/output/example-company-b-v/2026-Q3
 check "worked example metrics.csv" cmp -s "$out/metrics.csv" "$we/expected-metrics.csv"
-check "worked example rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
+check "worked example rejects.csv" cmp -s "$out/rejects/rejects.csv" "$we/expected-rejects.csv"
 # The spec's worked example differs from ours only in the rows PRIVACY.md explains.
 check "worked example differs from the spec's only where PRIVACY.md says" python3 - "$we" <<'PYEOF'
 import sys
@@ -48,7 +48,7 @@ check "missing column: one line naming file, column and header" \
 check "missing column: exactly one line" test "$(wc -l <"$tmp/err")" = 1
 # §11.13: the other file is still read and its rejects written.
 check "missing survey column: the timesheet's rejects are written" \
-	test "$(cat "$out/rejects.csv" 2>/dev/null)" = "$(printf 'file,line,column,value,reason\ntimesheet.csv,26,date,2026-09-31,not a valid date')"
+	test "$(cat "$out/rejects/rejects.csv" 2>/dev/null)" = "$(printf 'file,line,column,value,reason\ntimesheet.csv,26,date,2026-09-31,not a valid date')"
 check "missing survey column: no reports" test ! -e "$out/metrics.csv"
 
 sed 's/^min_group_size = 3/min_grup_size = 3/' "$we/rules.ini" >"$we/typo.ini"
@@ -71,7 +71,7 @@ rm -rf "$we/output"
 st=$(run -s survey.csv -t timesheet.csv -r limit.ini)
 check "reject ratio over the limit exits 1 (got $st)" test "$st" = 1
 check "reject ratio message" grep -q "survey.csv: 1 of 12 rows rejected" "$tmp/err"
-check "failed run still writes rejects.csv" cmp -s "$out/rejects.csv" "$we/expected-rejects.csv"
+check "failed run still writes rejects.csv" cmp -s "$out/rejects/rejects.csv" "$we/expected-rejects.csv"
 check "failed run writes no metrics.csv" test ! -e "$out/metrics.csv"
 
 # No accepted row with a date at all: no period, so rejects.csv goes to the
@@ -83,7 +83,7 @@ rm -rf "$we/output"
 st=$(run -s bad-s.csv -t bad-t.csv -r auto.ini)
 check "nothing usable exits 1 (got $st)" test "$st" = 1
 check "nothing usable: rejects.csv in the organisation's folder" \
-	test "$(cat "$we/output/example-company-b-v/rejects.csv" 2>/dev/null)" = "$(printf '%s\n' \
+	test "$(cat "$we/output/example-company-b-v/rejects/rejects.csv" 2>/dev/null)" = "$(printf '%s\n' \
 	'file,line,column,value,reason' 'bad-s.csv,2,ai_days_per_week,9,out of range 0-7' \
 	'bad-t.csv,2,ai_assisted,maybe,not a yes/no value')"
 

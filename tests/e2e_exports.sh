@@ -71,6 +71,6 @@ Umfrage.csv,19,TOOL_KNOWLEDGE,6,out of range 1-5
 uren.tsv,26,Date,2026-09-31,not a valid date
 CSV
 check "rejects name the physical lines and the export's column names" \
-	diff "$tmp/want-rejects" "$out/rejects.csv"
+	diff "$tmp/want-rejects" "$out/rejects/rejects.csv"
 
 finish

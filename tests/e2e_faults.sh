@@ -49,7 +49,7 @@ awk 'BEGIN {
 		for (e = 1; e <= 3; e++)
 			printf "VM%03d,2026-07-%02d,Use case %06d,%d,%s,1,Verkoop\n", e, 1 + u % 28, u, 30 + e, (e == 2 ? "no" : "yes")
 }' >"$tmp/large.csv"
-reports="rejects.csv metrics.csv assessment.pdf roi.xlsx"
+reports="rejects/rejects.csv metrics.csv assessment.pdf roi.xlsx"
 period=fault-b-v/2026-Q3
 
 # earlier OUT: writes the small run's reports into OUT and keeps a copy of them.
@@ -64,8 +64,10 @@ intact() {
 	for f in $reports; do
 		cmp -s "$dir/$f" "$tmp/saved/$f" || { echo "$dir/$f changed or missing" >&2; return 1; }
 	done
-	[ "$(ls -A "$dir" | sort | tr '\n' ' ')" = "assessment.pdf metrics.csv rejects.csv roi.xlsx " ] ||
+	[ "$(ls -A "$dir" | sort | tr '\n' ' ')" = "assessment.pdf metrics.csv rejects roi.xlsx " ] ||
 		{ echo "unexpected files in $dir: $(ls -A "$dir")" >&2; return 1; }
+	[ "$(ls -A "$dir/rejects")" = "rejects.csv" ] ||
+		{ echo "unexpected files in $dir/rejects: $(ls -A "$dir/rejects")" >&2; return 1; }
 }
 # large OUT: the large run; sets st and err.
 large() {
@@ -88,7 +90,7 @@ err=$tmp/err
 	-r "$tmp/rules.ini" -o "$out" 2>"$err"
 st=$?
 check "read-only folder exits 3 (got $st)" test "$st" = 3
-check "read-only folder: one clear message" grep -q "fault-b-v/2026-Q3: cannot write: Permission denied" "$err"
+check "read-only folder: one clear message" grep -Eq "fault-b-v/2026-Q3(/rejects)?: cannot write: Permission denied" "$err"
 check "read-only folder: earlier reports intact" intact "$out"
 chmod 755 "$out/$period"
 
@@ -196,7 +198,7 @@ one_run() {
 	[ "$old" = 4 ] || [ "$new" = 4 ] || { echo "mixed reports: $old earlier, $new new" >&2; return 1; }
 	[ -z "$(find "$dir" -name '.*' ! -name .aireport.lock)" ]
 }
-signal_run TERM 'test -n "$(find "$out/$period" -name rejects.csv -newer "$tmp/saved/rejects.csv")"'
+signal_run TERM 'test -n "$(find "$out/$period" -name rejects.csv -newer "$tmp/saved/rejects/rejects.csv")"'
 check "SIGTERM at the renames exits 0 or 143 (got $st)" test "$st" = 0 -o "$st" = 143
 check "SIGTERM at the renames: the reports of one run" one_run "$out"
 

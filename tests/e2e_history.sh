@@ -55,7 +55,7 @@ db=$out/$org/history.sqlite
 check "first run exits 0 (got $st)" test "$st" = 0
 check "history.sqlite beside the period folder" test -f "$db"
 check "the period folder holds the four reports only" \
-	test "$(ls -A "$out/$org/$period" | sort | tr '\n' ' ')" = "assessment.pdf metrics.csv rejects.csv roi.xlsx "
+	test "$(ls -A "$out/$org/$period" | sort | tr '\n' ' ')" = "assessment.pdf metrics.csv rejects roi.xlsx "
 check "secret: mode 0600, 32 bytes" test "$(stat -c '%a %s' "$out/$org/history.secret")" = "600 32"
 check "schema version 1, WAL, integrity ok" \
 	test "$(q "$db" 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA integrity_check' | tr '\n' ' ')" = "1 wal ok "

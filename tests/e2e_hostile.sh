@@ -69,13 +69,13 @@ PY
 # has_reject NAME FILE LINE COLUMN REASON: rejects.csv of run NAME has that row
 # (the value, which may be huge, is not compared).
 has_reject() {
-	local f=$tmp/out-$1/$report_dir/rejects.csv
+	local f=$tmp/out-$1/$report_dir/rejects/rejects.csv
 	[ -e "$f" ] && awk -F, -v file="$2" -v line="$3" -v col="$4" -v reason="$5" '
 		$1 == file && $2 == line && $3 == col && index($0, reason) { found = 1 }
 		END { exit !found }' "$f"
 }
 no_reject_at() { ! awk -F, -v line="$2" '$2 == line { found = 1 } END { exit !found }' \
-	"$tmp/out-$1/$report_dir/rejects.csv"; }
+	"$tmp/out-$1/$report_dir/rejects/rejects.csv"; }
 metric() {   # metric NAME SCOPE GROUP METRIC -> value
 	awk -F, -v s="$2" -v g="$3" -v m="$4" '$2 == s && $3 == g && $4 == m { print $5 }' \
 		"$tmp/out-$1/$report_dir/metrics.csv"
@@ -337,7 +337,7 @@ check "300-byte emoji organisation name: folder 'organisation'" test -s "$tmp/ou
 run formula survey.csv timesheet-formula.csv rules.ini
 check "formula use case exits 0 (got $st)" test "$st" = 0
 check "metrics.csv neutralises =HYPERLINK" grep -q "^2026-Q3,use_case,\"'=HYPERLINK(\"\"x\"\")\",ai_users,3,ok$" "$out/metrics.csv"
-check "rejects.csv neutralises =HYPERLINK" grep -q "^timesheet-formula.csv,$((next_t + 4)),date,\"'=HYPERLINK(\"\"x\"\")\",not a valid date$" "$out/rejects.csv"
+check "rejects.csv neutralises =HYPERLINK" grep -q "^timesheet-formula.csv,$((next_t + 4)),date,\"'=HYPERLINK(\"\"x\"\")\",not a valid date$" "$out/rejects/rejects.csv"
 check "roi.xlsx holds =HYPERLINK as text, never a formula" python3 - "$out/roi.xlsx" <<'PY'
 import sys, zipfile, re
 z = zipfile.ZipFile(sys.argv[1])

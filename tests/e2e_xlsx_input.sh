@@ -25,7 +25,7 @@ check_workbooks() {
 	check "$label: metrics.csv equals the CSV run's" \
 		cmp -s <(as_csv "$dir/out/$period/metrics.csv") "$we/expected-metrics.csv"
 	check "$label: rejects.csv equals the CSV run's" \
-		cmp -s <(as_csv "$dir/out/$period/rejects.csv") "$we/expected-rejects.csv"
+		cmp -s <(as_csv "$dir/out/$period/rejects/rejects.csv") "$we/expected-rejects.csv"
 	check "$label: the data_quality groups name the workbooks" \
 		grep -q '^2026-Q3,data_quality,survey.xlsx,rows_read,12,ok$' "$dir/out/$period/metrics.csv"
 }
