@@ -106,24 +106,58 @@ static void departments_apply(struct report *r, int k)
 	free(hide);
 }
 
+/* Secondary suppression over use cases, which share people: the hidden use cases
+ * must hold at least k distinct AI users together, not k memberships. */
+static void use_case_breakdown(const struct report *r, int k, bool *hide)
+{
+	size_t n = r->use_case_count;
+	uint32_t top = 0;
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < r->use_cases[i].ai_users; j++)
+			if (r->use_cases[i].user_ids[j] >= top)
+				top = r->use_cases[i].user_ids[j] + 1;
+	size_t *seen = xcalloc((size_t)top + 1, sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		hide[i] = hide[i] || too_few(r->use_cases[i].ai_users, k);
+	for (size_t round = 1;; round++) {
+		int distinct = 0;
+		for (size_t i = 0; i < n; i++)
+			for (int j = 0; hide[i] && j < r->use_cases[i].ai_users; j++) {
+				uint32_t e = r->use_cases[i].user_ids[j];
+				if (seen[e] != round) {
+					seen[e] = round;
+					distinct++;
+				}
+			}
+		if (!too_few(distinct, k))
+			break;
+		size_t best = n;
+		for (size_t i = 0; i < n; i++)
+			if (!hide[i] && r->use_cases[i].ai_users > 0 &&
+			    (best == n || r->use_cases[i].ai_users < r->use_cases[best].ai_users))
+				best = i;
+		if (best == n)
+			break;
+		hide[best] = true;
+	}
+	free(seen);
+}
+
 /* Use cases: size = AI users (§11.27).  A use case whose value and hours would
  * give away a small rate class keeps its other figures but not its value, and
  * the values form a breakdown of their own against the organisation's. */
 static void use_cases_apply(struct report *r, int k)
 {
 	size_t n = r->use_case_count;
-	int *sizes = xcalloc(n + 1, sizeof(int));
 	bool *hide = xcalloc(n + 1, sizeof(bool));
-	for (size_t i = 0; i < n; i++)
-		sizes[i] = r->use_cases[i].ai_users;
-	privacy_breakdown(sizes, n, k, hide);
+	use_case_breakdown(r, k, hide);
 	for (size_t i = 0; i < n; i++)
 		if (hide[i])
 			for (int m = 0; m < UC_METRIC_COUNT; m++)
 				suppress(&r->use_cases[i].fig[m]);
 	for (size_t i = 0; i < n; i++)
 		hide[i] = hide[i] || r->use_cases[i].value_isolates;
-	privacy_breakdown(sizes, n, k, hide);
+	use_case_breakdown(r, k, hide);
 	for (size_t i = 0; i < n; i++)
 		if (hide[i])
 			suppress(&r->use_cases[i].fig[UC_VALUE_SAVED]);
@@ -134,7 +168,6 @@ static void use_cases_apply(struct report *r, int k)
 		if (c->status == FIG_OK)
 			c->value = floor(c->value * 4 + 1e-9) / 4;
 	}
-	free(sizes);
 	free(hide);
 }
 

@@ -67,8 +67,10 @@ void report_free(struct report *r)
 	for (size_t i = 0; i < r->department_count; i++)
 		free(r->departments[i].name);
 	free(r->departments);
-	for (size_t i = 0; i < r->use_case_count; i++)
+	for (size_t i = 0; i < r->use_case_count; i++) {
 		free(r->use_cases[i].name);
+		free(r->use_cases[i].user_ids);
+	}
 	free(r->use_cases);
 	for (size_t i = 0; i < r->rate_class_count; i++)
 		free(r->rate_classes[i].name);

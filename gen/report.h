@@ -80,6 +80,7 @@ struct department {
 struct use_case {
 	char *name;
 	int ai_users;               /* group size before privacy; never print it */
+	uint32_t *user_ids;         /* who they are, as employee indices; never print */
 	bool value_isolates;        /* as for a department */
 	bool has_baseline;
 	struct figure fig[UC_METRIC_COUNT];

@@ -129,6 +129,7 @@ struct uc_acc {
 	bool present;
 	double ai_entries, hours, value;
 	int ai_users;
+	uint32_t *users;        /* the AI users, as employee indices */
 };
 
 /* The use cases' totals in quarter v, before they are sorted into rows. */
@@ -167,7 +168,8 @@ static void use_case_totals(struct compute *c, const struct quarter_view *v,
 		if (added) {
 			GROW(net, net_cap, p + 1);
 			net[p] = 0;
-			a->ai_users++;
+			a->users = xrealloc(a->users, (size_t)(a->ai_users + 1) * sizeof(uint32_t));
+			a->users[a->ai_users++] = cell->employee;
 			w->class_users[(size_t)cell->use_case * nclass +
 			               (size_t)v->rate_class[cell->employee]]++;
 		}
@@ -223,6 +225,8 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 		double b = v->baseline[u];
 		uc->name = xstrdup(names[i]);
 		uc->ai_users = a->ai_users;
+		uc->user_ids = a->users;
+		a->users = NULL;
 		uc->value_isolates = value_isolates(&w.class_users[u * nclass], nclass,
 		                                    c->rules->min_group_size);
 		uc->has_baseline = !isnan(b);
@@ -254,6 +258,8 @@ static void compute_use_cases(struct compute *c, const struct quarter_view *v,
 	free(names);
 	free(w.largest);
 	free(w.positive);
+	for (size_t u = 0; u < U; u++)
+		free(w.acc[u].users);
 	free(w.acc);
 	free(w.class_users);
 }

@@ -189,6 +189,12 @@ void xlsx_put_note(struct xlsx *x, struct sheet *s, int row, int col, const char
 void xlsx_put_number(struct xlsx *x, struct sheet *s, int row, int col, double v,
                      lxw_format *fmt, enum kind kind)
 {
+	/* A count or hours privacy hides: the cell stays empty (formulas read 0), so
+	 * not even a placeholder that might equal the truth is in the file. */
+	if (fmt == x->f.masked && v == 0) {
+		xlsx_note_error(x, worksheet_write_blank(s->ws, (lxw_row_t)row, (lxw_col_t)col, fmt));
+		return;
+	}
 	xlsx_note_error(x, worksheet_write_number(s->ws, (lxw_row_t)row, (lxw_col_t)col, v, fmt));
 	sheet_fit(s, col, number_width(v, kind));
 }

@@ -342,7 +342,7 @@ EOF
 { echo "employee_id,date,use_case,minutes,ai_assisted"
   for e in E1 E2 E3 E4; do echo "$e,2026-07-06,Quote,120,no"; echo "$e,2026-08-10,Quote,60,yes"; done
 } >"$two/timesheet.csv"
-printf '[organisation]\nname = Twee Acties B.V.\nlanguage = en\n[privacy]\nmin_group_size = 2\n[rates]\ndefault = 60\n' >"$two/rules.ini"
+printf '[organisation]\nname = Twee Acties B.V.\nlanguage = en\n[privacy]\nmin_group_size = 2\nallow_small_groups = true\n[rates]\ndefault = 60\n' >"$two/rules.ini"
 "$bin" -q -s "$two/survey.csv" -t "$two/timesheet.csv" -r "$two/rules.ini" -o "$two/out" 2>"$two/err"
 st=$?
 check "two actions: exit 0 (got $st)" test "$st" = 0

@@ -119,7 +119,7 @@ tie=$tmp/tie
 mkdir -p "$tie"
 printf 'employee_id,submitted,department,ai_days_per_week,tool_knowledge,application_breadth,autonomy,innovation,knowledge_sharing\nE1,2026-08-03,Sales,3,3,3,3,3,3\n' >"$tie/survey.csv"
 printf 'employee_id,date,use_case,minutes,ai_assisted\nE1,2026-07-01,Q,60,no\nE1,2026-07-02,Q,59,yes\n' >"$tie/timesheet.csv"
-printf '[organisation]\nname = Tie\nlanguage = en\n[period]\nquarter = 2026-Q3\nprogram_start = 2026-07-01\n[privacy]\nmin_group_size = 1\n[costs]\nprogram_fixed_per_quarter = 1.05\n[rates]\ndefault = 21\n' >"$tie/rules.ini"
+printf '[organisation]\nname = Tie\nlanguage = en\n[period]\nquarter = 2026-Q3\nprogram_start = 2026-07-01\n[privacy]\nmin_group_size = 1\nallow_small_groups = true\n[costs]\nprogram_fixed_per_quarter = 1.05\n[rates]\ndefault = 21\n' >"$tie/rules.ini"
 "$bin" -q -s "$tie/survey.csv" -t "$tie/timesheet.csv" -r "$tie/rules.ini" -o "$tie/out"
 check "tie: metrics.csv has payback in month 1" \
 	grep -q '^2026-Q3,organisation,,payback_months,1,ok$' "$tie/out/tie/2026-Q3/metrics.csv"

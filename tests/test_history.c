@@ -155,7 +155,7 @@ static void parse_metrics(void)
 /* ---- a small company written to the history and read back -------------------------- */
 
 static const char rules_text[] =
-	"[organisation]\nname = Hist B.V.\n[privacy]\nmin_group_size = 1\n[rates]\ndefault = 60\n";
+	"[organisation]\nname = Hist B.V.\n[privacy]\nmin_group_size = 1\nallow_small_groups = true\n[rates]\ndefault = 60\n";
 static const char survey_text[] =
 	"employee_id,submitted,department,role,ai_days_per_week,tool_knowledge,"
 	"application_breadth,autonomy,innovation,knowledge_sharing,satisfaction,"

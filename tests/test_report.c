@@ -126,7 +126,7 @@ static void overall_modes(void)
 	for (int m = 0; m < 3; m++) {
 		char rules[512];
 		snprintf(rules, sizeof(rules),
-		         "[organisation]\nname = A\nheadcount = 10\n[privacy]\nmin_group_size = 1\n"
+		         "[organisation]\nname = A\nheadcount = 10\n[privacy]\nmin_group_size = 1\nallow_small_groups = true\n"
 		         "[adoption]\nactive_min_days_per_week = 2\nactive_min_ai_entries = 2\n"
 		         "[maturity]\noverall = %s\n[rates]\ndefault = 60\n", modes[m]);
 		struct fixture f;
@@ -173,7 +173,7 @@ static void baselines(void)
 {
 	const char *rules =
 		"[organisation]\nname = B\n[period]\nprogram_start = 2026-06-01\n"
-		"[privacy]\nmin_group_size = 1\n[baseline]\nfrom = 2026-01-01\nto = 2026-01-31\n"
+		"[privacy]\nmin_group_size = 1\nallow_small_groups = true\n[baseline]\nfrom = 2026-01-01\nto = 2026-01-31\n"
 		"[rates]\ndefault = 60\n[use_cases]\nquote = 30\n";
 	char survey[1024];
 	snprintf(survey, sizeof(survey), "%sB3,2026-02-01,Office,,1,3,3,3,3,3,,,\n", survey_header);
@@ -282,7 +282,7 @@ static void series(void)
 {
 	const char *rules =
 		"[organisation]\nname = D\n[period]\nprogram_start = 2026-02-15\n"
-		"[privacy]\nmin_group_size = 1\n"
+		"[privacy]\nmin_group_size = 1\nallow_small_groups = true\n"
 		"[costs]\ntraining_per_participant = 100\nlicense_per_active_user_month = 10\n"
 		"program_fixed_per_quarter = 30\n[rates]\ndefault = 60\n";
 	char survey[2048];
@@ -346,7 +346,7 @@ static void series(void)
  * is left out. */
 static void trend_window(void)
 {
-	const char *rules = "[organisation]\nname = E\n[privacy]\nmin_group_size = 1\n"
+	const char *rules = "[organisation]\nname = E\n[privacy]\nmin_group_size = 1\nallow_small_groups = true\n"
 	                    "[rates]\ndefault = 60\n";
 	char survey[4096];
 	size_t n = (size_t)snprintf(survey, sizeof(survey), "%s", survey_header);
@@ -380,7 +380,7 @@ static void trend_window(void)
  * time in P without one. */
 static void timesheet_departments(void)
 {
-	const char *rules = "[organisation]\nname = F\n[privacy]\nmin_group_size = 1\n"
+	const char *rules = "[organisation]\nname = F\n[privacy]\nmin_group_size = 1\nallow_small_groups = true\n"
 	                    "[rates]\ndefault = 60\n";
 	char survey[512];
 	snprintf(survey, sizeof(survey), "%sS1,2026-08-01,Office,,1,3,3,3,3,3,,,\n",
@@ -412,7 +412,7 @@ static void timesheet_departments(void)
 static void exact_ties(void)
 {
 	const char *rules = "[organisation]\nname = G\n[period]\nprogram_start = 2026-07-01\n"
-	                    "[privacy]\nmin_group_size = 1\n[costs]\nprogram_fixed_per_quarter = 100\n"
+	                    "[privacy]\nmin_group_size = 1\nallow_small_groups = true\n[costs]\nprogram_fixed_per_quarter = 100\n"
 	                    "[rates]\ndefault = 100\n[use_cases]\nX = 30\n";
 	char survey[512];
 	snprintf(survey, sizeof(survey), "%sE1,2026-07-02,Ops,,0,3,3,3,3,3,,,\n", survey_header);

@@ -60,6 +60,7 @@ quarter = {quarter}
 max_reject_ratio = 100%
 [privacy]
 min_group_size = {k}
+allow_small_groups = {"true" if k < 3 else "false"}
 [adoption]
 active_min_days_per_week = {rnd.choice([1, 2, 0.5])}
 active_min_ai_entries = {rnd.choice([0, 0, 1, 2])}

@@ -203,12 +203,12 @@ def main(sp, tp, rp, period=None):
         per = defaultdict(int)
         for e in people: per[v.cls[e]] += 1
         return len(per) >= 2 and any(0 < n < k for n in per.values())
-    ucs = {}; iso = {}
+    ucs = {}; iso = {}; uusers = {}
     nobase = 0; active_uc = 0; new_uc = 0
     for u in sorted({t['uc'] for t in v.T}):
         ts = [t for t in v.T if t['uc']==u]; ai = [t for t in ts if t['ai']]; b = v.base[u]
         users = {t['emp'] for t in ai}
-        d = {}; iso[u] = isolates(users)
+        d = {}; iso[u] = isolates(users); uusers[u] = users
         put(d,'ai_entries',len(ai)); put(d,'ai_users',len(users))
         if b is None:
             nobase += len(ai); h = val = 0; conc = None
@@ -308,9 +308,17 @@ def main(sp, tp, rp, period=None):
     for g in byH: sup(depts[g][2], IDS)
     for g in breakdown({g:x[1] for g,x in depts.items()}, byH | (set(depts) if survey_sup else set())): sup(depts[g][2], SUR)
     for g in breakdown({g:x[3] for g,x in depts.items()}, byH | {g for g,x in depts.items() if x[3] > 0 and x[4]}): sup(depts[g][2], SAV)
-    uh = breakdown({g:x[0] for g,x in ucs.items()})
+    def uc_breakdown(pre=()):
+        # use cases share people: the hidden ones must hold k distinct users
+        hide = set(pre) | {g for g,x in ucs.items() if small(x[0])}
+        while small(len(set().union(*[uusers[g] for g in hide]) if hide else set())):
+            c = sorted((ucs[g][0], g.encode(), g) for g in ucs if g not in hide and ucs[g][0] > 0)
+            if not c: break
+            hide.add(c[0][2])
+        return hide
+    uh = uc_breakdown()
     for g in uh: sup(ucs[g][1], list(ucs[g][1]))
-    for g in breakdown({g:x[0] for g,x in ucs.items()}, uh | {g for g in ucs if iso[g]}): sup(ucs[g][1], ['value_saved'])
+    for g in uc_breakdown(uh | {g for g in ucs if iso[g]}): sup(ucs[g][1], ['value_saved'])
     for g,x in ucs.items():
         c = x[1]['concentration']
         if c[1] == 'ok': x[1]['concentration'] = (math.floor(c[0]*4 + 1e-9)/4, 'ok')
