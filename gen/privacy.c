@@ -224,7 +224,7 @@ static void months_apply(struct report *r, int k, bool costs_hidden)
 	size_t *seen = xcalloc(employees + 1, sizeof(size_t));   /* span + 1 of last count */
 	size_t span = 1;
 	int distinct = 0;
-	bool open_span = false;
+	bool open_span = false, cost_hidden_since = false;
 	for (size_t i = 0; i < r->month_count; i++) {
 		struct month *m = &r->months[i];
 		if (too_few(m->savers, k))
@@ -248,10 +248,19 @@ static void months_apply(struct report *r, int k, bool costs_hidden)
 			span++;
 			distinct = 0;
 		}
-		if (costs_hidden) {
+		/* The licence cost counts the active users of the month's quarter: with
+		 * fewer than k respondents there, it is hidden, and every cumulative cost
+		 * from then on (a difference would give it back). */
+		if (costs_hidden || too_few(m->respondents, k)) {
 			m->cost_status = FIG_SUPPRESSED;
-			m->cumulative_cost_status = FIG_SUPPRESSED;
+			cost_hidden_since = true;
 		}
+		if (cost_hidden_since)
+			m->cumulative_cost_status = FIG_SUPPRESSED;
+	}
+	if (cost_hidden_since) {
+		suppress(&r->org[ORG_ROI_CUMULATIVE]);
+		suppress(&r->org[ORG_PAYBACK_MONTHS]);
 	}
 	free(seen);
 	/* The cumulative ROI gives the last cumulative benefit back. */

@@ -109,6 +109,7 @@ struct month {
 	int trainings;
 	int active;
 	int savers;                 /* people whose AI entries saved time in the month */
+	int respondents;            /* of its quarter: its active count is theirs */
 	uint32_t *saver_ids;        /* who they are, as employee indices; never print */
 	/* cumulative benefit >= cumulative cost, with the model's tie rule: what the
 	 * workbook caches for its "reached" column and payback month */
@@ -190,6 +191,7 @@ struct roi_month {
 	bool masked;                    /* benefit hidden: hours, gross and benefit */
 	bool cum_masked;                /* cumulative benefit hidden */
 	bool reached;                   /* cum_benefit >= cum_cost, the model's tie rule */
+	bool cost_masked;               /* the month's counts and cost hidden */
 };
 
 /* The live ROI sheet of roi.xlsx as its formulas compute it from its input cells,

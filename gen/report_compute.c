@@ -287,7 +287,11 @@ static void compute_months(struct compute *c, const struct quarter_view *v, stru
 		/* A quarter without survey rows has no active employees (§4); only
 		 * quarters with some need a view of their own. */
 		if (quarter_has_survey(c, idx / 3))
-			m->active = view_get(c, idx / 3)->active_count;
+		{
+			const struct quarter_view *qv = view_get(c, idx / 3);
+			m->active = qv->active_count;
+			m->respondents = qv->respondents;
+		}
 	}
 	struct key3_index savers = { 0 };
 	for (size_t i = 0; i < d->cell_index.count; i++) {

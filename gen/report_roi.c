@@ -91,8 +91,9 @@ static void months(struct report *r)
 			carry_hours = carry_gross = 0;
 		}
 		o->benefit = set->realisation * o->gross;
-		int trainings = s->counts_masked ? 0 : mo->trainings;
-		int active = s->counts_masked ? 0 : mo->active;
+		o->cost_masked = mo->cost_status != FIG_OK;
+		int trainings = o->cost_masked ? 0 : mo->trainings;
+		int active = o->cost_masked ? 0 : mo->active;
 		o->cost = trainings * set->training_per_participant +
 		          active * set->license_per_active_user_month +
 		          set->program_fixed_per_quarter / 3;

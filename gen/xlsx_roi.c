@@ -402,7 +402,7 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 		lxw_format *own = rm->masked ? x->f.masked : NULL;
 		xlsx_put_number(x, s, row, l->m_hours_col, rm->hours, own ? own : x->f.num[K_DECIMAL],
 		                K_DECIMAL);
-		bool cm = r->roi.counts_masked;
+		bool cm = rm->cost_masked;
 		lxw_format *count_fmt = cm ? x->f.masked : x->f.num[K_COUNT];
 		xlsx_put_number(x, s, row, l->m_trainings_col, cm ? 0 : mo->trainings, count_fmt, K_COUNT);
 		xlsx_put_number(x, s, row, l->m_active_col, cm ? 0 : mo->active, count_fmt, K_COUNT);
@@ -423,7 +423,7 @@ static void roi_months(struct xlsx *x, struct sheet *s, const struct roi_layout 
 		         a, b);
 		xlsx_put_formula(x, s, row, l->m_cost_col, f, cm ? x->f.masked : x->f.num[K_MONEY],
 		                 rm->cost, K_MONEY);
-		roi_month_running(x, s, l, m, row, rm, cm);
+		roi_month_running(x, s, l, m, row, rm, mo->cumulative_cost_status != FIG_OK);
 	}
 	if (r->month_count == 0)
 		xlsx_put_note(x, s, l->month_first_row, 0, tr(lang, "xlsx.none.months"), NULL);

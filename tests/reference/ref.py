@@ -248,7 +248,7 @@ def main(sp, tp, rp, period=None):
         depts[dn] = (len(mem), len(resp), d, len(sv), isolates(sv))
     # months
     ps = R['program_start'] or qstart(squarters[0])
-    months = []; msavers = []
+    months = []; msavers = []; mresp = []
     first, last = midx(ps), midx(v.end)
     if first > last: put(org,'roi_cumulative',None); put(org,'payback_months',None)
     else:
@@ -258,6 +258,7 @@ def main(sp, tp, rp, period=None):
             ben = sum((t['items']*v.base[t['uc']]-t['min'])/60*v.rate[t['emp']]*R['real'] for t in mt)
             msavers.append({t['emp'] for t in mt})
             q = m//3; act = V(q).nactive if q in squarters else 0
+            mresp.append(len(V(q).S) if q in squarters else 0)
             ntr = sum(1 for e,x in v.train.items() if x and midx(x)==m)
             cost = ntr*R['train'] + act*R['lic'] + R['fixed']/3
             cb += ben; cc += cost
@@ -290,7 +291,7 @@ def main(sp, tp, rp, period=None):
     if survey_sup or len(matched) < k or small(joiners) or small(leavers):
         sup(org, ['migration_matched']+[f'migration_{a}_{b}' for a in (1,2,3) for b in (1,2,3)])
     mstat = []
-    seen = set(); open_span = False
+    seen = set(); open_span = False; cost_since = False
     for i, ppl in enumerate(msavers):
         seen |= ppl
         bst = 'suppressed' if small(len(ppl)) else 'ok'
@@ -299,8 +300,17 @@ def main(sp, tp, rp, period=None):
             cst = 'ok'; seen = set()
             if open_span: bst = 'suppressed'
             open_span = False
-        mstat.append((bst, 'suppressed' if survey_sup else 'ok', cst))
+        costh = survey_sup or small(mresp[i])
+        cost_since = cost_since or costh
+        mstat.append((bst, 'suppressed' if costh else 'ok', cst, 'suppressed' if cost_since else 'ok'))
+    # payback is counted at the first month whose cumulative benefit is shown
+    if org.get('payback_months', (None, ''))[1] == 'ok':
+        pbn = next((i + 1 for i, (mo, st) in enumerate(zip(months, mstat))
+                    if st[2] == 'ok' and mo[3] >= mo[4] - 1e-9 * max(1, abs(mo[4]))), None)
+        if pbn: org['payback_months'] = (pbn, 'ok')
+        else: sup(org, ['payback_months'])
     if mstat and mstat[-1][2] != 'ok': sup(org, ['roi_cumulative'])
+    if cost_since: sup(org, ['roi_cumulative', 'payback_months'])
     IDS = ['headcount','respondents','logged_ai_share']
     SUR = ['active_employees','adoption_rate','maturity_index']+['maturity_'+d for d in DIMS]
     SAV = ['hours_saved','hours_saved_per_week','value_saved']
@@ -338,8 +348,8 @@ def emit(org, depts, ucs, months, quarters, V, k, sq, sp, tq, tp):
     for g in sorted(ucs, key=lambda s:s.encode()):
         d = ucs[g][1]
         for m in sorted(d): yield ('use_case',g,m,fmt(d[m][0]),d[m][1])
-    for (g,b,c,cb,cc,(bst,cst,cbst)) in months:
-        for m,x,st in (('benefit',b,bst),('cost',c,cst),('cumulative_benefit',cb,cbst),('cumulative_cost',cc,cst)):
+    for (g,b,c,cb,cc,(bst,cst,cbst,ccst)) in months:
+        for m,x,st in (('benefit',b,bst),('cost',c,cst),('cumulative_benefit',cb,cbst),('cumulative_cost',cc,ccst)):
             yield ('month',g,m,fmt(x) if st == 'ok' else '',st)
     for q in quarters:
         w = V(q); g = f'{q//4:04d}-Q{q%4+1}'
