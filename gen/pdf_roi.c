@@ -293,7 +293,7 @@ static void roi_cumulative(struct pdf *p, const char *start)
 	} else {
 		size_t m = r->month_count < 9 ? 9 : r->month_count;
 		double *ben = xcalloc(m, sizeof *ben), *cost = xcalloc(m, sizeof *cost);
-		bool *has = xcalloc(m, sizeof *has);
+		bool *has = xcalloc(m, sizeof *has), *has_cost = xcalloc(m, sizeof *has_cost);
 		const char **cat = xcalloc(m, sizeof *cat);
 		int y0 = r->months[0].year, m0 = r->months[0].month;
 		for (size_t i = 0; i < m; i++) {
@@ -306,10 +306,12 @@ static void roi_cumulative(struct pdf *p, const char *start)
 			else
 				buf_puts(&b, T(p, key));
 			cat[i] = keep(p, b.data);
+			/* a point privacy hides is left out: the line has a gap there */
 			if (i < r->month_count) {
 				ben[i] = r->months[i].cumulative_benefit;
 				cost[i] = r->months[i].cumulative_cost;
-				has[i] = true;
+				has[i] = r->months[i].cumulative_benefit_status == FIG_OK;
+				has_cost[i] = r->months[i].cumulative_cost_status == FIG_OK;
 			}
 		}
 		struct line_chart lc;
@@ -317,7 +319,7 @@ static void roi_cumulative(struct pdf *p, const char *start)
 		lc.count = m;
 		lc.category = cat;
 		lc.series_count = 2;
-		lc.series[0] = (struct line_series){ cost, has, color(COLOR_COST), T(p, "legend.cost"), false };
+		lc.series[0] = (struct line_series){ cost, has_cost, color(COLOR_COST), T(p, "legend.cost"), false };
 		lc.series[1] = (struct line_series){ ben, has, color(COLOR_BENEFIT), T(p, "legend.benefit"), false };
 		lc.kind = VALUE_MONEY;
 		lc.band_label = T(p, "roi.band_label");
@@ -339,6 +341,7 @@ static void roi_cumulative(struct pdf *p, const char *start)
 		free(ben);
 		free(cost);
 		free(has);
+		free(has_cost);
 		free(cat);
 	}
 }

@@ -186,7 +186,9 @@ if [ -d tests/worked-example ]; then
 	we_pdf=$we/output/example-company-b-v/2026-Q3/assessment.pdf
 	check_pdf "worked example" "$we_pdf" en "$we/survey.csv" "$we/output/example-company-b-v/2026-Q3/metrics.csv"
 	pdftotext "$we_pdf" "$tmp/text.txt" 2>/dev/null
-	for s in "Example Company B.V." "57.1%" "2.0" "€494" "€260" "90.0%" "23.3%" "6 months" \
+	# value, ROI and cumulative ROI as tests/worked-example/PRIVACY.md explains (the
+	# one Consultant and the one Service employee who saved time are valued at 60/h)
+	for s in "Example Company B.V." "57.1%" "2.0" "€504" "€260" "93.8%" "22.4%" "6 months" \
 	         "Quote" "Report" "Sales" "fewer than 3 people"; do
 		check "worked example text has '$s'" grep -qF -- "$s" "$tmp/text.txt"
 	done
