@@ -101,7 +101,8 @@ static void months(struct report *r)
 		o->cum_gross = prev ? prev->cum_gross + o->gross : o->gross;
 		o->cum_benefit = prev ? prev->cum_benefit + o->benefit : o->benefit;
 		o->cum_cost = prev ? prev->cum_cost + o->cost : o->cost;
-		o->reached = tie_at_least(o->cum_benefit, o->cum_cost);
+		/* break-even is only seen at a month whose cumulative may be shown */
+		o->reached = !o->cum_masked && tie_at_least(o->cum_benefit, o->cum_cost);
 		if (!payback && o->reached)
 			payback = (long)m + 1;
 	}
@@ -138,7 +139,8 @@ static void sensitivity(struct report *r)
 			                             s->cost_total);
 			s->sens_payback[i][j] = fig_na();
 			for (size_t m = 0; m < r->month_count; m++)
-				if (tie_at_least(factor * s->months[m].cum_gross, s->months[m].cum_cost)) {
+				if (!s->months[m].cum_masked &&
+				    tie_at_least(factor * s->months[m].cum_gross, s->months[m].cum_cost)) {
 					s->sens_payback[i][j] = fig_ok((double)(m + 1));
 					break;
 				}

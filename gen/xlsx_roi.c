@@ -374,6 +374,11 @@ static void roi_month_running(struct xlsx *x, struct sheet *s, const struct roi_
 	/* Reached with the model's tie rule (tie.h), so that a recalculated sheet and
 	 * metrics.csv name the same payback month when the benefit exactly meets the
 	 * cost. */
+	if (rm->cum_masked) {
+		/* break-even is only seen at a month whose cumulative may be shown */
+		xlsx_put_text_fmt(x, s, row, l->m_reached_col, x->suppressed, x->f.missing, true);
+		return;
+	}
 	xlsx_cell_rel(a, sizeof(a), row, l->m_cum_benefit_col);
 	xlsx_cell_rel(c2, sizeof(c2), row, l->m_cum_cost_col);
 	snprintf(f, sizeof(f), "=IF(%s>=%s-%s*MAX(1,ABS(%s)),1,0)", a, c2, TIE_MARGIN_TEXT, c2);
@@ -530,6 +535,7 @@ struct sens_refs {
 	char cum_cost[64];           /* the monthly cumulative cost, all months */
 	char last[32];               /* the last month's cumulative gross */
 	char reach[256];             /* the cumulative cost less the tie margin (tie.h) */
+	char reached[64];            /* "reached": a number only where the month is shown */
 	int grid_row[2];             /* header rows of the ROI grid and the payback grid */
 };
 
@@ -550,6 +556,9 @@ static void sens_refs(struct xlsx *x, const struct roi_layout *l, struct sens_re
 	xlsx_cell_abs(b, sizeof(b), last, l->m_cum_cost_col);
 	snprintf(sr->cum_cost, sizeof(sr->cum_cost), "%s:%s", a, b);
 	xlsx_cell_abs(sr->last, sizeof(sr->last), last, l->m_cum_gross_col);
+	xlsx_cell_abs(a, sizeof(a), l->month_first_row, l->m_reached_col);
+	xlsx_cell_abs(b, sizeof(b), last, l->m_reached_col);
+	snprintf(sr->reached, sizeof(sr->reached), "%s:%s", a, b);
 	snprintf(sr->reach, sizeof(sr->reach), "%s-%s*(1+ABS(%s)+ABS(ABS(%s)-1))/2",
 	         sr->cum_cost, TIE_MARGIN_TEXT, sr->cum_cost, sr->cum_cost);
 	sr->grid_row[0] = l->sens_row + 3;
@@ -631,10 +640,10 @@ static void sens_grid_cell(struct xlsx *x, struct sheet *s, const struct sens_re
 	 * "Reaches" has the model's tie margin, MAX(1,|cost|) written element-wise as
 	 * (1+|c|+||c|-1|)/2. */
 	snprintf(f, sizeof(f),
-	         "=IF(SUMPRODUCT(--(%s*(1+%s)*%s>=%s))=0,%s,"
-	         "ROWS(%s)+1-SUMPRODUCT(MAX((%s*(1+%s)*%s>=%s)*(ROW(%s)+1-ROW(%s)))))",
-	         rc, cc_ref, sr->cum_gross, sr->reach, sr->na_lit, sr->cum_gross, rc, cc_ref,
-	         sr->cum_gross, sr->reach, sr->last, sr->cum_gross);
+	         "=IF(SUMPRODUCT((%s*(1+%s)*%s>=%s)*ISNUMBER(%s))=0,%s,"
+	         "ROWS(%s)+1-SUMPRODUCT(MAX((%s*(1+%s)*%s>=%s)*ISNUMBER(%s)*(ROW(%s)+1-ROW(%s)))))",
+	         rc, cc_ref, sr->cum_gross, sr->reach, sr->reached, sr->na_lit, sr->cum_gross, rc,
+	         cc_ref, sr->cum_gross, sr->reach, sr->reached, sr->last, sr->cum_gross);
 	xlsx_put_formula_figure(x, s, rr, 1 + j, f, x->f.num[K_COUNT], cached, K_COUNT);
 }
 
