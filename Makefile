@@ -24,8 +24,9 @@ PDF_OBJS = gen/out_pdf.o gen/pdf_doc.o gen/pdf_canvas.o gen/pdf_format.o gen/pdf
            gen/pdf_method.o
 
 # The history (the only files with <sqlite3.h>): opening, published figures,
-# recording a run, reading earlier quarters back.
-HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/history_read.o
+# recording a run, reading earlier quarters back; those merged into the dataset.
+HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/history_read.o \
+               gen/history_merge.o
 
 OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
        gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \

@@ -67,6 +67,14 @@ static const struct migration {
 	  "  innovation INTEGER NOT NULL, knowledge_sharing INTEGER NOT NULL,"
 	  "  satisfaction INTEGER, PRIMARY KEY(person, quarter)) WITHOUT ROWID;"
 	  "CREATE INDEX survey_answer_quarter ON survey_answer(quarter);" },
+	/* What reading earlier quarters back needs to give the figures a run over all
+	 * the data gives: each cell's place in its export (the model adds in that
+	 * order) and the line of the row that named the cell's department (the
+	 * tie-break between rows of one date).  Rows from version 1 read NULL. */
+	{ "the cells' order in their export and the department row's line",
+	  "ALTER TABLE timesheet_cell ADD COLUMN ordinal INTEGER;"
+	  "ALTER TABLE timesheet_cell ADD COLUMN department_line INTEGER;"
+	  "ALTER TABLE baseline_cell ADD COLUMN ordinal INTEGER;" },
 };
 
 static const char secret_check_label[] = "aireport history secret check";

@@ -83,6 +83,7 @@ static void add_cell(sqlite3_stmt *st, struct history_data *out)
 	c->ai_minutes = sqlite3_column_double(st, 6);
 	c->department = column_text(st, 7);
 	c->department_date = column_date(st, 8);
+	c->department_line = (long)sqlite3_column_int64(st, 9);   /* NULL reads 0 */
 }
 
 static void add_baseline(sqlite3_stmt *st, struct history_data *out)
@@ -174,12 +175,15 @@ int history_load(struct history *h, int first, int last, struct history_data *ou
 		const char *sql;
 		void (*fn)(sqlite3_stmt *, struct history_data *);
 	} queries[] = {
+		/* Per quarter in the order of its export: the model adds in that order. */
 		{ "SELECT p.pseudonym, c.use_case, c.month, c.entries, c.ai_entries, c.ai_items,"
-		  " c.ai_minutes, c.department, c.department_date FROM timesheet_cell c"
-		  " JOIN person p ON p.id = c.person WHERE c.month BETWEEN ?1 * 3 AND ?2 * 3 + 2"
-		  " ORDER BY c.month, p.pseudonym, c.use_case", add_cell },
+		  " c.ai_minutes, c.department, c.department_date, c.department_line"
+		  " FROM timesheet_cell c JOIN person p ON p.id = c.person"
+		  " WHERE c.month BETWEEN ?1 * 3 AND ?2 * 3 + 2"
+		  " ORDER BY c.month / 3, c.ordinal, c.month, p.pseudonym, c.use_case", add_cell },
 		{ "SELECT use_case, month, minutes, items FROM baseline_cell"
-		  " WHERE month BETWEEN ?1 * 3 AND ?2 * 3 + 2 ORDER BY month, use_case", add_baseline },
+		  " WHERE month BETWEEN ?1 * 3 AND ?2 * 3 + 2"
+		  " ORDER BY month / 3, ordinal, month, use_case", add_baseline },
 		{ "SELECT use_case, quarter, date FROM first_ai WHERE quarter BETWEEN ?1 AND ?2"
 		  " ORDER BY quarter, use_case", add_first_ai },
 		{ "SELECT p.pseudonym, s.quarter, s.submitted, s.department, s.role, s.mentor_named,"

@@ -17,7 +17,8 @@ struct history;
 
 /* ---- reading the history back --------------------------------------------------
  * The records mirror dataset.h's, with names instead of the dataset's indexes, so
- * that each can be interned into a dataset (employee = pseudonym). */
+ * that each can be interned into a dataset (history_merge.c).  Cells and
+ * baselines come quarter by quarter in the order of the export they came from. */
 
 /* A folded timesheet cell (struct ts_cell). */
 struct history_cell {
@@ -28,6 +29,7 @@ struct history_cell {
 	double ai_items, ai_minutes;
 	char *department;               /* NULL when the rows named none */
 	int32_t department_date;        /* NO_DATE when department is NULL */
+	long department_line;           /* its line in its export; 0 when unknown */
 };
 
 /* Non-AI minutes and items of one use case in one month (struct baseline_cell). */

@@ -34,10 +34,10 @@ static const char *const record_sql[S_COUNT] = {
 	[S_TS_DELETE_BASELINES] = "DELETE FROM baseline_cell WHERE month BETWEEN ?1 * 3 AND ?1 * 3 + 2",
 	[S_TS_DELETE_FIRST_AI] = "DELETE FROM first_ai WHERE quarter = ?1",
 	[S_CELL] = "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries,"
-	           " ai_items, ai_minutes, department, department_date)"
-	           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	[S_BASELINE] = "INSERT INTO baseline_cell(use_case, month, minutes, items)"
-	               " VALUES(?1, ?2, ?3, ?4)",
+	           " ai_items, ai_minutes, department, department_date, ordinal, department_line)"
+	           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_BASELINE] = "INSERT INTO baseline_cell(use_case, month, minutes, items, ordinal)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_FIRST_AI] = "INSERT INTO first_ai(use_case, quarter, date) VALUES(?1, ?2, ?3)",
 	[S_SURVEY_QUARTER] = "INSERT OR REPLACE INTO survey_quarter(quarter, run) VALUES(?1, ?2)",
 	[S_SURVEY_DELETE] = "DELETE FROM survey_answer WHERE quarter = ?1",
@@ -152,11 +152,10 @@ static bool record_figures(struct recorder *r, const struct history_figures *f,
 	return true;
 }
 
-/* The timesheet's quarters replace what the history held for them. */
-static bool record_timesheet(struct recorder *r, const struct dataset *d)
+/* The timesheet's quarters (its first to last) replace what the history held
+ * for them. */
+static bool record_timesheet_quarters(struct recorder *r, const struct dataset *d)
 {
-	if (d->cell_index.count == 0 || d->ts_first_quarter > d->ts_last_quarter)
-		return true;
 	for (int q = d->ts_first_quarter; q <= d->ts_last_quarter; q++) {
 		static const int deletes[] = { S_TS_DELETE_CELLS, S_TS_DELETE_BASELINES,
 		                               S_TS_DELETE_FIRST_AI };
@@ -170,12 +169,27 @@ static bool record_timesheet(struct recorder *r, const struct dataset *d)
 		if (!step(r, S_TS_QUARTER))
 			return false;
 	}
+	return true;
+}
+
+/* Whether month lies in the timesheet's quarters: the dataset's other cells
+ * came from the history (history_merge.c) and stay as they are stored. */
+static bool exported_month(const struct dataset *d, int32_t month)
+{
+	return month / 3 >= d->ts_first_quarter && month / 3 <= d->ts_last_quarter;
+}
+
+/* The cells, with their place in the export (ordinal) for reading back in order. */
+static bool record_cells(struct recorder *r, const struct dataset *d)
+{
 	size_t E = d->employees.count;
 	sqlite3_int64 *persons = xcalloc(E + 1, sizeof(*persons));
 	bool ok = true;
 	sqlite3_stmt *st = r->st[S_CELL];
 	for (size_t i = 0; i < d->cell_index.count && ok; i++) {
 		const struct ts_cell *c = &d->cells[i];
+		if (!exported_month(d, c->month))
+			continue;
 		if (!persons[c->employee])
 			persons[c->employee] = person(r, strmap_key(&d->employees, c->employee));
 		if (!persons[c->employee]) {
@@ -192,28 +206,61 @@ static bool record_timesheet(struct recorder *r, const struct dataset *d)
 		bool named = c->department != NO_STRING;
 		bind_text(st, 8, named ? strmap_key(&d->departments, c->department) : NULL);
 		bind_date(st, 9, named ? c->department_date : NO_DATE);
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
+		if (named)
+			sqlite3_bind_int64(st, 11, c->department_line);
+		else
+			sqlite3_bind_null(st, 11);
 		ok = step(r, S_CELL);
 	}
 	free(persons);
-	st = r->st[S_BASELINE];
-	for (size_t i = 0; i < d->baseline_index.count && ok; i++) {
+	return ok;
+}
+
+static bool record_baselines(struct recorder *r, const struct dataset *d)
+{
+	sqlite3_stmt *st = r->st[S_BASELINE];
+	for (size_t i = 0; i < d->baseline_index.count; i++) {
 		const struct baseline_cell *b = &d->baselines[i];
+		if (!exported_month(d, b->month))
+			continue;
 		bind_text(st, 1, strmap_key(&d->use_cases, b->use_case));
 		sqlite3_bind_int(st, 2, b->month);
 		sqlite3_bind_double(st, 3, b->minutes);
 		sqlite3_bind_double(st, 4, b->items);
-		ok = step(r, S_BASELINE);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)i);
+		if (!step(r, S_BASELINE))
+			return false;
 	}
-	st = r->st[S_FIRST_AI];
-	for (size_t u = 0; u < d->first_ai_cap && u < d->use_cases.count && ok; u++) {
-		if (d->first_ai_date[u] == NO_DATE)
+	return true;
+}
+
+/* Each use case's first AI date in the timesheet (not the history's, when it
+ * was merged in). */
+static bool record_first_ai(struct recorder *r, const struct dataset *d)
+{
+	const int32_t *first = d->export_first_ai_date ? d->export_first_ai_date
+	                                               : d->first_ai_date;
+	size_t count = d->export_first_ai_date ? d->export_first_ai_count : d->first_ai_cap;
+	sqlite3_stmt *st = r->st[S_FIRST_AI];
+	for (size_t u = 0; u < count && u < d->use_cases.count; u++) {
+		if (first[u] == NO_DATE)
 			continue;
 		bind_text(st, 1, strmap_key(&d->use_cases, u));
-		sqlite3_bind_int(st, 2, quarter_of_days(d->first_ai_date[u]));
-		sqlite3_bind_int(st, 3, d->first_ai_date[u]);
-		ok = step(r, S_FIRST_AI);
+		sqlite3_bind_int(st, 2, quarter_of_days(first[u]));
+		sqlite3_bind_int(st, 3, first[u]);
+		if (!step(r, S_FIRST_AI))
+			return false;
 	}
-	return ok;
+	return true;
+}
+
+static bool record_timesheet(struct recorder *r, const struct dataset *d)
+{
+	if (d->cell_index.count == 0 || d->ts_first_quarter > d->ts_last_quarter)
+		return true;
+	return record_timesheet_quarters(r, d) && record_cells(r, d) &&
+	       record_baselines(r, d) && record_first_ai(r, d);
 }
 
 /* The survey's quarters (those with an accepted row) replace the history's. */
@@ -225,6 +272,8 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 	int *quarters = xmalloc((d->survey_count + 1) * sizeof(int));
 	size_t nq = 0;
 	for (size_t i = 0; i < d->survey_count; i++) {
+		if (!d->survey[i].line)
+			continue;   /* from the history (history_merge.c): stored already */
 		int q = quarter_of_days(d->survey[i].submitted);
 		if (q == last)
 			continue;
@@ -246,6 +295,8 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 	sqlite3_stmt *st = r->st[S_SURVEY];
 	for (size_t i = 0; i < d->survey_count && ok; i++) {
 		const struct survey_row *s = &d->survey[i];
+		if (!s->line)
+			continue;
 		sqlite3_int64 who = person(r, strmap_key(&d->employees, s->employee));
 		sqlite3_int64 mentor = s->mentor != NO_STRING
 			? person(r, strmap_key(&d->strings, s->mentor)) : -1;
