@@ -6,8 +6,13 @@
 # a changed survey answer (exactly the changed figures listed, both versions kept),
 # --no-history, --batch, and the faults: a read-only, a corrupt, a newer and a
 # locked database, and a SIGKILL inside the transaction.  Each fault ends with
-# exit 3 (the kill with the signal), the new reports in place and the history as
-# it was.
+# exit 3 (the kill with the signal) and the history as it was; a history that
+# cannot be opened stops the run before its reports (the earlier ones stay), a
+# locked one after them.  Then the read side: the sample's three quarters run one
+# after the other on exports cut by quarter report what one run over all the data
+# does, byte for byte in metrics.csv (and the worked example's two); a quarter
+# whose timesheet export is empty takes its cells from the history without
+# publishing a pseudonym; a version 1 history is migrated and read.
 # Uses $AIREPORT_BIN when set (make test-asan), else ./aireport.
 # Prints "history: N passed, N failed".
 set -u
@@ -403,5 +408,28 @@ read -r npseudo nfound nlabels <"$tmp/py"
 check "no pseudonym in the outputs ($nfound of $npseudo found)" test "${npseudo:-0}" -gt 0 -a "${nfound:-1}" = 0
 check "the people only the history knows are history-N on the employee sheet ($nlabels)" \
 	test "${nlabels:-0}" -gt 0
+
+# --- a history of schema version 1 is brought forward ---------------------------------
+# Version 1 had no ordinal and no department_line: made from a copy of the split
+# history by dropping them.  The next run migrates it in one transaction and reads
+# its rows (NULL in the new columns) as before.
+cp -r "$tmp/split" "$tmp/v1"
+v1db=$tmp/v1/$sample_org/history.sqlite
+sqlite3 "$v1db" "ALTER TABLE timesheet_cell DROP COLUMN ordinal;
+	ALTER TABLE timesheet_cell DROP COLUMN department_line; ALTER TABLE baseline_cell DROP COLUMN ordinal;
+	DELETE FROM migration WHERE version = 2; PRAGMA user_version = 1"
+check "the copy is of schema version 1" test "$(q "$v1db" 'PRAGMA user_version')" = 1
+"$bin" -q -s "$tmp/qs/2026-Q3.csv" -t "$tmp/qt/2026-Q3.csv" -r rules/default.ini -o "$tmp/v1"
+st=$?
+check "a version 1 history: the run exits 0 (got $st)" test "$st" = 0
+check "a version 1 history: migrated to version 2, both migrations listed" \
+	test "$(q "$v1db" "PRAGMA user_version; SELECT group_concat(version) FROM migration")" = "$(printf '2\n1,2')"
+check "a version 1 history: the new columns are there" \
+	test "$(q "$v1db" "SELECT count(*) FROM pragma_table_info('timesheet_cell') WHERE name IN ('ordinal', 'department_line')")" = 2
+check "a version 1 history: the quarters it holds are read (trend of three)" \
+	test "$(grep -c '^2026-Q3,quarter,2026-Q[123],' "$tmp/v1/$sample_org/2026-Q3/metrics.csv")" = 12
+check "a version 1 history: the rows are as they were" test "$(q "$v1db" \
+	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")" = "$(q "$tmp/split/$sample_org/history.sqlite" \
+	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")"
 
 finish
