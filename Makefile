@@ -23,6 +23,11 @@ PDF_OBJS = gen/out_pdf.o gen/pdf_doc.o gen/pdf_canvas.o gen/pdf_format.o gen/pdf
            gen/pdf_chart.o gen/pdf_summary.o gen/pdf_adoption.o gen/pdf_maturity.o gen/pdf_roi.o \
            gen/pdf_method.o
 
+# The history (the only files with <sqlite3.h>): opening, published figures,
+# recording a run, reading earlier quarters back; those merged into the dataset.
+HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/history_read.o \
+               gen/history_merge.o
+
 OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
        gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
        gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
@@ -30,7 +35,7 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxce
        gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
        gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o \
-       gen/sha256.o gen/history.o gen/run.o
+       gen/sha256.o $(HISTORY_OBJS) gen/run.o
 # The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
@@ -85,7 +90,7 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
 # and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o $(XLSX_OBJS) gen/history.o gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o $(XLSX_OBJS) $(HISTORY_OBJS) gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))

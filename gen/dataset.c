@@ -29,6 +29,7 @@ void dataset_free(struct dataset *d)
 	free(d->cells);
 	free(d->baselines);
 	free(d->first_ai_date);
+	free(d->export_first_ai_date);
 	free(d->survey_file.name);
 	free(d->timesheet_file.name);
 	file_read_free(&d->survey_file.read);

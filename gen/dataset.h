@@ -45,7 +45,7 @@ struct survey_row {
 	double ai_days_per_week;
 	int8_t scores[5];           /* Likert 1..5 per dimension */
 	int8_t satisfaction;        /* 0 = empty */
-	long line;
+	long line;                  /* 0 = a row of an earlier quarter from the history */
 	long superseded_by;         /* 0 = in use, else the winning line */
 };
 
@@ -156,6 +156,17 @@ struct dataset {
 	size_t first_ai_cap;
 
 	int32_t ts_first_quarter, ts_last_quarter;   /* INT32_MAX/MIN when empty */
+
+	/* Earlier quarters from the organisation's history (history_merge.c) add
+	 * cells, baselines, survey rows (line 0) and employees after those of the
+	 * exports; ts_first_quarter..ts_last_quarter stay the timesheet's own.  Once
+	 * merged, export_first_ai_date holds the timesheet's own first AI dates
+	 * (first_ai_date the earliest of both) and export_employees the number of
+	 * employees the exports named: the others are keyed by their pseudonym. */
+	int32_t *export_first_ai_date;
+	size_t export_first_ai_count;
+	size_t export_employees;
+	bool history_merged;
 
 	struct file_counts survey_file, timesheet_file;
 

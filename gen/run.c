@@ -14,6 +14,7 @@
 #include "fields.h"
 #include "fsutil.h"
 #include "history.h"
+#include "history_merge.h"
 #include "ingest.h"
 #include "out_csv.h"
 #include "out_pdf.h"
@@ -169,10 +170,12 @@ static int write_metrics(const struct report *r, struct pending_file *p, FILE *e
 
 /* The history of the organisation's folder (history.h): the quarter's figures as
  * metrics.csv holds them and the folded exports, in one transaction.  Runs after
- * the reports are in place, under the folder lock.  Returns 0 or EXIT_IO. */
+ * the reports are in place, under the folder lock, on h when the run has opened
+ * the history already (else it is opened, and created, here).  Returns 0 or
+ * EXIT_IO. */
 static int record_history(const struct run_options *opt, const struct rules *rules,
                           const struct dataset *d, const struct report *r,
-                          const char *org_dir, FILE *err)
+                          struct history *h, const char *org_dir, FILE *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -191,7 +194,9 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 		        HISTORY_FILE);
 		return EXIT_IO;
 	}
-	struct history *h = history_open(org_dir, err);
+	struct history *opened = h ? NULL : history_open(org_dir, err);
+	if (!h)
+		h = opened;
 	status = EXIT_IO;
 	if (h) {
 		struct history_run run = {
@@ -206,8 +211,8 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 		if (!status)
 			history_print_changes(h, &changes, err);
 		history_changes_free(&changes);
-		history_close(h);
 	}
+	history_close(opened);
 	history_figures_free(&figures);
 	return status;
 }
@@ -230,6 +235,7 @@ struct client {
 	struct buf dir, org_dir;      /* OUT/<folder>/<period>, OUT/<folder> */
 	int lock;
 	struct pending_file out[OUTPUTS];
+	struct history *history;      /* open when earlier quarters were read from it */
 };
 
 /* The survey, the identity map and the timesheet into c->d. */
@@ -412,6 +418,7 @@ static int commit_reports(struct client *c)
 
 static void client_free(struct client *c)
 {
+	history_close(c->history);
 	folder_unlock(c->lock);
 	for (int i = 0; i < OUTPUTS; i++)
 		pending_discard(&c->out[i]);
@@ -422,6 +429,72 @@ static void client_free(struct client *c)
 	free(c->slug);
 	buf_free(&c->dir);
 	buf_free(&c->org_dir);
+}
+
+static void print_quarters(FILE *err, const char *what, const int *quarters, size_t count)
+{
+	if (!count)
+		return;
+	fprintf(err, "aireport: %s of", what);
+	for (size_t i = 0; i < count; i++)
+		fprintf(err, "%s %04d-Q%d", i ? "," : "", quarters[i] / 4, quarters[i] % 4 + 1);
+	fprintf(err, " from the history\n");
+}
+
+/* The quarters up to the period that the exports do not cover, from the
+ * organisation's history when it has one (history_merge.h).  The history is
+ * left open for the record at the end.  A history that cannot be read ends the
+ * run before any report is written: reports without its quarters would show
+ * another trend than the ones already published.  Returns 0 or EXIT_IO. */
+static int merge_history(struct client *c)
+{
+	if (c->opt->no_history)
+		return 0;
+	struct buf path = { 0 };
+	buf_printf(&path, "%s/%s", c->org_dir.data, HISTORY_FILE);
+	bool exists = access(path.data, F_OK) == 0 || errno != ENOENT;
+	buf_free(&path);
+	if (!exists)
+		return 0;
+	c->history = history_open(c->org_dir.data, c->err);
+	if (!c->history)
+		return EXIT_IO;
+	struct history_merged merged = { 0 };
+	int status = history_merge(c->history, &c->d, c->quarter, &merged, c->err);
+	if (!status && !c->opt->quiet) {
+		print_quarters(c->err, "timesheet", merged.timesheet_quarters,
+		               merged.timesheet_quarter_count);
+		print_quarters(c->err, "survey", merged.survey_quarters,
+		               merged.survey_quarter_count);
+	}
+	history_merged_free(&merged);
+	return status;
+}
+
+static int compare_employee_ids(const void *a, const void *b)
+{
+	return strcmp(((const struct employee_row *)a)->id, ((const struct employee_row *)b)->id);
+}
+
+/* The employee sheet names people by the exports' ids.  Someone only the history
+ * knows (a member of the period through cells the timesheet export lacks) is
+ * keyed by a pseudonym, which is never published: the row is shown as
+ * "history-N" instead, numbered in the pseudonyms' order. */
+static void relabel_history_employees(struct report *r, const struct dataset *d)
+{
+	int n = 0;
+	for (size_t i = 0; i < r->employee_count; i++) {
+		struct employee_row *row = &r->employees[i];
+		size_t e = strmap_find(&d->employees, row->id, strlen(row->id));
+		if (e == SIZE_MAX || e < d->export_employees)
+			continue;
+		free(row->id);
+		struct buf label = { 0 };
+		buf_printf(&label, "history-%d", ++n);
+		row->id = label.data;
+	}
+	if (n)
+		qsort(r->employees, r->employee_count, sizeof(*r->employees), compare_employee_ids);
 }
 
 /* From the rules to the reports, stage by stage. */
@@ -459,7 +532,14 @@ static int run_stages(struct client *c)
 		return status;
 	}
 
+	status = merge_history(c);
+	if (status) {
+		set_message(c->res, "cannot read the history %s/%s", c->org_dir.data, HISTORY_FILE);
+		return status;
+	}
 	report_compute(&c->report, &c->d, &c->rules, c->quarter, creation_time(c->quarter));
+	if (c->d.history_merged)
+		relabel_history_employees(&c->report, &c->d);
 	c->report.org_slug = xstrdup(c->slug);
 	status = write_reports(c);
 	if (!status)
@@ -471,7 +551,8 @@ static int run_stages(struct client *c)
 		        output_names[REJECTS], output_names[PDF], output_names[XLSX]);
 	/* The reports stay in place whatever happens to the history. */
 	if (!status && !opt->no_history) {
-		status = record_history(opt, &c->rules, &c->d, &c->report, c->org_dir.data, c->err);
+		status = record_history(opt, &c->rules, &c->d, &c->report, c->history,
+		                        c->org_dir.data, c->err);
 		if (status)
 			set_message(c->res, "cannot write the history %s/%s", c->org_dir.data,
 			            HISTORY_FILE);

@@ -198,6 +198,12 @@ static int compare_survey_rows(const void *a, const void *b)
 	return x->line < y->line ? -1 : x->line > y->line;
 }
 
+void survey_sort_rows(struct survey_row *rows, size_t count)
+{
+	if (count > 1)   /* qsort(NULL, 0, ...) is undefined */
+		qsort(rows, count, sizeof(*rows), compare_survey_rows);
+}
+
 static int compare_rejects(const void *a, const void *b)
 {
 	const struct reject *x = a, *y = b;
@@ -210,8 +216,7 @@ static int compare_rejects(const void *a, const void *b)
  * the later line); only accepted rows take part (§2.1, §11.10). */
 static void survey_deduplicate(struct dataset *d)
 {
-	if (d->survey_count > 1)   /* qsort(NULL, 0, ...) is undefined */
-		qsort(d->survey, d->survey_count, sizeof(*d->survey), compare_survey_rows);
+	survey_sort_rows(d->survey, d->survey_count);
 	for (size_t i = 0; i < d->survey_count;) {
 		size_t j = i + 1;
 		int q = quarter_of_days(d->survey[i].submitted);

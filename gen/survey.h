@@ -13,5 +13,8 @@
  * Returns 0, or the exit status of a whole-file error after one line on err. */
 int survey_read(struct dataset *d, const char *path, const struct rules *rules,
                 bool progress, FILE *err);
+/* Orders rows by employee, quarter, submitted date and line: the model finds
+ * each employee's rows side by side. */
+void survey_sort_rows(struct survey_row *rows, size_t count);
 
 #endif

@@ -4,6 +4,9 @@
 # no temporary file and no new report under its final name, and keep the reports of
 # an earlier run in the same folder byte for byte.
 # The full disk is a small tmpfs; it needs mount (root) and is skipped otherwise.
+# Every run here leaves the history alone (--no-history): these are the reports'
+# own faults, the history's are tests/e2e_history.sh's, and the larger runs must not
+# read the earlier run's quarters from it.
 # Uses $AIREPORT_BIN when set (make test-asan), else ./aireport.
 # Prints "faults: N passed, N failed".
 set -u
@@ -55,7 +58,7 @@ period=fault-b-v/2026-Q3
 # earlier OUT: writes the small run's reports into OUT and keeps a copy of them.
 earlier() {
 	local out=$1
-	"$bin" -q -s "$tmp/survey.csv" -t "$tmp/timesheet.csv" -r "$tmp/rules.ini" -o "$out" || return 1
+	"$bin" -q --no-history -s "$tmp/survey.csv" -t "$tmp/timesheet.csv" -r "$tmp/rules.ini" -o "$out" || return 1
 	rm -rf "$tmp/saved" && cp -r "$out/$period" "$tmp/saved"
 }
 # intact OUT: the earlier reports are there, unchanged, and nothing else is.
@@ -72,7 +75,7 @@ intact() {
 # large OUT: the large run; sets st and err.
 large() {
 	err=$tmp/err
-	"$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" -o "$1" 2>"$err"
+	"$bin" -q --no-history -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" -o "$1" 2>"$err"
 	st=$?
 }
 
@@ -86,7 +89,7 @@ out=$tmp/out-readonly
 earlier "$out"
 chmod 555 "$out/$period"
 err=$tmp/err
-"${as_user[@]+"${as_user[@]}"}" "$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" \
+"${as_user[@]+"${as_user[@]}"}" "$bin" -q --no-history -s "$tmp/survey.csv" -t "$tmp/large.csv" \
 	-r "$tmp/rules.ini" -o "$out" 2>"$err"
 st=$?
 check "read-only folder exits 3 (got $st)" test "$st" = 3
@@ -96,7 +99,7 @@ chmod 755 "$out/$period"
 
 # The output root itself read-only: the client's folder cannot be made.
 mkdir -p "$tmp/out-noroot" && chmod 555 "$tmp/out-noroot"
-"${as_user[@]+"${as_user[@]}"}" "$bin" -q -s "$tmp/survey.csv" -t "$tmp/timesheet.csv" \
+"${as_user[@]+"${as_user[@]}"}" "$bin" -q --no-history -s "$tmp/survey.csv" -t "$tmp/timesheet.csv" \
 	-r "$tmp/rules.ini" -o "$tmp/out-noroot" 2>"$err"
 st=$?
 check "read-only output root exits 3 (got $st)" test "$st" = 3
@@ -157,7 +160,7 @@ signal_run() {
 	# ignores it explicitly for the "ignored" case.
 	local disposition=--default-signal=INT
 	[ "${3:-}" = ignored ] && disposition=--ignore-signal=INT
-	env "$disposition" "$bin" -q -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" \
+	env "$disposition" "$bin" -q --no-history -s "$tmp/survey.csv" -t "$tmp/large.csv" -r "$tmp/rules.ini" \
 		-o "$out" 2>"$tmp/err" &
 	local pid=$!
 	for ((i = 0; i < 3000; i++)); do

@@ -6,8 +6,13 @@
 # a changed survey answer (exactly the changed figures listed, both versions kept),
 # --no-history, --batch, and the faults: a read-only, a corrupt, a newer and a
 # locked database, and a SIGKILL inside the transaction.  Each fault ends with
-# exit 3 (the kill with the signal), the new reports in place and the history as
-# it was.
+# exit 3 (the kill with the signal) and the history as it was; a history that
+# cannot be opened stops the run before its reports (the earlier ones stay), a
+# locked one after them.  Then the read side: the sample's three quarters run one
+# after the other on exports cut by quarter report what one run over all the data
+# does, byte for byte in metrics.csv (and the worked example's two); a quarter
+# whose timesheet export is empty takes its cells from the history without
+# publishing a pseudonym; a version 1 history is migrated and read.
 # Uses $AIREPORT_BIN when set (make test-asan), else ./aireport.
 # Prints "history: N passed, N failed".
 set -u
@@ -57,8 +62,8 @@ check "history.sqlite beside the period folder" test -f "$db"
 check "the period folder holds the four reports only" \
 	test "$(ls -A "$out/$org/$period" | sort | tr '\n' ' ')" = "assessment.pdf metrics.csv rejects roi.xlsx "
 check "secret: mode 0600, 32 bytes" test "$(stat -c '%a %s' "$out/$org/history.secret")" = "600 32"
-check "schema version 1, WAL, integrity ok" \
-	test "$(q "$db" 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA integrity_check' | tr '\n' ' ')" = "1 wal ok "
+check "schema version 2, WAL, integrity ok" \
+	test "$(q "$db" 'PRAGMA user_version; PRAGMA journal_mode; PRAGMA integrity_check' | tr '\n' ' ')" = "2 wal ok "
 check "one run, one publication of 2026-Q3 (version 1)" \
 	test "$(q "$db" "SELECT count(*) FROM run; SELECT quarter, version FROM publication" | tr '\n' ' ')" = "1 8106|1 "
 check "the run's inputs and their SHA-256" test "$(q "$db" "SELECT role || ' ' || sha256 FROM run_input ORDER BY role")" = "$(
@@ -185,14 +190,19 @@ run "$tmp/out-1" "$tmp/survey-changed.csv" --no-history
 check "--no-history leaves an existing history byte for byte" cmp -s "$tmp/out-1/$org/history.sqlite" "$tmp/saved.sqlite"
 
 # --- faults --------------------------------------------------------------------------------
-# fault NAME: a copy of the history after the first run (out-1) in $tmp/f-NAME.
+# fault NAME: a copy of the history after the first run (out-1) in $tmp/f-NAME,
+# beside the first run's reports.
 fault_out() {
 	rm -rf "$tmp/f-$1"
 	cp -r "$tmp/out-1" "$tmp/f-$1"
+	cp "$tmp/metrics-1.csv" "$tmp/f-$1/$org/$period/metrics.csv"
 	fdb=$tmp/f-$1/$org/history.sqlite
 }
 # The new reports are in place: metrics.csv is the changed run's.
 reports_new() { cmp -s "$1/$org/$period/metrics.csv" "$tmp/metrics-2.csv"; }
+# No new reports: a history that cannot be read ends the run before any report is
+# written (its quarters would be missing from them), the earlier reports stay.
+reports_kept() { cmp -s "$1/$org/$period/metrics.csv" "$tmp/metrics-1.csv"; }
 one_line() { test "$(wc -l <"$err")" = 1 && grep -q "$1" "$err"; }
 
 # A read-only database (as root: the folder given to nobody, the run made as nobody).
@@ -209,7 +219,7 @@ cp "$fdb" "$tmp/before.sqlite"
 st=$?
 check "read-only database exits 3 (got $st)" test "$st" = 3
 check "read-only database: one line naming it ($(head -c 200 "$tmp/err"))" one_line "f-readonly/$org/history.sqlite: cannot write"
-check "read-only database: the new reports are in place" reports_new "$tmp/f-readonly"
+check "read-only database: no new reports, the earlier ones kept" reports_kept "$tmp/f-readonly"
 check "read-only database: unchanged" cmp -s "$fdb" "$tmp/before.sqlite"
 
 # A corrupt database: one page of the file overwritten.
@@ -219,7 +229,7 @@ cp "$fdb" "$tmp/before.sqlite"
 run "$tmp/f-corrupt" "$tmp/survey-changed.csv" -q
 check "corrupt database exits 3 (got $st)" test "$st" = 3
 check "corrupt database: one line naming it ($(head -c 200 "$err"))" one_line "f-corrupt/$org/history.sqlite: corrupt history"
-check "corrupt database: the new reports are in place" reports_new "$tmp/f-corrupt"
+check "corrupt database: no new reports, the earlier ones kept" reports_kept "$tmp/f-corrupt"
 check "corrupt database: left as it was" cmp -s "$fdb" "$tmp/before.sqlite"
 # Not a database at all.
 fault_out garbage
@@ -235,7 +245,7 @@ before=$(counts "$fdb")
 run "$tmp/f-newer" "$tmp/survey-changed.csv" -q
 check "newer schema exits 3 (got $st)" test "$st" = 3
 check "newer schema: one line naming it ($(head -c 200 "$err"))" one_line "f-newer/$org/history.sqlite: written by a newer aireport (schema version 7"
-check "newer schema: the new reports are in place" reports_new "$tmp/f-newer"
+check "newer schema: no new reports, the earlier ones kept" reports_kept "$tmp/f-newer"
 check "newer schema: untouched" test "$(sqlite3 "$fdb" 'PRAGMA user_version')|$(counts "$fdb")" = "7|$before"
 
 # A database another program holds a write lock on for longer than the busy timeout.
@@ -303,5 +313,123 @@ differ() { ! cmp -s "$1" "$2"; }
 check "batch: each client its own secret" differ "$tmp/out-batch/alpha/history.secret" "$tmp/out-batch/beta/history.secret"
 "$bin" -q --batch "$tmp/batch" -o "$tmp/out-batch-none" -j 2 --no-history >/dev/null 2>&1
 check "batch --no-history: no history" test -z "$(find "$tmp/out-batch-none" -name 'history.*')"
+
+# --- quarter by quarter: each run's exports hold only its own quarter ------------------
+# Three runs one after the other into one folder, each with the survey and the
+# timesheet rows of its quarter only, report what one run over all the data
+# reports for that quarter: every row of metrics.csv byte for byte (the trend, the
+# deltas, the migration, the baselines, the monthly series, the cumulative ROI and
+# the payback among them), but the data_quality rows, which name the files read
+# and count their rows.
+# split_quarters FILE DIR: FILE cut into DIR/YYYY-Qn.csv by the quarter of each
+# row's date (the second column in both exports), the header on each, lines byte
+# for byte; prints the quarters.
+split_quarters() {
+	python3 - "$1" "$2" <<'PY'
+import csv, io, os, re, sys
+path, outdir = sys.argv[1:]
+lines = open(path, newline="", encoding="utf-8").read().splitlines(keepends=True)
+parts = {}
+for line in lines[1:]:
+    if line.strip():
+        m = re.match(r"(\d{4})-(\d{2})", next(csv.reader(io.StringIO(line)))[1])
+        parts.setdefault(f"{m[1]}-Q{(int(m[2]) - 1) // 3 + 1}", []).append(line)
+os.makedirs(outdir, exist_ok=True)
+for q, rows in parts.items():
+    open(f"{outdir}/{q}.csv", "w", newline="", encoding="utf-8").write(lines[0] + "".join(rows))
+print(" ".join(sorted(parts)))
+PY
+}
+figures() { grep -v '^[^,]*,data_quality,' "$1"; }
+sample_org=voorbeeld-metaal-b-v
+qs=$(split_quarters input/survey.csv "$tmp/qs")
+qt=$(split_quarters input/timesheet.csv "$tmp/qt")
+check "the sample splits into 2026-Q1..Q3 ($qs / $qt)" \
+	test "$qs|$qt" = "2026-Q1 2026-Q2 2026-Q3|2026-Q1 2026-Q2 2026-Q3"
+for p in $qs; do
+	"$bin" -s "$tmp/qs/$p.csv" -t "$tmp/qt/$p.csv" -r rules/default.ini -o "$tmp/split" 2>"$tmp/err-$p"
+	st=$?
+	check "$p alone exits 0 (got $st)" test "$st" = 0
+	"$bin" -q --no-history -p "$p" -r rules/default.ini -o "$tmp/whole"
+	check "$p alone: metrics.csv as a run over all the data, byte for byte" \
+		cmp -s <(figures "$tmp/whole/$sample_org/$p/metrics.csv") <(figures "$tmp/split/$sample_org/$p/metrics.csv")
+done
+m3=$tmp/split/$sample_org/2026-Q3/metrics.csv
+check "2026-Q3 alone: the trend has all three quarters" \
+	test "$(grep -c '^2026-Q3,quarter,2026-Q[123],' "$m3")" = 12
+check "2026-Q3 alone: the monthly series starts in 2026-01" grep -q '^2026-Q3,month,2026-01,cumulative_cost,' "$m3"
+check "2026-Q3 alone: migration against 2026-Q2 matched people" \
+	test "$(grep '^2026-Q3,organisation,,migration_matched,' "$m3" | cut -d, -f5)" -gt 0
+check "2026-Q3 alone says which quarters came from the history" \
+	test "$(grep 'from the history' "$tmp/err-2026-Q3" | tr '\n' ' ')" = "aireport: timesheet of 2026-Q1, 2026-Q2 from the history aireport: survey of 2026-Q1, 2026-Q2 from the history "
+"$bin" -q --no-history -s "$tmp/qs/2026-Q3.csv" -t "$tmp/qt/2026-Q3.csv" -r rules/default.ini -o "$tmp/alone"
+check "without the history 2026-Q3 alone reports other figures" \
+	differ "$tmp/whole/$sample_org/2026-Q3/metrics.csv" "$tmp/alone/$sample_org/2026-Q3/metrics.csv"
+check "the split history holds three quarters of each" test "$(q "$tmp/split/$sample_org/history.sqlite" \
+	"SELECT (SELECT count(*) FROM timesheet_quarter), (SELECT count(*) FROM survey_quarter)")" = "3|3"
+
+# The worked example (its survey has rows in Q2 and Q3, program_start 2026-04-01,
+# a fixed baseline, a rejected row in Q3: the limit is raised for the smaller files).
+split_quarters "$in/survey.csv" "$tmp/ws" >/dev/null
+split_quarters "$in/timesheet.csv" "$tmp/wt" >/dev/null
+for p in 2026-Q2 2026-Q3; do
+	sed "s/^quarter = .*/quarter = $p/; s/^max_reject_ratio.*/max_reject_ratio = 50%/" "$in/rules.ini" >"$tmp/rules-$p.ini"
+	"$bin" -q -s "$tmp/ws/$p.csv" -t "$tmp/wt/$p.csv" -r "$tmp/rules-$p.ini" -o "$tmp/wsplit"
+	st=$?
+	"$bin" -q --no-history -s "$in/survey.csv" -t "$in/timesheet.csv" -r "$tmp/rules-$p.ini" -o "$tmp/wwhole"
+	check "worked example $p alone (exit $st): metrics.csv as over all the data" \
+		cmp -s <(figures "$tmp/wwhole/$org/$p/metrics.csv") <(figures "$tmp/wsplit/$org/$p/metrics.csv")
+done
+
+# A re-run of 2026-Q3 with its survey and a timesheet export without a row: the
+# quarter's cells come from the history.  People the survey does not name are
+# known only by their pseudonym, which is never published: the employee sheet
+# shows them as history-N.
+sed 's/^employee_sheet *=.*/employee_sheet = true/' rules/default.ini >"$tmp/rules-sheet.ini"
+head -1 input/timesheet.csv >"$tmp/empty-timesheet.csv"
+cp -r "$tmp/split" "$tmp/resplit"
+"$bin" -q -s "$tmp/qs/2026-Q3.csv" -t "$tmp/empty-timesheet.csv" -r "$tmp/rules-sheet.ini" -o "$tmp/resplit" 2>/dev/null
+st=$?
+check "2026-Q3 with an empty timesheet exits 0 (got $st)" test "$st" = 0
+check "2026-Q3 with an empty timesheet: the same figures from the history" \
+	cmp -s <(figures "$tmp/whole/$sample_org/2026-Q3/metrics.csv") <(figures "$tmp/resplit/$sample_org/2026-Q3/metrics.csv")
+python3 - "$tmp/resplit/$sample_org/2026-Q3" "$tmp/resplit/$sample_org/history.sqlite" >"$tmp/py" <<'PY'
+import re, sqlite3, sys, zipfile
+folder, db = sys.argv[1:]
+pseudonyms = {p for (p,) in sqlite3.connect(db).execute("SELECT pseudonym FROM person")}
+book = zipfile.ZipFile(f"{folder}/roi.xlsx")
+text = b"".join(book.read(n) for n in book.namelist())
+for name in ("assessment.pdf", "metrics.csv", "rejects/rejects.csv"):
+    text += open(f"{folder}/{name}", "rb").read()
+found = [p for p in pseudonyms if p[:16].encode() in text]
+print(len(pseudonyms), len(found), len(set(re.findall(rb"history-\d+", text))))
+PY
+read -r npseudo nfound nlabels <"$tmp/py"
+check "no pseudonym in the outputs ($nfound of $npseudo found)" test "${npseudo:-0}" -gt 0 -a "${nfound:-1}" = 0
+check "the people only the history knows are history-N on the employee sheet ($nlabels)" \
+	test "${nlabels:-0}" -gt 0
+
+# --- a history of schema version 1 is brought forward ---------------------------------
+# Version 1 had no ordinal and no department_line: made from a copy of the split
+# history by dropping them.  The next run migrates it in one transaction and reads
+# its rows (NULL in the new columns) as before.
+cp -r "$tmp/split" "$tmp/v1"
+v1db=$tmp/v1/$sample_org/history.sqlite
+sqlite3 "$v1db" "ALTER TABLE timesheet_cell DROP COLUMN ordinal;
+	ALTER TABLE timesheet_cell DROP COLUMN department_line; ALTER TABLE baseline_cell DROP COLUMN ordinal;
+	DELETE FROM migration WHERE version = 2; PRAGMA user_version = 1"
+check "the copy is of schema version 1" test "$(q "$v1db" 'PRAGMA user_version')" = 1
+"$bin" -q -s "$tmp/qs/2026-Q3.csv" -t "$tmp/qt/2026-Q3.csv" -r rules/default.ini -o "$tmp/v1"
+st=$?
+check "a version 1 history: the run exits 0 (got $st)" test "$st" = 0
+check "a version 1 history: migrated to version 2, both migrations listed" \
+	test "$(q "$v1db" "PRAGMA user_version; SELECT group_concat(version) FROM migration")" = "$(printf '2\n1,2')"
+check "a version 1 history: the new columns are there" \
+	test "$(q "$v1db" "SELECT count(*) FROM pragma_table_info('timesheet_cell') WHERE name IN ('ordinal', 'department_line')")" = 2
+check "a version 1 history: the quarters it holds are read (trend of three)" \
+	test "$(grep -c '^2026-Q3,quarter,2026-Q[123],' "$tmp/v1/$sample_org/2026-Q3/metrics.csv")" = 12
+check "a version 1 history: the rows are as they were" test "$(q "$v1db" \
+	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")" = "$(q "$tmp/split/$sample_org/history.sqlite" \
+	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")"
 
 finish

@@ -12,6 +12,7 @@
 #include "check.h"
 #include "dataset.h"
 #include "history.h"
+#include "history_merge.h"
 #include "out_csv.h"
 #include "report_compute.h"
 #include "rules.h"
@@ -277,6 +278,76 @@ static const char *figure_value(const struct history_figures *f, const char *sco
 	return NULL;
 }
 
+/* The history now holds Q1 (the first export) and Q2 (the re-issue).  A Q2 export
+ * that names H1 only gets Q1 from the history: H1 under the export's id, H2 (whom
+ * the export does not name) under the pseudonym; Q2 stays the export's. */
+static const char timesheet_q2_h1_text[] =
+	"employee_id,date,use_case,minutes,ai_assisted,items,department\n"
+	"H1,2026-05-05,Offer,15,yes,1,Sales\n";
+
+static void merge_back(struct history *h, const char *dir, const char *h1, const char *h2,
+                       FILE *err)
+{
+	char dir3[128];
+	snprintf(dir3, sizeof(dir3), "%s/q2-h1", dir);
+	mkdir(dir3, 0700);
+	struct company c;
+	company_load(&c, dir3, survey_q2_text, timesheet_q2_h1_text);
+	CHECK_INT(c.status, 0);
+	if (c.status) {
+		company_free(&c);
+		return;
+	}
+	struct dataset *d = &c.d;
+	struct history_merged m = { 0 };
+	CHECK_INT(history_merge(h, d, 2026 * 4 + 1, &m, err), 0);
+	const int32_t jan = 2026 * 12, feb = jan + 1, may = jan + 4;
+	CHECK(d->history_merged);
+	CHECK_INT(d->export_employees, 1);
+	CHECK_INT(d->employees.count, 2);
+	size_t e1 = strmap_find(&d->employees, "H1", 2), e2 = strmap_find(&d->employees, h2, 64);
+	CHECK_INT(e1, 0);
+	CHECK_INT(e2, 1);
+	CHECK(strmap_find(&d->employees, h1, 64) == SIZE_MAX);   /* H1 is one employee */
+	/* Q1's cells first (in their export's order), then the export's Q2 cell; the
+	 * history's Q2 cell (H2, Offer, 25 minutes) is replaced by the export. */
+	CHECK_INT(d->cell_index.count, 3);
+	if (d->cell_index.count == 3) {
+		CHECK(d->cells[0].employee == e1 && d->cells[0].month == jan &&
+		      d->cells[0].entries == 3 && d->cells[0].ai_minutes == 24);
+		CHECK_STR(strmap_key(&d->departments, d->cells[0].department), "Support");
+		CHECK_INT(d->cells[0].department_line, 4);      /* H1,2026-01-21 */
+		CHECK(d->cells[1].employee == e2 && d->cells[1].month == feb &&
+		      d->cells[1].department == NO_STRING);
+		CHECK(d->cells[2].employee == e1 && d->cells[2].month == may &&
+		      d->cells[2].ai_minutes == 15);
+	}
+	CHECK_INT(d->baseline_index.count, 2);                   /* Mail, Jan and Feb */
+	/* Mail's first AI date comes from Q1; the export's own are kept apart. */
+	size_t mail = strmap_find(&d->use_cases, "Mail", 4);
+	size_t offer = strmap_find(&d->use_cases, "Offer", 5);
+	CHECK(mail != SIZE_MAX && mail < d->first_ai_cap &&
+	      d->first_ai_date[mail] == days_from_civil(2026, 1, 20));
+	CHECK(offer < d->export_first_ai_count &&
+	      d->export_first_ai_date[offer] == days_from_civil(2026, 5, 5));
+	CHECK(mail >= d->export_first_ai_count || d->export_first_ai_date[mail] == NO_DATE);
+	/* Q1's survey rows (line 0) beside the export's Q2 row, grouped by employee;
+	 * H1's mentor H2 by the pseudonym, H1's Q2 row stays the export's. */
+	CHECK_INT(d->survey_count, 3);
+	if (d->survey_count == 3) {
+		CHECK(d->survey[0].employee == e1 && d->survey[0].line == 0 &&
+		      quarter_of_days(d->survey[0].submitted) == 2026 * 4);
+		CHECK_STR(strmap_key(&d->strings, d->survey[0].mentor), h2);
+		CHECK(d->survey[1].employee == e1 && d->survey[1].line == 2);
+		CHECK(d->survey[2].employee == e2 && d->survey[2].mentor == NO_STRING &&
+		      d->survey[2].satisfaction == 0);
+	}
+	CHECK(m.timesheet_quarter_count == 1 && m.timesheet_quarters[0] == 2026 * 4);
+	CHECK(m.survey_quarter_count == 1 && m.survey_quarters[0] == 2026 * 4);
+	history_merged_free(&m);
+	company_free(&c);
+}
+
 static void round_trip(void)
 {
 	char dir[] = "/tmp/aireport-history-XXXXXX";
@@ -472,6 +543,8 @@ static void round_trip(void)
 		CHECK_INT(d.survey_count, 3);
 		history_data_free(&d);
 	}
+	if (h && !c2.status)
+		merge_back(h, dir, h1, h2, err);
 	history_close(h);
 	company_free(&c2);
 

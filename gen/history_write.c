@@ -1,0 +1,446 @@
+/* history_write.c - one run recorded in the history in one transaction (see
+ * history_write.h). */
+#include "history_db.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "calendar.h"
+#include "rules.h"
+#include "util.h"
+
+/* ---- recording -------------------------------------------------------------------- */
+
+/* Statements of one record transaction; history_record() finalises each. */
+enum {
+	S_RUN, S_INPUT, S_PUBLICATION, S_FIGURE, S_RUN_PUBLICATION, S_PERSON_ADD, S_PERSON_ID,
+	S_TS_QUARTER, S_TS_DELETE_CELLS, S_TS_DELETE_BASELINES, S_TS_DELETE_FIRST_AI,
+	S_CELL, S_BASELINE, S_FIRST_AI, S_SURVEY_QUARTER, S_SURVEY_DELETE, S_SURVEY, S_META,
+	S_COUNT
+};
+static const char *const record_sql[S_COUNT] = {
+	[S_RUN] = "INSERT INTO run(run_at, created, program_version, quarter, period,"
+	          " baseline_from, baseline_to) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_INPUT] = "INSERT INTO run_input(run, role, path, sha256) VALUES(?1, ?2, ?3, ?4)",
+	[S_PUBLICATION] = "INSERT INTO publication(quarter, version, run) VALUES(?1, ?2, ?3)",
+	[S_FIGURE] = "INSERT INTO figure(publication, line, scope, grp, metric, value, status)"
+	             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[S_RUN_PUBLICATION] = "UPDATE run SET publication = ?2 WHERE id = ?1",
+	[S_PERSON_ADD] = "INSERT OR IGNORE INTO person(pseudonym) VALUES(?1)",
+	[S_PERSON_ID] = "SELECT id FROM person WHERE pseudonym = ?1",
+	[S_TS_QUARTER] = "INSERT OR REPLACE INTO timesheet_quarter(quarter, run) VALUES(?1, ?2)",
+	[S_TS_DELETE_CELLS] = "DELETE FROM timesheet_cell WHERE month BETWEEN ?1 * 3 AND ?1 * 3 + 2",
+	[S_TS_DELETE_BASELINES] = "DELETE FROM baseline_cell WHERE month BETWEEN ?1 * 3 AND ?1 * 3 + 2",
+	[S_TS_DELETE_FIRST_AI] = "DELETE FROM first_ai WHERE quarter = ?1",
+	[S_CELL] = "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries,"
+	           " ai_items, ai_minutes, department, department_date, ordinal, department_line)"
+	           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[S_BASELINE] = "INSERT INTO baseline_cell(use_case, month, minutes, items, ordinal)"
+	               " VALUES(?1, ?2, ?3, ?4, ?5)",
+	[S_FIRST_AI] = "INSERT INTO first_ai(use_case, quarter, date) VALUES(?1, ?2, ?3)",
+	[S_SURVEY_QUARTER] = "INSERT OR REPLACE INTO survey_quarter(quarter, run) VALUES(?1, ?2)",
+	[S_SURVEY_DELETE] = "DELETE FROM survey_answer WHERE quarter = ?1",
+	[S_SURVEY] = "INSERT INTO survey_answer(person, quarter, submitted, department, role,"
+	             " mentor_named, mentor, training_date, ai_days_per_week, tool_knowledge,"
+	             " application_breadth, autonomy, innovation, knowledge_sharing, satisfaction)"
+	             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	[S_META] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)",
+};
+
+struct recorder {
+	struct history *h;
+	FILE *err;
+	sqlite3_stmt *st[S_COUNT];
+	int rc;                         /* the first failing SQLite result, already told */
+	sqlite3_int64 run;
+};
+
+/* Notes the first failure and tells it while SQLite's message is still about it. */
+static void record_fail(struct recorder *r, int rc)
+{
+	if (r->rc)
+		return;
+	r->rc = rc;
+	history_fail(r->h, rc, r->err);
+}
+
+/* Steps a bound statement to its end and resets it; false on failure (kept in
+ * r->rc). */
+static bool step(struct recorder *r, int which)
+{
+	sqlite3_stmt *st = r->st[which];
+	int rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		record_fail(r, rc);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return rc == SQLITE_DONE || rc == SQLITE_ROW;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_date(sqlite3_stmt *st, int i, int32_t days)
+{
+	if (days == NO_DATE)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int(st, i, days);
+}
+
+/* The person row of a pseudonymised id; 0 on failure. */
+static sqlite3_int64 person(struct recorder *r, const char *id)
+{
+	char pseudonym[SHA256_HEX_SIZE];
+	history_pseudonym(r->h, id, pseudonym);
+	sqlite3_stmt *add = r->st[S_PERSON_ADD], *find = r->st[S_PERSON_ID];
+	sqlite3_bind_text(add, 1, pseudonym, -1, SQLITE_STATIC);
+	if (!step(r, S_PERSON_ADD))
+		return 0;
+	sqlite3_bind_text(find, 1, pseudonym, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(find);
+	sqlite3_int64 id_row = rc == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
+	if (!id_row)
+		record_fail(r, rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_INTERNAL : rc);
+	sqlite3_reset(find);
+	sqlite3_clear_bindings(find);
+	return id_row;
+}
+
+static bool record_input(struct recorder *r, const char *role, const char *path)
+{
+	if (!path)
+		return true;
+	char hex[SHA256_HEX_SIZE];
+	sqlite3_stmt *st = r->st[S_INPUT];
+	sqlite3_bind_int64(st, 1, r->run);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, path, -1, SQLITE_STATIC);
+	bind_text(st, 4, sha256_file(path, hex) == 0 ? hex : NULL);
+	return step(r, S_INPUT);
+}
+
+static bool record_figures(struct recorder *r, const struct history_figures *f,
+                           int version, sqlite3_int64 *publication)
+{
+	sqlite3_stmt *st = r->st[S_PUBLICATION];
+	sqlite3_bind_int(st, 1, f->quarter);
+	sqlite3_bind_int(st, 2, version);
+	sqlite3_bind_int64(st, 3, r->run);
+	if (!step(r, S_PUBLICATION))
+		return false;
+	*publication = sqlite3_last_insert_rowid(r->h->db);
+	st = r->st[S_FIGURE];
+	for (size_t i = 0; i < f->count; i++) {
+		const struct history_figure *x = &f->items[i];
+		sqlite3_bind_int64(st, 1, *publication);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)i + 1);
+		bind_text(st, 3, x->scope);
+		bind_text(st, 4, x->group);
+		bind_text(st, 5, x->metric);
+		bind_text(st, 6, x->value);
+		bind_text(st, 7, x->status);
+		if (!step(r, S_FIGURE))
+			return false;
+	}
+	return true;
+}
+
+/* The timesheet's quarters (its first to last) replace what the history held
+ * for them. */
+static bool record_timesheet_quarters(struct recorder *r, const struct dataset *d)
+{
+	for (int q = d->ts_first_quarter; q <= d->ts_last_quarter; q++) {
+		static const int deletes[] = { S_TS_DELETE_CELLS, S_TS_DELETE_BASELINES,
+		                               S_TS_DELETE_FIRST_AI };
+		for (size_t k = 0; k < ARRAY_LEN(deletes); k++) {
+			sqlite3_bind_int(r->st[deletes[k]], 1, q);
+			if (!step(r, deletes[k]))
+				return false;
+		}
+		sqlite3_bind_int(r->st[S_TS_QUARTER], 1, q);
+		sqlite3_bind_int64(r->st[S_TS_QUARTER], 2, r->run);
+		if (!step(r, S_TS_QUARTER))
+			return false;
+	}
+	return true;
+}
+
+/* Whether month lies in the timesheet's quarters: the dataset's other cells
+ * came from the history (history_merge.c) and stay as they are stored. */
+static bool exported_month(const struct dataset *d, int32_t month)
+{
+	return month / 3 >= d->ts_first_quarter && month / 3 <= d->ts_last_quarter;
+}
+
+/* The cells, with their place in the export (ordinal) for reading back in order. */
+static bool record_cells(struct recorder *r, const struct dataset *d)
+{
+	size_t E = d->employees.count;
+	sqlite3_int64 *persons = xcalloc(E + 1, sizeof(*persons));
+	bool ok = true;
+	sqlite3_stmt *st = r->st[S_CELL];
+	for (size_t i = 0; i < d->cell_index.count && ok; i++) {
+		const struct ts_cell *c = &d->cells[i];
+		if (!exported_month(d, c->month))
+			continue;
+		if (!persons[c->employee])
+			persons[c->employee] = person(r, strmap_key(&d->employees, c->employee));
+		if (!persons[c->employee]) {
+			ok = false;
+			break;
+		}
+		sqlite3_bind_int64(st, 1, persons[c->employee]);
+		bind_text(st, 2, strmap_key(&d->use_cases, c->use_case));
+		sqlite3_bind_int(st, 3, c->month);
+		sqlite3_bind_int64(st, 4, c->entries);
+		sqlite3_bind_int64(st, 5, c->ai_entries);
+		sqlite3_bind_double(st, 6, c->ai_items);
+		sqlite3_bind_double(st, 7, c->ai_minutes);
+		bool named = c->department != NO_STRING;
+		bind_text(st, 8, named ? strmap_key(&d->departments, c->department) : NULL);
+		bind_date(st, 9, named ? c->department_date : NO_DATE);
+		sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
+		if (named)
+			sqlite3_bind_int64(st, 11, c->department_line);
+		else
+			sqlite3_bind_null(st, 11);
+		ok = step(r, S_CELL);
+	}
+	free(persons);
+	return ok;
+}
+
+static bool record_baselines(struct recorder *r, const struct dataset *d)
+{
+	sqlite3_stmt *st = r->st[S_BASELINE];
+	for (size_t i = 0; i < d->baseline_index.count; i++) {
+		const struct baseline_cell *b = &d->baselines[i];
+		if (!exported_month(d, b->month))
+			continue;
+		bind_text(st, 1, strmap_key(&d->use_cases, b->use_case));
+		sqlite3_bind_int(st, 2, b->month);
+		sqlite3_bind_double(st, 3, b->minutes);
+		sqlite3_bind_double(st, 4, b->items);
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)i);
+		if (!step(r, S_BASELINE))
+			return false;
+	}
+	return true;
+}
+
+/* Each use case's first AI date in the timesheet (not the history's, when it
+ * was merged in). */
+static bool record_first_ai(struct recorder *r, const struct dataset *d)
+{
+	const int32_t *first = d->export_first_ai_date ? d->export_first_ai_date
+	                                               : d->first_ai_date;
+	size_t count = d->export_first_ai_date ? d->export_first_ai_count : d->first_ai_cap;
+	sqlite3_stmt *st = r->st[S_FIRST_AI];
+	for (size_t u = 0; u < count && u < d->use_cases.count; u++) {
+		if (first[u] == NO_DATE)
+			continue;
+		bind_text(st, 1, strmap_key(&d->use_cases, u));
+		sqlite3_bind_int(st, 2, quarter_of_days(first[u]));
+		sqlite3_bind_int(st, 3, first[u]);
+		if (!step(r, S_FIRST_AI))
+			return false;
+	}
+	return true;
+}
+
+static bool record_timesheet(struct recorder *r, const struct dataset *d)
+{
+	if (d->cell_index.count == 0 || d->ts_first_quarter > d->ts_last_quarter)
+		return true;
+	return record_timesheet_quarters(r, d) && record_cells(r, d) &&
+	       record_baselines(r, d) && record_first_ai(r, d);
+}
+
+/* The survey's quarters (those with an accepted row) replace the history's. */
+static bool record_survey(struct recorder *r, const struct dataset *d)
+{
+	int last = INT32_MIN;
+	bool ok = true;
+	/* The rows are sorted by employee, not by quarter: mark each quarter once. */
+	int *quarters = xmalloc((d->survey_count + 1) * sizeof(int));
+	size_t nq = 0;
+	for (size_t i = 0; i < d->survey_count; i++) {
+		if (!d->survey[i].line)
+			continue;   /* from the history (history_merge.c): stored already */
+		int q = quarter_of_days(d->survey[i].submitted);
+		if (q == last)
+			continue;
+		last = q;
+		bool known = false;
+		for (size_t k = 0; k < nq && !known; k++)
+			known = quarters[k] == q;
+		if (!known)
+			quarters[nq++] = q;
+	}
+	for (size_t k = 0; k < nq && ok; k++) {
+		sqlite3_bind_int(r->st[S_SURVEY_DELETE], 1, quarters[k]);
+		ok = step(r, S_SURVEY_DELETE);
+		sqlite3_bind_int(r->st[S_SURVEY_QUARTER], 1, quarters[k]);
+		sqlite3_bind_int64(r->st[S_SURVEY_QUARTER], 2, r->run);
+		ok = ok && step(r, S_SURVEY_QUARTER);
+	}
+	free(quarters);
+	sqlite3_stmt *st = r->st[S_SURVEY];
+	for (size_t i = 0; i < d->survey_count && ok; i++) {
+		const struct survey_row *s = &d->survey[i];
+		if (!s->line)
+			continue;
+		sqlite3_int64 who = person(r, strmap_key(&d->employees, s->employee));
+		sqlite3_int64 mentor = s->mentor != NO_STRING
+			? person(r, strmap_key(&d->strings, s->mentor)) : -1;
+		if (!who || !mentor)
+			return false;
+		sqlite3_bind_int64(st, 1, who);
+		sqlite3_bind_int(st, 2, quarter_of_days(s->submitted));
+		sqlite3_bind_int(st, 3, s->submitted);
+		bind_text(st, 4, strmap_key(&d->departments, s->department));
+		bind_text(st, 5, strmap_key(&d->strings, s->role));
+		sqlite3_bind_int(st, 6, s->mentor != NO_STRING);
+		if (mentor > 0)
+			sqlite3_bind_int64(st, 7, mentor);
+		else
+			sqlite3_bind_null(st, 7);
+		bind_date(st, 8, s->training_date);
+		sqlite3_bind_double(st, 9, s->ai_days_per_week);
+		for (int k = 0; k < 5; k++)
+			sqlite3_bind_int(st, 10 + k, s->scores[k]);
+		if (s->satisfaction)
+			sqlite3_bind_int(st, 15, s->satisfaction);
+		else
+			sqlite3_bind_null(st, 15);
+		ok = step(r, S_SURVEY);
+	}
+	return ok;
+}
+
+/* The fault tests' pause inside the transaction (history.h). */
+static void test_pause(void)
+{
+	const char *path = getenv(HISTORY_PAUSE_ENV);
+	if (!path || !*path)
+		return;
+	FILE *f = fopen(path, "w");
+	if (f)
+		fclose(f);
+	for (int i = 0; i < 60; i++)
+		sleep(1);
+}
+
+/* The run's row and its inputs' SHA-256; r->run gets the row's id. */
+static bool record_run(struct recorder *r, const struct history_run *run)
+{
+	const struct history_figures *f = run->figures;
+	sqlite3_stmt *st = r->st[S_RUN];
+	char period[16];
+	snprintf(period, sizeof(period), "%04d-Q%d", f->quarter / 4, f->quarter % 4 + 1);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)run->run_at);
+	sqlite3_bind_int64(st, 2, (sqlite3_int64)run->created);
+	sqlite3_bind_text(st, 3, run->version, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, f->quarter);
+	sqlite3_bind_text(st, 5, period, -1, SQLITE_STATIC);
+	bind_date(st, 6, run->rules && run->rules->has_baseline_from ? run->rules->baseline_from
+	                                                              : NO_DATE);
+	bind_date(st, 7, run->rules && run->rules->has_baseline_to ? run->rules->baseline_to
+	                                                            : NO_DATE);
+	if (!step(r, S_RUN))
+		return false;
+	r->run = sqlite3_last_insert_rowid(r->h->db);
+	return record_input(r, "survey", run->survey_path) &&
+	       record_input(r, "timesheet", run->timesheet_path) &&
+	       record_input(r, "rules", run->rules_path) &&
+	       record_input(r, "identity_map", run->identity_map_path);
+}
+
+/* The run's publication: a new version only when the figures differ from the
+ * latest one (latest 0: the quarter's first), else the latest. */
+static bool record_publication(struct recorder *r, const struct history_figures *f,
+                               const struct history_changes *changes, sqlite3_int64 latest)
+{
+	sqlite3_int64 publication = latest;
+	if ((!latest || changes->count) &&
+	    !record_figures(r, f, changes->previous_version + 1, &publication))
+		return false;
+	sqlite3_bind_int64(r->st[S_RUN_PUBLICATION], 1, r->run);
+	sqlite3_bind_int64(r->st[S_RUN_PUBLICATION], 2, publication);
+	return step(r, S_RUN_PUBLICATION);
+}
+
+/* The secret's check value, with the history's first run. */
+static bool record_secret_check(struct recorder *r)
+{
+	if (r->h->check_stored)
+		return true;
+	sqlite3_bind_text(r->st[S_META], 1, "secret_check", -1, SQLITE_STATIC);
+	sqlite3_bind_text(r->st[S_META], 2, r->h->secret_check, -1, SQLITE_STATIC);
+	return step(r, S_META);
+}
+
+static void finalize_all(struct recorder *r)
+{
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(r->st[i]);
+	memset(r->st, 0, sizeof(r->st));
+}
+
+int history_record(struct history *h, const struct history_run *run,
+                   struct history_changes *changes_out, FILE *err)
+{
+	struct recorder r = { .h = h, .err = err };
+	struct history_changes changes = { 0 };
+	sqlite3_int64 latest = 0;
+	int status = history_exec(h, "BEGIN IMMEDIATE", err);
+	if (status)
+		return status;
+	for (int i = 0; i < S_COUNT && !r.rc; i++) {
+		int rc;
+		r.st[i] = history_prepare(h, record_sql[i], &rc);
+		if (!r.st[i])
+			record_fail(&r, rc);
+	}
+	if (r.rc)
+		goto fail;
+	/* Compared inside the transaction, so no other writer slips in between. */
+	status = history_compare_latest(h, run->figures, &changes, &latest, err);
+	if (status)
+		goto fail;
+	if (!record_run(&r, run) || !record_publication(&r, run->figures, &changes, latest))
+		goto fail;
+	if (run->data && (!record_timesheet(&r, run->data) || !record_survey(&r, run->data)))
+		goto fail;
+	if (!record_secret_check(&r))
+		goto fail;
+	test_pause();
+	finalize_all(&r);
+	status = history_exec(h, "COMMIT", err);
+	if (status)
+		goto rollback;
+	h->check_stored = true;
+	if (changes_out) {
+		history_changes_free(changes_out);
+		*changes_out = changes;
+	} else {
+		history_changes_free(&changes);
+	}
+	return 0;
+
+fail:
+	if (!status)
+		status = EXIT_IO;   /* told by record_fail */
+	finalize_all(&r);
+rollback:
+	sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
+	history_changes_free(&changes);
+	return status;
+}

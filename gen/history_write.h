@@ -1,0 +1,39 @@
+/* history_write.h - recording one run in the history (history_write.c). */
+#ifndef AIREPORT_HISTORY_WRITE_H
+#define AIREPORT_HISTORY_WRITE_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "dataset.h"
+#include "history_figures.h"
+
+struct history;
+struct rules;
+
+/* What one run hands to history_record().  Paths may be NULL when absent
+ * (identity_map); their files are hashed as they are now. */
+struct history_run {
+	const char *version;            /* program version, "1.0.0" */
+	time_t run_at;                  /* the wall-clock time of the run */
+	time_t created;                 /* the reports' creation time (report.created) */
+	const char *survey_path, *timesheet_path, *rules_path, *identity_map_path;
+	const struct history_figures *figures;   /* the quarter's metrics.csv */
+	const struct dataset *data;     /* the exports, folded */
+	const struct rules *rules;      /* for the baseline window the cells were folded with */
+};
+
+/* Records one run in one transaction (see history.h).  When changes
+ * is not NULL it receives the comparison that decided whether a new version was
+ * published.  Returns 0, or EXIT_IO after one line on err with nothing written. */
+int history_record(struct history *h, const struct history_run *run,
+                   struct history_changes *changes, FILE *err);
+
+/* Test hook for the fault tests (tests/e2e_history.sh), documented in README:
+ * when the environment names a file in AIREPORT_TEST_HISTORY_PAUSE,
+ * history_record() writes that file once every row of its transaction is written
+ * but before the commit, then sleeps up to a minute, so the test can SIGKILL the
+ * run inside the transaction. */
+#define HISTORY_PAUSE_ENV "AIREPORT_TEST_HISTORY_PAUSE"
+
+#endif
