@@ -9,7 +9,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen -Ibuild
-LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
+LDLIBS   = -pthread -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lm
 
 # Packages the build, the run and the tests need (Debian names).
 PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev \
@@ -17,7 +17,7 @@ PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libex
            pkg-config qpdf poppler-utils python3-openpyxl locales-all \
            libreoffice-calc-nogui clang valgrind groff-base man-db
 
-OBJS = gen/util.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
+OBJS = gen/util.o gen/calendar.o gen/fields.o gen/progress.o gen/csvdecode.o gen/csvin.o gen/chunk.o gen/xlsxcell.o gen/xlsxin.o gen/header.o gen/profile.o gen/rules.o gen/ingest.o gen/survey.o \
        gen/timesheet.o gen/report.o gen/privacy.o gen/i18n.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 MAIN = gen/main.o gen/batch.o

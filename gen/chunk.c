@@ -1,0 +1,384 @@
+/* chunk.c - reading a large CSV export on several cores (csvin.h).
+ *
+ * The file is mapped.  It is valid UTF-8 or it is not read here: each thread
+ * checks a share of it first (§11.1 decides the encoding for the whole file, so
+ * this comes before any record).  The header is read in order; the rest is cut
+ * into chunks of about CHUNK_BYTES.  Where a chunk starts cannot be known
+ * without reading all before it (a quoted field may hold line breaks), so each
+ * chunk speculates: it starts after the first line break at or after its
+ * nominal start, and reads until the first record start at or after the next
+ * chunk's speculated start.  Merging in order then verifies: a chunk is merged
+ * when the one before it ended exactly where it started, and is read again in
+ * order with fn otherwise (or when its part asks for that).  Line numbers in a
+ * chunk count from its start; the merge adds where it starts. */
+#include "csvin.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvdecode.h"
+#include "csvtok.h"
+#include "progress.h"
+#include "util.h"
+
+#define CHUNK_BYTES ((size_t)8 << 20)
+#define INLINE_CHECK_BYTES ((size_t)1 << 20)   /* checked without threads below this */
+
+static int thread_count = 1;
+
+void csvin_set_threads(int n)
+{
+	thread_count = n < 1 ? 1 : n;
+}
+
+int csvin_threads(void)
+{
+	return thread_count;
+}
+
+static size_t chunk_bytes(void)
+{
+	const char *s = getenv("AIREPORT_CHUNK_BYTES");
+	if (s && *s) {
+		char *end;
+		unsigned long long v = strtoull(s, &end, 10);
+		if (!*end && v > 0 && v <= SIZE_MAX)
+			return (size_t)v;
+	}
+	return CHUNK_BYTES;
+}
+
+/* ---- is it all UTF-8? ----------------------------------------------------------- */
+
+struct check {
+	const unsigned char *text;
+	size_t from, to;
+	bool drop, ok;
+};
+
+/* The first character start at or after at: past at most four continuation
+ * bytes (more cannot be valid UTF-8, and the check then fails there). */
+static size_t char_start(const unsigned char *s, size_t len, size_t at)
+{
+	for (int k = 0; k < 4 && at < len && (s[at] & 0xC0) == 0x80; k++)
+		at++;
+	return at;
+}
+
+static void *check_range(void *arg)
+{
+	struct check *c = arg;
+	size_t pos = c->from;
+	c->ok = true;
+	while (pos < c->to) {
+		size_t n = c->to - pos < ((size_t)1 << 20) ? c->to - pos : (size_t)1 << 20;
+		bool bad;
+		size_t ok = utf8_prefix(c->text + pos, n, &bad);
+		if (bad || (ok == 0 && n > 0) || (pos + n == c->to && ok < n)) {
+			c->ok = false;
+			break;
+		}
+		if (c->drop)
+			mapping_drop(c->text, pos, pos + ok);
+		pos += ok;
+	}
+	return NULL;
+}
+
+/* Whether text[from..len) is valid UTF-8, checked on up to threads cores. */
+static bool all_utf8(const unsigned char *text, size_t from, size_t len, int threads, bool drop)
+{
+	if (len - from < INLINE_CHECK_BYTES || threads < 2)
+		threads = 1;
+	struct check *c = xcalloc((size_t)threads, sizeof(*c));
+	pthread_t *tid = xcalloc((size_t)threads, sizeof(*tid));
+	bool *started = xcalloc((size_t)threads, sizeof(*started));
+	size_t share = (len - from) / (size_t)threads;
+	for (int i = 0; i < threads; i++) {
+		c[i] = (struct check){ .text = text, .drop = drop,
+		                       .from = char_start(text, len, from + share * (size_t)i),
+		                       .to = i + 1 == threads ? len
+		                           : char_start(text, len, from + share * (size_t)(i + 1)) };
+		if (i == 0)
+			c[i].from = from;
+		if (i > 0)
+			started[i] = pthread_create(&tid[i], NULL, check_range, &c[i]) == 0;
+	}
+	bool ok = true;
+	for (int i = threads - 1; i >= 0; i--) {
+		if (started[i])
+			pthread_join(tid[i], NULL);
+		else
+			check_range(&c[i]);
+		ok &= c[i].ok;
+	}
+	free(c);
+	free(tid);
+	free(started);
+	return ok;
+}
+
+/* ---- chunks ----------------------------------------------------------------------- */
+
+enum { JOB_FREE, JOB_TAKEN, JOB_DONE };
+
+struct job {
+	size_t start, next;         /* speculated start; the next chunk's */
+	void *part;
+	struct csvtok tok;
+	int state;
+};
+
+struct pipeline {
+	const char *text;
+	size_t len;
+	bool drop;
+	const char *name;
+	char delim;
+	const struct csvin_parallel *par;
+	void *ctx;
+	size_t data_start, chunk, nchunks;
+	struct job *ring;
+	size_t ring_size;
+	size_t next_job, merged;    /* chunks taken by workers; merged */
+	bool quit;
+	pthread_mutex_t mu;
+	pthread_cond_t work, done;
+};
+
+/* Where chunk k is speculated to start: after the first line break at or after
+ * its nominal start (within one chunk; any guess is verified). */
+static size_t speculated_start(const struct pipeline *pl, size_t k)
+{
+	if (k == 0)
+		return pl->data_start;
+	if (k >= pl->nchunks || pl->chunk > (pl->len - pl->data_start) / k)
+		return pl->len;
+	size_t b = pl->data_start + pl->chunk * k;
+	size_t span = pl->len - (b - 1) < pl->chunk ? pl->len - (b - 1) : pl->chunk;
+	const char *nl = memchr(pl->text + b - 1, '\n', span);
+	if (nl)
+		return (size_t)(nl - pl->text) + 1;
+	return pl->chunk < pl->len - b ? b + pl->chunk : pl->len;
+}
+
+static void *worker(void *arg)
+{
+	struct pipeline *pl = arg;
+	pthread_mutex_lock(&pl->mu);
+	for (;;) {
+		while (!pl->quit && pl->next_job < pl->nchunks &&
+		       pl->next_job >= pl->merged + pl->ring_size)
+			pthread_cond_wait(&pl->work, &pl->mu);
+		if (pl->quit || pl->next_job >= pl->nchunks)
+			break;
+		size_t k = pl->next_job++;
+		struct job *job = &pl->ring[k % pl->ring_size];
+		job->state = JOB_TAKEN;
+		pthread_mutex_unlock(&pl->mu);
+
+		job->start = speculated_start(pl, k);
+		job->next = speculated_start(pl, k + 1);
+		job->part = pl->par->part_new(pl->ctx);
+		job->tok = (struct csvtok){ .name = pl->name, .delim = pl->delim,
+		                            .fn = pl->par->part_record, .ctx = job->part };
+		csvtok_range(&job->tok, pl->text, job->start, pl->len, job->next, 1, pl->drop);
+
+		pthread_mutex_lock(&pl->mu);
+		job->state = JOB_DONE;
+		pthread_cond_broadcast(&pl->done);
+	}
+	pthread_mutex_unlock(&pl->mu);
+	return NULL;
+}
+
+/* Where the merge stands: the next chunk must start at pos, on line `line`. */
+struct merge_state {
+	size_t pos;
+	long line;
+	long records;
+	int status;
+	bool stop;
+};
+
+/* Reads chunk job again in order with fn, from where the one before ended. */
+static void redo(struct pipeline *pl, struct job *job, csv_record_fn fn, void *ctx,
+                 FILE *err, struct merge_state *m)
+{
+	struct csvtok t = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
+	                    .err = err };
+	csvtok_range(&t, pl->text, m->pos, pl->len, job->next, m->line, pl->drop);
+	m->pos = t.end;
+	m->line = t.end_line;
+	m->records += t.records;
+	m->status = t.status;
+	m->stop = t.stopped;
+}
+
+/* Merges (or reads again) one finished chunk. */
+static void merge_job(struct pipeline *pl, struct job *job, csv_record_fn fn, void *ctx,
+                      FILE *err, struct merge_state *m)
+{
+	if (job->start != m->pos ||
+	    pl->par->part_merge(pl->ctx, job->part, m->line) == CSVIN_REDO) {
+		redo(pl, job, fn, ctx, err, m);
+		return;
+	}
+	m->records += job->tok.records;
+	if (job->tok.status) {
+		fprintf(err, "aireport: %s:%ld: %s\n", pl->name, m->line + job->tok.fail_line - 1,
+		        job->tok.fail);
+		m->status = job->tok.status;
+	}
+	m->stop = job->tok.stopped;
+	m->pos = job->tok.end;
+	m->line += job->tok.end_line - 1;
+}
+
+/* Reads text[data_start..len) in chunks; returns the merge's outcome in m. */
+static void run_chunks(struct pipeline *pl, int threads, csv_record_fn fn, void *ctx,
+                       FILE *err, struct progress *pg, struct merge_state *m)
+{
+	size_t workers = (size_t)threads < pl->nchunks ? (size_t)threads : pl->nchunks;
+	pl->ring_size = 2 * workers;
+	pl->ring = xcalloc(pl->ring_size, sizeof(*pl->ring));
+	pthread_mutex_init(&pl->mu, NULL);
+	pthread_cond_init(&pl->work, NULL);
+	pthread_cond_init(&pl->done, NULL);
+	pthread_t *tid = xcalloc(workers, sizeof(*tid));
+	size_t started = 0;
+	while (started < workers && pthread_create(&tid[started], NULL, worker, pl) == 0)
+		started++;
+	if (started == 0)
+		pl->quit = true;    /* no thread: every chunk is read in order below */
+
+	for (size_t k = 0; k < pl->nchunks && !m->stop && !m->status; k++) {
+		struct job *job = &pl->ring[k % pl->ring_size];
+		if (started == 0) {
+			job->start = SIZE_MAX;
+			job->next = speculated_start(pl, k + 1);
+			redo(pl, job, fn, ctx, err, m);
+			continue;
+		}
+		pthread_mutex_lock(&pl->mu);
+		while (job->state != JOB_DONE)
+			pthread_cond_wait(&pl->done, &pl->mu);
+		pthread_mutex_unlock(&pl->mu);
+		merge_job(pl, job, fn, ctx, err, m);
+		pl->par->part_free(pl->ctx, job->part);
+		pthread_mutex_lock(&pl->mu);
+		job->state = JOB_FREE;
+		pl->merged++;
+		pthread_cond_broadcast(&pl->work);
+		pthread_mutex_unlock(&pl->mu);
+		progress_show(pg, (long long)m->pos, (long long)pl->len, m->records);
+	}
+
+	pthread_mutex_lock(&pl->mu);
+	pl->quit = true;
+	pthread_cond_broadcast(&pl->work);
+	pthread_mutex_unlock(&pl->mu);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(tid[i], NULL);
+	for (size_t i = 0; i < pl->ring_size; i++)
+		if (pl->ring[i].state == JOB_DONE)
+			pl->par->part_free(pl->ctx, pl->ring[i].part);
+	free(tid);
+	free(pl->ring);
+	pthread_mutex_destroy(&pl->mu);
+	pthread_cond_destroy(&pl->work);
+	pthread_cond_destroy(&pl->done);
+}
+
+/* Reads valid UTF-8 text: the header in order, the rest in chunks. */
+static int read_chunked(struct pipeline *pl, int threads, csv_record_fn fn, void *ctx,
+                        bool progress, long *records, FILE *err)
+{
+	struct progress pg;
+	progress_begin(&pg, progress, (long long)pl->len, stderr, pl->name, "");
+	struct csvtok head = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
+	                       .err = err, .split = true };
+	csvtok_range(&head, pl->text, pl->data_start, pl->len, SIZE_MAX, 1, pl->drop);
+	struct merge_state m = { .pos = head.end, .line = head.end_line,
+	                         .records = head.records, .status = head.status,
+	                         .stop = head.stopped };
+	if (!m.stop && !m.status && m.pos < pl->len) {
+		pl->data_start = m.pos;
+		pl->chunk = chunk_bytes();
+		size_t rest = pl->len - pl->data_start;
+		pl->nchunks = rest / pl->chunk + (rest % pl->chunk != 0);
+		run_chunks(pl, threads, fn, ctx, err, &pg, &m);
+	}
+	progress_end(&pg);
+	*records = m.records;
+	return m.status;
+}
+
+/* The parallel reading of text[0..len), or -1 when it does not apply (not
+ * UTF-8): the caller then reads it in order. */
+static int read_parallel(const char *name, const char *text, size_t len, bool drop,
+                         const struct csvin_options *opt, csv_record_fn fn, void *ctx,
+                         const struct csvin_parallel *par, struct csvin_info *info, FILE *err)
+{
+	const unsigned char *u = (const unsigned char *)text;
+	int threads = csvin_threads();
+	if (threads < 2 || (opt && opt->encoding == ENCODING_WINDOWS1252) ||
+	    (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))))
+		return -1;
+	bool bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+	size_t start = bom ? 3 : 0;
+	if (!all_utf8(u, start, len, threads, drop))
+		return -1;
+	struct csvin_info got = { .encoding = bom ? CSV_UTF8_BOM : CSV_UTF8,
+	                          .bytes = (long long)len };
+	if (opt && opt->delimiter) {
+		got.delimiter = opt->delimiter;
+	} else {
+		struct reader r = { .name = name, .err = err, .fd = -1, .mem = u, .mem_len = len,
+		                    .mapped = drop, .size = (long long)len, .enc = TEXT_UTF8,
+		                    .bom_len = start };
+		detect_delimiter(&r, &got.delimiter);
+	}
+	struct pipeline pl = { .text = text, .len = len, .drop = drop, .name = name,
+	                       .delim = got.delimiter, .par = par, .ctx = ctx,
+	                       .data_start = start };
+	int status = read_chunked(&pl, threads, fn, ctx, opt && opt->progress, &got.records, err);
+	if (info)
+		*info = got;
+	return status;
+}
+
+int csvin_read_buffer_parallel(const char *name, const char *data, size_t len,
+                               const struct csvin_options *opt, csv_record_fn fn,
+                               void *ctx, const struct csvin_parallel *par,
+                               struct csvin_info *info, FILE *err)
+{
+	err = err ? err : stderr;
+	int status = read_parallel(name, data, len, false, opt, fn, ctx, par, info, err);
+	if (status < 0)
+		status = csvin_read_buffer(name, data, len, opt, fn, ctx, info, err);
+	return status;
+}
+
+int csvin_read_parallel(const char *path, const struct csvin_options *opt, csv_record_fn fn,
+                        void *ctx, const struct csvin_parallel *par,
+                        struct csvin_info *info, FILE *err)
+{
+	err = err ? err : stderr;
+	if (csvin_threads() < 2)
+		return csvin_read(path, opt, fn, ctx, info, err);
+	struct input in;
+	int status = input_open(&in, path, err);
+	if (status)
+		return status;
+	status = -1;
+	if (in.map)
+		status = read_parallel(path, (const char *)in.map, in.map_len, true, opt, fn, ctx,
+		                       par, info, err);
+	if (status < 0)
+		status = csvin_read_input(path, &in, opt, fn, ctx, info, err);
+	input_close(&in);
+	return status;
+}
