@@ -192,6 +192,11 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 int export_read(const char *path, const struct input_settings *in, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
                 FILE *err);
+/* Same; a CSV file's records after the header are read with par on several
+ * cores (csvin_read_parallel) when fn returns CSVIN_SPLIT for the header. */
+int export_read_parallel(const char *path, const struct input_settings *in, bool progress,
+                         csv_record_fn fn, void *ctx, const struct csvin_parallel *par,
+                         struct header_map *h, struct file_read *how, FILE *err);
 /* Counts one rejected field under its column and reason (at most 64 groups; the
  * rest under "other reasons"). */
 void file_read_reason(struct file_read *how, long line, const char *column, const char *reason);

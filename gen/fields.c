@@ -434,6 +434,19 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 		*out = false;
 		return FIELD_OK;
 	}
+	if (n == 1) {
+		/* the common case, by its one character: 1 y j x / 0 n */
+		switch (s[0]) {
+		case '1': case 'y': case 'Y': case 'j': case 'J': case 'x': case 'X':
+			*out = true;
+			return FIELD_OK;
+		case '0': case 'n': case 'N':
+			*out = false;
+			return FIELD_OK;
+		default:
+			return FIELD_NOT_BOOLEAN;
+		}
+	}
 	int mark = bool_mark(s, n);
 	if (mark >= 0) {
 		*out = mark == 1;
