@@ -370,7 +370,7 @@ int csvin_read_parallel(const char *path, const struct csvin_options *opt, csv_r
 	if (csvin_threads() < 2)
 		return csvin_read(path, opt, fn, ctx, info, err);
 	struct input in;
-	int status = input_open(&in, path, err);
+	int status = input_open(&in, path, true, err);
 	if (status)
 		return status;
 	status = -1;

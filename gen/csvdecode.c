@@ -8,8 +8,8 @@
  *      per file; in auto mode it stops at the first invalid byte;
  *   2. delimiter detection over the first non-blank line (only when not set);
  *   3. decoding to UTF-8 for the tokenizer (csvin.c).
- * A regular file is mapped rather than read: valid UTF-8 then goes to the
- * tokenizer straight from the mapping, and the pages behind are given back. */
+ * A mapped file (the parallel reader's) goes to the tokenizer straight from the
+ * mapping when it is valid UTF-8, and the pages behind are given back. */
 #define _DEFAULT_SOURCE 1   /* madvise(MADV_DONTNEED) */
 #include "csvdecode.h"
 
@@ -22,6 +22,9 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "util.h"
 
@@ -93,6 +96,15 @@ size_t utf8_prefix(const unsigned char *s, size_t n, bool *bad)
 	size_t i = 0;
 	*bad = false;
 	while (i < n) {
+#ifdef __SSE2__
+		while (i + 32 <= n) {   /* ASCII runs, 32 bytes at a time */
+			__m128i a = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i b = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 16));
+			if (_mm_movemask_epi8(_mm_or_si128(a, b)))
+				break;
+			i += 32;
+		}
+#endif
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
@@ -566,7 +578,7 @@ void mapping_drop(const unsigned char *base, size_t from, size_t to)
 		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
-int input_open(struct input *in, const char *path, FILE *err)
+int input_open(struct input *in, const char *path, bool map, FILE *err)
 {
 	struct stat st;
 	*in = (struct input){ .fd = -1, .own_fd = -1 };
@@ -590,7 +602,7 @@ int input_open(struct input *in, const char *path, FILE *err)
 		in->fd = fileno(in->tmp);
 	}
 	/* an empty-looking file (/proc) is read, not mapped */
-	if (in->size > 0 && (unsigned long long)in->size <= SIZE_MAX) {
+	if (map && in->size > 0 && (unsigned long long)in->size <= SIZE_MAX) {
 		void *m = mmap(NULL, (size_t)in->size, PROT_READ, MAP_PRIVATE, in->fd, 0);
 		if (m != MAP_FAILED) {
 			in->map = m;

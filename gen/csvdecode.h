@@ -71,8 +71,9 @@ void mapping_drop(const unsigned char *base, size_t from, size_t to);
 
 /* An input file, opened for reading.  A pipe or other stream is first copied to
  * an unnamed temporary file, because the encoding is decided over the whole file
- * before reading.  A file of some size is mapped (map, map_len = size); fd reads
- * it otherwise. */
+ * before reading.  With map, a file of some size is mapped (map, map_len =
+ * size); fd reads it otherwise (read() costs less than faulting the pages of a
+ * mapping in, twice, for one reader). */
 struct input {
 	int fd;
 	FILE *tmp;
@@ -82,7 +83,7 @@ struct input {
 	int own_fd;
 };
 /* Returns 0, or EXIT_IO after one line "aireport: path: ..." on err. */
-int input_open(struct input *in, const char *path, FILE *err);
+int input_open(struct input *in, const char *path, bool map, FILE *err);
 void input_close(struct input *in);
 
 #endif

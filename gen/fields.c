@@ -423,6 +423,15 @@ static int bool_mark(const char *s, size_t n)
 	return -1;
 }
 
+/* One of the words parse_bool takes, in lower case. */
+static bool bool_word(const char *low, size_t n, const char *const *words, size_t count)
+{
+	for (size_t i = 0; i < count; i++)
+		if (words[i][0] == low[0] && span_equals(low, n, words[i]))
+			return true;
+	return false;
+}
+
 enum field_error parse_bool(const char *s, size_t n, bool *out)
 {
 	/* waar/onwaar and wahr/falsch: what Excel in Dutch and German writes for its
@@ -435,7 +444,7 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 		return FIELD_OK;
 	}
 	if (n == 1) {
-		/* the common case, by its one character: 1 y j x / 0 n */
+		/* the common case, by its one character */
 		switch (s[0]) {
 		case '1': case 'y': case 'Y': case 'j': case 'J': case 'x': case 'X':
 			*out = true;
@@ -447,8 +456,11 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 			return FIELD_NOT_BOOLEAN;
 		}
 	}
-	int mark = bool_mark(s, n);
-	if (mark >= 0) {
+	if ((unsigned char)s[0] >= 0x80) {
+		/* the marks are not ASCII, the words are */
+		int mark = bool_mark(s, n);
+		if (mark < 0)
+			return FIELD_NOT_BOOLEAN;
 		*out = mark == 1;
 		return FIELD_OK;
 	}
@@ -457,17 +469,14 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 		return FIELD_NOT_BOOLEAN;
 	for (size_t i = 0; i < n; i++)
 		low[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
-	low[n] = '\0';
-	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++)
-		if (strcmp(low, yes[i]) == 0) {
-			*out = true;
-			return FIELD_OK;
-		}
-	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++)
-		if (strcmp(low, no[i]) == 0) {
-			*out = false;
-			return FIELD_OK;
-		}
+	if (bool_word(low, n, yes, sizeof(yes) / sizeof(yes[0]))) {
+		*out = true;
+		return FIELD_OK;
+	}
+	if (bool_word(low, n, no, sizeof(no) / sizeof(no[0]))) {
+		*out = false;
+		return FIELD_OK;
+	}
 	return FIELD_NOT_BOOLEAN;
 }
 

@@ -51,6 +51,8 @@ void timesheet_caches_clear(struct timesheet_reader *tr)
 	memset(tr->employees, 0, sizeof(tr->employees));
 	memset(tr->use_cases, 0, sizeof(tr->use_cases));
 	memset(tr->departments, 0, sizeof(tr->departments));
+	memset(tr->cells, 0, sizeof(tr->cells));
+	memset(tr->baselines, 0, sizeof(tr->baselines));
 }
 
 static uint32_t quick_hash(const char *s, size_t n)
@@ -74,12 +76,38 @@ static uint32_t quick_hash(const char *s, size_t n)
 	return (uint32_t)(h ^ h >> 29 ^ h >> 47);
 }
 
+/* Whether a[0..n) and b[0..n) are the same bytes: short keys without a call. */
+static inline bool same_bytes(const char *a, const char *b, size_t n)
+{
+	if (n >= 4 && n < 8) {
+		uint32_t p0, p1, q0, q1;
+		memcpy(&p0, a, 4);
+		memcpy(&q0, b, 4);
+		memcpy(&p1, a + n - 4, 4);
+		memcpy(&q1, b + n - 4, 4);
+		return ((p0 ^ q0) | (p1 ^ q1)) == 0;
+	}
+	if (n < 4 || n > 32)
+		return memcmp(a, b, n) == 0;
+	uint64_t x = 0;
+	for (size_t i = 0; i + 8 < n; i += 8) {
+		uint64_t p, q;
+		memcpy(&p, a + i, 8);
+		memcpy(&q, b + i, 8);
+		x |= p ^ q;
+	}
+	uint64_t p, q;   /* the last 8 bytes, overlapping the others */
+	memcpy(&p, a + n - 8, 8);
+	memcpy(&q, b + n - 8, 8);
+	return (x | (p ^ q)) == 0;
+}
+
 /* The slot of s in cache: a hit when slot->key is s. */
 static struct intern_slot *intern_slot(struct intern_slot *cache, const char *s, size_t n,
                                        bool *hit)
 {
 	struct intern_slot *slot = &cache[quick_hash(s, n) & (INTERN_SLOTS - 1)];
-	*hit = slot->key && slot->len == n && memcmp(slot->key, s, n) == 0;
+	*hit = slot->key && slot->len == n && same_bytes(slot->key, s, n);
 	return slot;
 }
 
@@ -129,7 +157,7 @@ static uint32_t employee_of(struct timesheet_reader *tr, const struct csv_field 
 static enum field_error date_of(struct timesheet_reader *tr, const struct csv_field *f,
                                 long line, int32_t *out)
 {
-	if (f->len == tr->date_len && memcmp(f->data, tr->date_text, f->len) == 0) {
+	if (f->len == tr->date_len && same_bytes(f->data, tr->date_text, f->len)) {
 		*out = tr->date_value;
 		return (enum field_error)tr->date_error;
 	}
@@ -296,11 +324,21 @@ static void fold_row(struct timesheet_reader *tr, const struct ts_row *row, long
 		tr->last_date = row->date;
 		tr->last_month = month_of_days(row->date);
 	}
-	bool added;
+	bool added = false;
 	int32_t month = tr->last_month;
 	int32_t quarter = month / 3;
-	size_t i = key3_intern(&d->cell_index,
-	                       (struct key3){ row->employee, row->use_case, month }, &added);
+	/* the cell of this employee and use case last month: mostly this month's */
+	struct cell_slot *slot = &tr->cells[(row->employee * 31u + row->use_case) &
+	                                    (CELL_SLOTS - 1)];
+	size_t i;
+	if (slot->index && slot->employee == row->employee && slot->use_case == row->use_case &&
+	    slot->month == month) {
+		i = slot->index - 1;
+	} else {
+		i = key3_intern(&d->cell_index,
+		                (struct key3){ row->employee, row->use_case, month }, &added);
+		*slot = (struct cell_slot){ row->employee, row->use_case, month, (uint32_t)i + 1 };
+	}
 	if (added) {
 		GROW(d->cells, d->cell_cap, i + 1);
 		d->cells[i] = (struct ts_cell){ .employee = row->employee,
@@ -329,8 +367,16 @@ static void fold_row(struct timesheet_reader *tr, const struct ts_row *row, long
 		if (*first == NO_DATE || row->date < *first)
 			*first = row->date;
 	} else if (in_baseline(rules, row->date)) {
-		size_t b = key3_intern(&d->baseline_index,
-		                       (struct key3){ row->use_case, 0, month }, &added);
+		struct cell_slot *bs = &tr->baselines[row->use_case & (BASELINE_SLOTS - 1)];
+		size_t b;
+		added = false;
+		if (bs->index && bs->use_case == row->use_case && bs->month == month) {
+			b = bs->index - 1;
+		} else {
+			b = key3_intern(&d->baseline_index, (struct key3){ row->use_case, 0, month },
+			                &added);
+			*bs = (struct cell_slot){ 0, row->use_case, month, (uint32_t)b + 1 };
+		}
 		if (added) {
 			GROW(d->baselines, d->baseline_cap, b + 1);
 			d->baselines[b] = (struct baseline_cell){ .use_case = row->use_case,

@@ -17,6 +17,15 @@ struct intern_slot {
 	uint32_t len, index;
 };
 
+/* The cell an employee's rows in a use case went to last. */
+#define CELL_SLOTS 4096
+#define BASELINE_SLOTS 64
+struct cell_slot {
+	uint32_t employee, use_case;
+	int32_t month;
+	uint32_t index;             /* cell index + 1; 0 = empty */
+};
+
 /* A rejected row of a chunk, kept until the chunk is merged. */
 struct ts_reject {
 	long line;
@@ -51,6 +60,7 @@ struct timesheet_reader {
 	int date_error;
 	struct intern_slot employees[INTERN_SLOTS], use_cases[INTERN_SLOTS],
 	                   departments[INTERN_SLOTS];
+	struct cell_slot cells[CELL_SLOTS], baselines[BASELINE_SLOTS];
 	/* Sums of minutes stay exact, and so independent of the order of adding,
 	 * while every addend is a multiple of 1/1024 and the total small: then a
 	 * chunk's sums can be merged.  offgrid: an addend was not. */
