@@ -1,7 +1,7 @@
 /* chunk.c - reading a large CSV export on several cores (csvin.h).
  *
- * The file is mapped.  It is valid UTF-8 or it is not read here: each thread
- * checks a share of it first (§11.1 decides the encoding for the whole file, so
+ * Threads read their parts of the file with pread().  It is valid UTF-8 or it
+ * is not read here: each thread checks a share of it first (§11.1 decides the encoding for the whole file, so
  * this comes before any record).  The header is read in order; the rest is cut
  * into chunks of about CHUNK_BYTES.  Where a chunk starts cannot be known
  * without reading all before it (a quoted field may hold line breaks), so each
@@ -53,56 +53,60 @@ static size_t chunk_bytes(void)
 /* ---- is it all UTF-8? ----------------------------------------------------------- */
 
 struct check {
-	const unsigned char *text;
+	const struct text_source *src;
 	size_t from, to;
-	bool drop, ok;
+	bool ok;
 };
 
 /* The first character start at or after at: past at most four continuation
  * bytes (more cannot be valid UTF-8, and the check then fails there). */
-static size_t char_start(const unsigned char *s, size_t len, size_t at)
+static size_t char_start(const struct text_source *src, size_t at)
 {
-	for (int k = 0; k < 4 && at < len && (s[at] & 0xC0) == 0x80; k++)
-		at++;
-	return at;
+	char buf[4];
+	size_t got;
+	const char *s = source_read(src, buf, at, 4, &got);
+	size_t k = 0;
+	while (k < got && ((unsigned char)s[k] & 0xC0) == 0x80)
+		k++;
+	return at + k;
 }
 
 static void *check_range(void *arg)
 {
 	struct check *c = arg;
+	char *buf = c->src->mem ? NULL : xmalloc(CSVTOK_PIECE);
 	size_t pos = c->from;
 	c->ok = true;
 	while (pos < c->to) {
-		size_t n = c->to - pos < ((size_t)1 << 20) ? c->to - pos : (size_t)1 << 20;
+		size_t want = c->to - pos < CSVTOK_PIECE ? c->to - pos : CSVTOK_PIECE, n;
+		const unsigned char *s = (const unsigned char *)source_read(c->src, buf, pos, want, &n);
 		bool bad;
-		size_t ok = utf8_prefix(c->text + pos, n, &bad);
-		if (bad || (ok == 0 && n > 0) || (pos + n == c->to && ok < n)) {
+		size_t ok = n ? utf8_prefix(s, n, &bad) : 0;
+		if (n == 0 || bad || ok == 0 || (pos + n == c->to && ok < n)) {
 			c->ok = false;
 			break;
 		}
-		if (c->drop)
-			mapping_drop(c->text, pos, pos + ok);
 		pos += ok;
 	}
+	free(buf);
 	return NULL;
 }
 
-/* Whether text[from..len) is valid UTF-8, checked on up to threads cores. */
-static bool all_utf8(const unsigned char *text, size_t from, size_t len, int threads, bool drop)
+/* Whether src from `from` on is valid UTF-8, checked on up to threads cores. */
+static bool all_utf8(const struct text_source *src, size_t from, int threads)
 {
-	if (len - from < INLINE_CHECK_BYTES || threads < 2)
+	if (src->len - from < INLINE_CHECK_BYTES || threads < 2)
 		threads = 1;
 	struct check *c = xcalloc((size_t)threads, sizeof(*c));
 	pthread_t *tid = xcalloc((size_t)threads, sizeof(*tid));
 	bool *started = xcalloc((size_t)threads, sizeof(*started));
-	size_t share = (len - from) / (size_t)threads;
+	size_t share = (src->len - from) / (size_t)threads;
 	for (int i = 0; i < threads; i++) {
-		c[i] = (struct check){ .text = text, .drop = drop,
-		                       .from = char_start(text, len, from + share * (size_t)i),
-		                       .to = i + 1 == threads ? len
-		                           : char_start(text, len, from + share * (size_t)(i + 1)) };
-		if (i == 0)
-			c[i].from = from;
+		c[i] = (struct check){ .src = src,
+		                       .from = i == 0 ? from
+		                             : char_start(src, from + share * (size_t)i),
+		                       .to = i + 1 == threads ? src->len
+		                           : char_start(src, from + share * (size_t)(i + 1)) };
 		if (i > 0)
 			started[i] = pthread_create(&tid[i], NULL, check_range, &c[i]) == 0;
 	}
@@ -132,9 +136,7 @@ struct job {
 };
 
 struct pipeline {
-	const char *text;
-	size_t len;
-	bool drop;
+	struct text_source src;
 	const char *name;
 	char delim;
 	const struct csvin_parallel *par;
@@ -150,23 +152,26 @@ struct pipeline {
 
 /* Where chunk k is speculated to start: after the first line break at or after
  * its nominal start (within one chunk; any guess is verified). */
-static size_t speculated_start(const struct pipeline *pl, size_t k)
+static size_t speculated_start(const struct pipeline *pl, size_t k, char *buf)
 {
+	size_t len = pl->src.len;
 	if (k == 0)
 		return pl->data_start;
-	if (k >= pl->nchunks || pl->chunk > (pl->len - pl->data_start) / k)
-		return pl->len;
-	size_t b = pl->data_start + pl->chunk * k;
-	size_t span = pl->len - (b - 1) < pl->chunk ? pl->len - (b - 1) : pl->chunk;
-	const char *nl = memchr(pl->text + b - 1, '\n', span);
+	if (k >= pl->nchunks || pl->chunk > (len - pl->data_start) / k)
+		return len;
+	size_t b = pl->data_start + pl->chunk * k, got;
+	size_t want = pl->chunk < CSVTOK_PIECE ? pl->chunk : CSVTOK_PIECE;
+	const char *s = source_read(&pl->src, buf, b - 1, want, &got);
+	const char *nl = memchr(s, '\n', got);
 	if (nl)
-		return (size_t)(nl - pl->text) + 1;
-	return pl->chunk < pl->len - b ? b + pl->chunk : pl->len;
+		return b + (size_t)(nl - s);
+	return want < len - b ? b + want : len;
 }
 
 static void *worker(void *arg)
 {
 	struct pipeline *pl = arg;
+	char *buf = xmalloc(CSVTOK_PIECE);
 	pthread_mutex_lock(&pl->mu);
 	for (;;) {
 		while (!pl->quit && pl->next_job < pl->nchunks &&
@@ -179,23 +184,25 @@ static void *worker(void *arg)
 		job->state = JOB_TAKEN;
 		pthread_mutex_unlock(&pl->mu);
 
-		job->start = speculated_start(pl, k);
-		job->next = speculated_start(pl, k + 1);
+		job->start = speculated_start(pl, k, buf);
+		job->next = speculated_start(pl, k + 1, buf);
 		job->part = pl->par->part_new(pl->ctx);
 		job->tok = (struct csvtok){ .name = pl->name, .delim = pl->delim,
 		                            .fn = pl->par->part_record, .ctx = job->part };
-		csvtok_range(&job->tok, pl->text, job->start, pl->len, job->next, 1, pl->drop);
+		csvtok_range(&job->tok, &pl->src, buf, job->start, job->next, 1);
 
 		pthread_mutex_lock(&pl->mu);
 		job->state = JOB_DONE;
 		pthread_cond_broadcast(&pl->done);
 	}
 	pthread_mutex_unlock(&pl->mu);
+	free(buf);
 	return NULL;
 }
 
 /* Where the merge stands: the next chunk must start at pos, on line `line`. */
 struct merge_state {
+	char *buf;                  /* the calling thread's piece buffer */
 	size_t pos;
 	long line;
 	long records;
@@ -209,7 +216,7 @@ static void redo(struct pipeline *pl, struct job *job, csv_record_fn fn, void *c
 {
 	struct csvtok t = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
 	                    .err = err };
-	csvtok_range(&t, pl->text, m->pos, pl->len, job->next, m->line, pl->drop);
+	csvtok_range(&t, &pl->src, m->buf, m->pos, job->next, m->line);
 	m->pos = t.end;
 	m->line = t.end_line;
 	m->records += t.records;
@@ -258,7 +265,7 @@ static void run_chunks(struct pipeline *pl, int threads, csv_record_fn fn, void 
 		struct job *job = &pl->ring[k % pl->ring_size];
 		if (started == 0) {
 			job->start = SIZE_MAX;
-			job->next = speculated_start(pl, k + 1);
+			job->next = speculated_start(pl, k + 1, m->buf);
 			redo(pl, job, fn, ctx, err, m);
 			continue;
 		}
@@ -273,7 +280,7 @@ static void run_chunks(struct pipeline *pl, int threads, csv_record_fn fn, void 
 		pl->merged++;
 		pthread_cond_broadcast(&pl->work);
 		pthread_mutex_unlock(&pl->mu);
-		progress_show(pg, (long long)m->pos, (long long)pl->len, m->records);
+		progress_show(pg, (long long)m->pos, (long long)pl->src.len, m->records);
 	}
 
 	pthread_mutex_lock(&pl->mu);
@@ -297,53 +304,64 @@ static int read_chunked(struct pipeline *pl, int threads, csv_record_fn fn, void
                         bool progress, long *records, FILE *err)
 {
 	struct progress pg;
-	progress_begin(&pg, progress, (long long)pl->len, stderr, pl->name, "");
+	progress_begin(&pg, progress, (long long)pl->src.len, stderr, pl->name, "");
 	struct csvtok head = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
 	                       .err = err, .split = true };
-	csvtok_range(&head, pl->text, pl->data_start, pl->len, SIZE_MAX, 1, pl->drop);
-	struct merge_state m = { .pos = head.end, .line = head.end_line,
+	char *buf = xmalloc(CSVTOK_PIECE);
+	csvtok_range(&head, &pl->src, buf, pl->data_start, SIZE_MAX, 1);
+	struct merge_state m = { .buf = buf, .pos = head.end, .line = head.end_line,
 	                         .records = head.records, .status = head.status,
 	                         .stop = head.stopped };
-	if (!m.stop && !m.status && m.pos < pl->len) {
+	if (!m.stop && !m.status && m.pos < pl->src.len) {
 		pl->data_start = m.pos;
 		pl->chunk = chunk_bytes();
-		size_t rest = pl->len - pl->data_start;
+		size_t rest = pl->src.len - pl->data_start;
 		pl->nchunks = rest / pl->chunk + (rest % pl->chunk != 0);
 		run_chunks(pl, threads, fn, ctx, err, &pg, &m);
 	}
+	free(buf);
 	progress_end(&pg);
 	*records = m.records;
 	return m.status;
 }
 
-/* The parallel reading of text[0..len), or -1 when it does not apply (not
- * UTF-8): the caller then reads it in order. */
-static int read_parallel(const char *name, const char *text, size_t len, bool drop,
+/* The parallel reading of src, or -1 when it does not apply (not UTF-8): the
+ * caller then reads it in order. */
+static int read_parallel(const char *name, const struct text_source *src,
                          const struct csvin_options *opt, csv_record_fn fn, void *ctx,
                          const struct csvin_parallel *par, struct csvin_info *info, FILE *err)
 {
-	const unsigned char *u = (const unsigned char *)text;
 	int threads = csvin_threads();
+	unsigned char head[3] = { 0 };
+	char first[3];
+	size_t n;
+	const char *h = source_read(src, first, 0, 3, &n);
+	memcpy(head, h, n);
 	if (threads < 2 || (opt && opt->encoding == ENCODING_WINDOWS1252) ||
-	    (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))))
+	    (n >= 2 && ((head[0] == 0xFF && head[1] == 0xFE) || (head[0] == 0xFE && head[1] == 0xFF))))
 		return -1;
-	bool bom = len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF;
+	bool bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
 	size_t start = bom ? 3 : 0;
-	if (!all_utf8(u, start, len, threads, drop))
+	if (!all_utf8(src, start, threads))
 		return -1;
 	struct csvin_info got = { .encoding = bom ? CSV_UTF8_BOM : CSV_UTF8,
-	                          .bytes = (long long)len };
+	                          .bytes = (long long)src->len };
+	struct reader r = { .name = name, .err = err, .fd = src->mem ? -1 : src->fd,
+	                    .mem = (const unsigned char *)src->mem, .mem_len = src->len,
+	                    .size = (long long)src->len, .enc = TEXT_UTF8, .bom_len = start,
+	                    .cd = (iconv_t)-1 };
 	if (opt && opt->delimiter) {
 		got.delimiter = opt->delimiter;
 	} else {
-		struct reader r = { .name = name, .err = err, .fd = -1, .mem = u, .mem_len = len,
-		                    .mapped = drop, .size = (long long)len, .enc = TEXT_UTF8,
-		                    .bom_len = start };
-		detect_delimiter(&r, &got.delimiter);
+		r.chunk_size = CSV_READ_CHUNK;
+		r.chunk = xmalloc(CARRY_MAX + r.chunk_size);
+		int status = detect_delimiter(&r, &got.delimiter);
+		reader_close(&r);
+		if (status)
+			return status;
 	}
-	struct pipeline pl = { .text = text, .len = len, .drop = drop, .name = name,
-	                       .delim = got.delimiter, .par = par, .ctx = ctx,
-	                       .data_start = start };
+	struct pipeline pl = { .src = *src, .name = name, .delim = got.delimiter, .par = par,
+	                       .ctx = ctx, .data_start = start };
 	int status = read_chunked(&pl, threads, fn, ctx, opt && opt->progress, &got.records, err);
 	if (info)
 		*info = got;
@@ -356,7 +374,8 @@ int csvin_read_buffer_parallel(const char *name, const char *data, size_t len,
                                struct csvin_info *info, FILE *err)
 {
 	err = err ? err : stderr;
-	int status = read_parallel(name, data, len, false, opt, fn, ctx, par, info, err);
+	struct text_source src = { .mem = data, .fd = -1, .len = len };
+	int status = read_parallel(name, &src, opt, fn, ctx, par, info, err);
 	if (status < 0)
 		status = csvin_read_buffer(name, data, len, opt, fn, ctx, info, err);
 	return status;
@@ -370,13 +389,14 @@ int csvin_read_parallel(const char *path, const struct csvin_options *opt, csv_r
 	if (csvin_threads() < 2)
 		return csvin_read(path, opt, fn, ctx, info, err);
 	struct input in;
-	int status = input_open(&in, path, true, err);
+	int status = input_open(&in, path, err);
 	if (status)
 		return status;
 	status = -1;
-	if (in.map)
-		status = read_parallel(path, (const char *)in.map, in.map_len, true, opt, fn, ctx,
-		                       par, info, err);
+	if (in.size > 0 && (unsigned long long)in.size <= SIZE_MAX) {
+		struct text_source src = { .fd = in.fd, .len = (size_t)in.size };
+		status = read_parallel(path, &src, opt, fn, ctx, par, info, err);
+	}
 	if (status < 0)
 		status = csvin_read_input(path, &in, opt, fn, ctx, info, err);
 	input_close(&in);

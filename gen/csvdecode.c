@@ -8,18 +8,15 @@
  *      per file; in auto mode it stops at the first invalid byte;
  *   2. delimiter detection over the first non-blank line (only when not set);
  *   3. decoding to UTF-8 for the tokenizer (csvin.c).
- * A mapped file (the parallel reader's) goes to the tokenizer straight from the
- * mapping when it is valid UTF-8, and the pages behind are given back. */
-#define _DEFAULT_SOURCE 1   /* madvise(MADV_DONTNEED) */
+ * Valid UTF-8 in memory (csvin_read_buffer) goes to the tokenizer as it is. */
 #include "csvdecode.h"
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #ifdef __SSE2__
@@ -206,7 +203,7 @@ static long line_of_offset(struct reader *r, long long at)
 	return line;
 }
 
-/* Pass 1 over a buffer in memory: no copy; a mapping's pages are dropped behind. */
+/* Pass 1 over a buffer in memory, without a copy. */
 static int validate_utf8_mem(struct reader *r, long long *bad_at)
 {
 	size_t pos = 0;
@@ -218,8 +215,6 @@ static int validate_utf8_mem(struct reader *r, long long *bad_at)
 			*bad_at = (long long)(pos + ok);
 			return 1;
 		}
-		if (r->mapped)
-			mapping_drop(r->mem, pos, pos + ok);
 		pos += ok;   /* a character cut off by the piece's end starts the next */
 	}
 	return 0;
@@ -367,8 +362,6 @@ static int run_pass_mem(struct reader *r, text_sink sink, void *ctx)
 		size_t n = r->mem_len - pos < CHUNK_SIZE ? r->mem_len - pos : CHUNK_SIZE;
 		r->consumed += (long long)n;
 		int rc = sink(ctx, (const char *)r->mem + pos, n);
-		if (r->mapped)
-			mapping_drop(r->mem, pos, pos + n);
 		if (rc)
 			return rc;
 		pos += n;
@@ -569,16 +562,7 @@ int detect_delimiter(struct reader *r, char *delimiter)
 	return status == EXIT_IO ? EXIT_IO : 0;
 }
 
-void mapping_drop(const unsigned char *base, size_t from, size_t to)
-{
-	size_t page = (size_t)sysconf(_SC_PAGESIZE);
-	uintptr_t a = ((uintptr_t)(base + from) + page - 1) & ~(uintptr_t)(page - 1);
-	uintptr_t b = (uintptr_t)(base + to) & ~(uintptr_t)(page - 1);
-	if (b > a)
-		madvise((void *)a, b - a, MADV_DONTNEED);
-}
-
-int input_open(struct input *in, const char *path, bool map, FILE *err)
+int input_open(struct input *in, const char *path, FILE *err)
 {
 	struct stat st;
 	*in = (struct input){ .fd = -1, .own_fd = -1 };
@@ -601,25 +585,40 @@ int input_open(struct input *in, const char *path, bool map, FILE *err)
 		}
 		in->fd = fileno(in->tmp);
 	}
-	/* an empty-looking file (/proc) is read, not mapped */
-	if (map && in->size > 0 && (unsigned long long)in->size <= SIZE_MAX) {
-		void *m = mmap(NULL, (size_t)in->size, PROT_READ, MAP_PRIVATE, in->fd, 0);
-		if (m != MAP_FAILED) {
-			in->map = m;
-			in->map_len = (size_t)in->size;
-			madvise(m, in->map_len, MADV_SEQUENTIAL);
-		}
-	}
 	return 0;
 }
 
 void input_close(struct input *in)
 {
-	if (in->map)
-		munmap((void *)in->map, in->map_len);
 	if (in->tmp)
 		fclose(in->tmp);
 	if (in->own_fd >= 0)
 		close(in->own_fd);
 	*in = (struct input){ .fd = -1, .own_fd = -1 };
+}
+
+const char *source_read(const struct text_source *src, char *buf, size_t pos, size_t want,
+                        size_t *got)
+{
+	if (pos >= src->len) {
+		*got = 0;
+		return buf;
+	}
+	if (want > src->len - pos)
+		want = src->len - pos;
+	if (src->mem) {
+		*got = want;
+		return src->mem + pos;
+	}
+	size_t have = 0;
+	while (have < want) {
+		ssize_t n = pread(src->fd, buf + have, want - have, (off_t)(pos + have));
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;      /* an error, or the file is shorter now: *got tells */
+		have += (size_t)n;
+	}
+	*got = have;
+	return buf;
 }

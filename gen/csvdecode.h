@@ -30,7 +30,6 @@ struct reader {
 	int fd;                         /* -1: the bytes are mem[0..mem_len) */
 	const unsigned char *mem;
 	size_t mem_len, mem_pos;
-	bool mapped;                    /* mem is a mapping of the file: dropped behind */
 	long long size;
 	long long consumed;             /* bytes read in the current pass */
 	unsigned char *chunk;           /* CARRY_MAX + chunk_size */
@@ -65,25 +64,30 @@ int detect_delimiter(struct reader *r, char *delimiter);
  * starts an invalid sequence (true) or a sequence cut off by the end (false). */
 size_t utf8_prefix(const unsigned char *s, size_t n, bool *bad);
 
-/* Gives the pages of a mapping in [from, to) back (they are read again from the
- * page cache if touched later), so reading a large file keeps memory flat. */
-void mapping_drop(const unsigned char *base, size_t from, size_t to);
-
 /* An input file, opened for reading.  A pipe or other stream is first copied to
  * an unnamed temporary file, because the encoding is decided over the whole file
- * before reading.  With map, a file of some size is mapped (map, map_len =
- * size); fd reads it otherwise (read() costs less than faulting the pages of a
- * mapping in, twice, for one reader). */
+ * before reading. */
 struct input {
 	int fd;
 	FILE *tmp;
-	const unsigned char *map;
-	size_t map_len;
 	long long size;
 	int own_fd;
 };
 /* Returns 0, or EXIT_IO after one line "aireport: path: ..." on err. */
-int input_open(struct input *in, const char *path, bool map, FILE *err);
+int input_open(struct input *in, const char *path, FILE *err);
 void input_close(struct input *in);
+
+/* Text to read at any position: in memory, or a file read with pread() (threads
+ * read their own parts of it; read() copies cost less than faulting in the pages
+ * of a mapping). */
+struct text_source {
+	const char *mem;            /* NULL: read fd */
+	int fd;
+	size_t len;
+};
+/* Up to want bytes at pos: a pointer into mem, or buf filled.  *got is less than
+ * asked only at the end, or when the file cannot be read (errno set). */
+const char *source_read(const struct text_source *src, char *buf, size_t pos, size_t want,
+                        size_t *got);
 
 #endif

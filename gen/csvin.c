@@ -461,8 +461,8 @@ static int read_input(struct reader *r, const struct csvin_options *opt, csv_rec
 	return status;
 }
 
-void csvtok_range(struct csvtok *t, const char *text, size_t start, size_t len,
-                  size_t stop_at, long first_line, bool drop)
+void csvtok_range(struct csvtok *t, const struct text_source *src, char *buf, size_t start,
+                  size_t stop_at, long first_line)
 {
 	struct parse ps = { .name = t->name, .err = t->err, .fn = t->fn, .fn_ctx = t->ctx,
 	                    .delim = t->delim, .line = first_line, .record_line = first_line,
@@ -474,22 +474,26 @@ void csvtok_range(struct csvtok *t, const char *text, size_t start, size_t len,
 		return;
 	}
 	size_t pos = start;
-	while (pos < len && !ps.done) {
-		/* up to stop_at in large pieces, then line by line as it were */
-		size_t piece = pos < stop_at ? TOK_PIECE : 4096;
-		if (pos < stop_at && stop_at - pos < piece)
-			piece = stop_at - pos;
-		if (len - pos < piece)
-			piece = len - pos;
+	while (pos < src->len && !ps.done) {
+		/* up to stop_at in large pieces, then a line or so at a time */
+		size_t want = pos < stop_at ? CSVTOK_PIECE : 4096, got;
+		if (pos < stop_at && stop_at - pos < want)
+			want = stop_at - pos;
+		const char *text = source_read(src, buf, pos, want, &got);
+		if (got == 0) {
+			ps.status = EXIT_IO;
+			ps.record_line = ps.line;
+			parse_fail(&ps, "cannot read the rest of the file");
+			ps.status = EXIT_IO;
+			break;
+		}
 		ps.text_off = pos;
-		parse_text(&ps, text + pos, piece);
-		if (drop)
-			mapping_drop((const unsigned char *)text, pos, pos + piece);
-		pos += piece;
+		parse_text(&ps, text, got);
+		pos += got;
 	}
 	if (!ps.done)
 		parse_finish(&ps);
-	t->end = ps.at_stop ? ps.stop_pos : len;
+	t->end = ps.at_stop ? ps.stop_pos : src->len;
 	t->end_line = ps.line;
 	t->records = ps.records;
 	t->status = ps.status;
@@ -513,11 +517,7 @@ int csvin_read_input(const char *name, const struct input *in,
                      const struct csvin_options *opt, csv_record_fn fn, void *ctx,
                      struct csvin_info *info, FILE *err)
 {
-	struct reader r = { .name = name, .err = err, .fd = in->fd, .mem = in->map,
-	                    .mem_len = in->map_len, .mapped = in->map != NULL,
-	                    .size = in->size };
-	if (in->map)
-		r.fd = -1;
+	struct reader r = { .name = name, .err = err, .fd = in->fd, .size = in->size };
 	return read_input(&r, opt, fn, ctx, info, opt && opt->progress);
 }
 
@@ -526,7 +526,7 @@ int csvin_read(const char *path, const struct csvin_options *opt, csv_record_fn 
 {
 	struct input in;
 	err = err ? err : stderr;
-	int status = input_open(&in, path, false, err);
+	int status = input_open(&in, path, err);
 	if (status)
 		return status;
 	status = csvin_read_input(path, &in, opt, fn, ctx, info, err);

@@ -28,14 +28,15 @@ struct csvtok {
 	char fail[128];             /* the failure's message when err is NULL */
 };
 
-/* Tokenizes text[start..len) - valid UTF-8 without a byte order mark, start at the
- * beginning of a line with no record open - numbering lines from first_line, until
- * the first record start at or after stop_at (a record start: the beginning of a
- * line outside any record), or the end of the text, where an open record is
- * finished.  With drop, text is a file mapping whose pages are given back behind
- * the reading. */
-void csvtok_range(struct csvtok *t, const char *text, size_t start, size_t len,
-                  size_t stop_at, long first_line, bool drop);
+#define CSVTOK_PIECE ((size_t)1 << 20)   /* the buffer csvtok_range needs */
+
+/* Tokenizes src from start to its end - valid UTF-8 without a byte order mark,
+ * start at the beginning of a line with no record open - numbering lines from
+ * first_line, until the first record start at or after stop_at (a record start:
+ * the beginning of a line outside any record), or the end, where an open record
+ * is finished.  buf (CSVTOK_PIECE bytes) takes the text read from a file. */
+void csvtok_range(struct csvtok *t, const struct text_source *src, char *buf, size_t start,
+                  size_t stop_at, long first_line);
 
 /* csvin_read over an input that input_open (csvdecode.h) has opened. */
 int csvin_read_input(const char *name, const struct input *in,
