@@ -28,7 +28,7 @@ struct csvtok {
 	char fail[128];             /* the failure's message when err is NULL */
 };
 
-#define CSVTOK_PIECE ((size_t)1 << 20)   /* the buffer csvtok_range needs */
+#define CSVTOK_PIECE ((size_t)128 << 10)   /* the buffer csvtok_range needs */
 
 /* Tokenizes src from start to its end - valid UTF-8 without a byte order mark,
  * start at the beginning of a line with no record open - numbering lines from

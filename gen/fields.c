@@ -1,6 +1,7 @@
 /* fields.c - pure parsers for typed fields and calendar arithmetic. */
 #include "fields.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const char *trim_span(const char *s, size_t *n)
@@ -28,6 +29,17 @@ enum field_error parse_number(const char *s, size_t n, double *out)
 	s = trim_span(s, &n);
 	if (n == 0)
 		return FIELD_EMPTY;
+	if (n <= 15) {
+		/* the common case, digits only: the same value, without the doubles */
+		uint64_t v = 0;
+		size_t i = 0;
+		while (i < n && is_digit(s[i]))
+			v = v * 10 + (uint64_t)(s[i++] - '0');
+		if (i == n) {
+			*out = (double)v;
+			return FIELD_OK;
+		}
+	}
 	size_t i = 0;
 	bool negative = false;
 	if (s[i] == '+' || s[i] == '-') {

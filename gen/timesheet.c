@@ -102,25 +102,34 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return (x | (p ^ q)) == 0;
 }
 
-/* The slot of s in cache: a hit when slot->key is s. */
-static struct intern_slot *intern_slot(struct intern_slot *cache, const char *s, size_t n,
-                                       bool *hit)
+/* The slot of s in cache (slots a power of two): a hit when it holds s. */
+static struct intern_slot *intern_slot(struct intern_slot *cache, size_t slots, const char *s,
+                                       size_t n, bool *hit)
 {
-	struct intern_slot *slot = &cache[quick_hash(s, n) & (INTERN_SLOTS - 1)];
-	*hit = slot->key && slot->len == n && same_bytes(slot->key, s, n);
+	struct intern_slot *slot = &cache[quick_hash(s, n) & (slots - 1)];
+	*hit = slot->len == n && n && same_bytes(slot->key, s, n);
 	return slot;
 }
 
+static void intern_keep(struct intern_slot *slot, const char *s, size_t n, size_t index)
+{
+	if (n == 0 || n > INTERN_KEY)
+		return;
+	slot->len = (uint32_t)n;
+	slot->index = (uint32_t)index;
+	memcpy(slot->key, s, n);
+}
+
 /* strmap_intern, through the cache. */
-static uint32_t intern(struct intern_slot *cache, struct strmap *m, const char *s, size_t n)
+static uint32_t intern(struct intern_slot *cache, size_t slots, struct strmap *m,
+                       const char *s, size_t n)
 {
 	bool hit;
-	struct intern_slot *slot = intern_slot(cache, s, n, &hit);
+	struct intern_slot *slot = intern_slot(cache, slots, s, n, &hit);
 	if (hit)
 		return slot->index;
 	size_t i = strmap_intern(m, s, n, NULL);
-	*slot = (struct intern_slot){ .key = strmap_key(m, i), .len = (uint32_t)n,
-	                              .index = (uint32_t)i };
+	intern_keep(slot, s, n, i);
 	return (uint32_t)i;
 }
 
@@ -131,7 +140,7 @@ static uint32_t intern(struct intern_slot *cache, struct strmap *m, const char *
 static uint32_t employee_of(struct timesheet_reader *tr, const struct csv_field *f)
 {
 	bool hit;
-	struct intern_slot *slot = intern_slot(tr->employees, f->data, f->len, &hit);
+	struct intern_slot *slot = intern_slot(tr->employees, EMPLOYEE_SLOTS, f->data, f->len, &hit);
 	if (hit)
 		return slot->index;
 	struct csv_field id = id_field(f, &tr->id_scratch);
@@ -147,8 +156,7 @@ static uint32_t employee_of(struct timesheet_reader *tr, const struct csv_field 
 		                  : strmap_intern(m, id.data, id.len, NULL);
 	}
 	if (m->key_lens[i] == f->len && memcmp(strmap_key(m, i), f->data, f->len) == 0)
-		*slot = (struct intern_slot){ .key = strmap_key(m, i), .len = (uint32_t)f->len,
-		                              .index = (uint32_t)i };
+		intern_keep(slot, f->data, f->len, i);
 	return (uint32_t)i;
 }
 
@@ -247,10 +255,11 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 	case TC_USE_CASE:
 		if (check_text_field(f, 100, reason, rsz))
 			return -1;
-		row->use_case = intern(tr->use_cases, &d->use_cases, f->data, f->len);
+		row->use_case = intern(tr->use_cases, USE_CASE_SLOTS, &d->use_cases, f->data, f->len);
 		return 0;
 	case TC_DEPARTMENT:
-		row->department = f->len ? intern(tr->departments, &d->departments, f->data, f->len)
+		row->department = f->len ? intern(tr->departments, DEPARTMENT_SLOTS, &d->departments,
+		                                  f->data, f->len)
 		                         : NO_STRING;
 		return 0;
 	case TC_DATE:

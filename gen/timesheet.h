@@ -10,12 +10,16 @@
 #include "dataset.h"
 
 /* The index of recently seen byte strings in a strmap, by a hash of their first
- * and last bytes: a hit costs one comparison instead of a lookup. */
-#define INTERN_SLOTS 256
+ * and last bytes: a hit costs one comparison of bytes kept in the slot instead of
+ * a lookup.  Strings longer than INTERN_KEY are looked up every time. */
+#define INTERN_KEY 32
 struct intern_slot {
-	const char *key;            /* the map's copy (stable); NULL = empty */
-	uint32_t len, index;
+	uint32_t len, index;        /* len 0: empty (an empty string is never interned) */
+	char key[INTERN_KEY];
 };
+#define EMPLOYEE_SLOTS 1024
+#define USE_CASE_SLOTS 256
+#define DEPARTMENT_SLOTS 64
 
 /* The cell an employee's rows in a use case went to last. */
 #define CELL_SLOTS 4096
@@ -58,8 +62,8 @@ struct timesheet_reader {
 	size_t date_len;            /* SIZE_MAX: none yet */
 	int32_t date_value;
 	int date_error;
-	struct intern_slot employees[INTERN_SLOTS], use_cases[INTERN_SLOTS],
-	                   departments[INTERN_SLOTS];
+	struct intern_slot employees[EMPLOYEE_SLOTS], use_cases[USE_CASE_SLOTS],
+	                   departments[DEPARTMENT_SLOTS];
 	struct cell_slot cells[CELL_SLOTS], baselines[BASELINE_SLOTS];
 	/* Sums of minutes stay exact, and so independent of the order of adding,
 	 * while every addend is a multiple of 1/1024 and the total small: then a
