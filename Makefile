@@ -74,9 +74,9 @@ FUZZ_CORE  = $(filter-out gen/out_pdf.o gen/pdf_chart.o gen/out_xlsx.o gen/run.o
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
-	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -lcsv -linih -lzip -lexpat -lm
+	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -pthread -lcsv -linih -lzip -lexpat -lm
 
-# libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
+# libFuzzer (clang) builds into build/fuzz/.  csvdecode.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
 # does not allocate megabytes.  xlsxin.c likewise hands expat 61 inflated bytes
@@ -86,16 +86,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvdecode.o gen/xlsxin.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvdecode_small_chunks.o $(FUZZ_DIR)/xlsxin_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
+$(FUZZ_DIR)/csvdecode_small_chunks.c: gen/csvdecode.c
 	@mkdir -p $(@D)
-	{ echo '#line 1 "gen/csvin.c"'; \
+	{ echo '#line 1 "gen/csvdecode.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
 $(FUZZ_DIR)/xlsxin_small_chunks.c: gen/xlsxin.c
@@ -108,7 +108,7 @@ $(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) \
-	  -lcsv -linih -lzip -lexpat -lm
+	  -pthread -lcsv -linih -lzip -lexpat -lm
 
 # Replays the kept crashes, then fuzzes from the seed corpus (new inputs are
 # kept in build/fuzz/corpus-NAME/).  A crash stops make and leaves
