@@ -92,20 +92,21 @@ static void *check_range(void *arg)
 	return NULL;
 }
 
-/* Whether src from `from` on is valid UTF-8, checked on up to threads cores. */
-static bool all_utf8(const struct text_source *src, size_t from, int threads)
+/* Whether src[from..to) is valid UTF-8 (to: the end, or a character start),
+ * checked on up to threads cores. */
+static bool utf8_range(const struct text_source *src, size_t from, size_t to, int threads)
 {
-	if (src->len - from < INLINE_CHECK_BYTES || threads < 2)
+	if (to - from < INLINE_CHECK_BYTES || threads < 2)
 		threads = 1;
 	struct check *c = xcalloc((size_t)threads, sizeof(*c));
 	pthread_t *tid = xcalloc((size_t)threads, sizeof(*tid));
 	bool *started = xcalloc((size_t)threads, sizeof(*started));
-	size_t share = (src->len - from) / (size_t)threads;
+	size_t share = (to - from) / (size_t)threads;
 	for (int i = 0; i < threads; i++) {
 		c[i] = (struct check){ .src = src,
 		                       .from = i == 0 ? from
 		                             : char_start(src, from + share * (size_t)i),
-		                       .to = i + 1 == threads ? src->len
+		                       .to = i + 1 == threads ? to
 		                           : char_start(src, from + share * (size_t)(i + 1)) };
 		if (i > 0)
 			started[i] = pthread_create(&tid[i], NULL, check_range, &c[i]) == 0;
@@ -122,6 +123,11 @@ static bool all_utf8(const struct text_source *src, size_t from, int threads)
 	free(tid);
 	free(started);
 	return ok;
+}
+
+static bool all_utf8(const struct text_source *src, size_t from, int threads)
+{
+	return utf8_range(src, from, src->len, threads);
 }
 
 /* ---- chunks ----------------------------------------------------------------------- */
@@ -142,6 +148,8 @@ struct pipeline {
 	const struct csvin_parallel *par;
 	void *ctx;
 	size_t data_start, chunk, nchunks;
+	int threads;
+	bool fused;                 /* chunks check their own bytes are UTF-8 */
 	struct job *ring;
 	size_t ring_size;
 	size_t next_job, merged;    /* chunks taken by workers; merged */
@@ -188,7 +196,8 @@ static void *worker(void *arg)
 		job->next = speculated_start(pl, k + 1, buf);
 		job->part = pl->par->part_new(pl->ctx);
 		job->tok = (struct csvtok){ .name = pl->name, .delim = pl->delim,
-		                            .fn = pl->par->part_record, .ctx = job->part };
+		                            .fn = pl->par->part_record, .ctx = job->part,
+		                            .validate = pl->fused };
 		csvtok_range(&job->tok, &pl->src, buf, job->start, job->next, 1);
 
 		pthread_mutex_lock(&pl->mu);
@@ -208,38 +217,56 @@ struct merge_state {
 	long records;
 	int status;
 	bool stop;
+	bool invalid;               /* not all UTF-8 after all: read again in order */
 };
+
+/* A chunk stopped at a failure (its message in t) or by fn: final only when the
+ * rest of the file is UTF-8 (reading in order would decode it otherwise). */
+static void stopped_at(struct pipeline *pl, const struct csvtok *t, size_t from, long line,
+                       FILE *err, struct merge_state *m)
+{
+	if (pl->fused && !all_utf8(&pl->src, from, pl->threads)) {
+		m->invalid = true;
+		return;
+	}
+	if (t->status)
+		fprintf(err, "aireport: %s:%ld: %s\n", pl->name, line + t->fail_line - 1, t->fail);
+	m->status = t->status;
+	m->stop = true;
+}
 
 /* Reads chunk job again in order with fn, from where the one before ended. */
 static void redo(struct pipeline *pl, struct job *job, csv_record_fn fn, void *ctx,
                  FILE *err, struct merge_state *m)
 {
 	struct csvtok t = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
-	                    .err = err };
+	                    .validate = pl->fused };
 	csvtok_range(&t, &pl->src, m->buf, m->pos, job->next, m->line);
+	m->records += t.records;
+	if (t.invalid)
+		m->invalid = true;
+	else if (t.status || t.stopped)
+		stopped_at(pl, &t, m->pos, 1, err, m);   /* its lines count from 1 */
 	m->pos = t.end;
 	m->line = t.end_line;
-	m->records += t.records;
-	m->status = t.status;
-	m->stop = t.stopped;
 }
 
 /* Merges (or reads again) one finished chunk. */
 static void merge_job(struct pipeline *pl, struct job *job, csv_record_fn fn, void *ctx,
                       FILE *err, struct merge_state *m)
 {
+	if (job->start == m->pos && job->tok.invalid) {
+		m->invalid = true;
+		return;
+	}
 	if (job->start != m->pos ||
 	    pl->par->part_merge(pl->ctx, job->part, m->line) == CSVIN_REDO) {
 		redo(pl, job, fn, ctx, err, m);
 		return;
 	}
 	m->records += job->tok.records;
-	if (job->tok.status) {
-		fprintf(err, "aireport: %s:%ld: %s\n", pl->name, m->line + job->tok.fail_line - 1,
-		        job->tok.fail);
-		m->status = job->tok.status;
-	}
-	m->stop = job->tok.stopped;
+	if (job->tok.status || job->tok.stopped)
+		stopped_at(pl, &job->tok, m->pos, m->line, err, m);
 	m->pos = job->tok.end;
 	m->line += job->tok.end_line - 1;
 }
@@ -261,7 +288,7 @@ static void run_chunks(struct pipeline *pl, int threads, csv_record_fn fn, void 
 	if (started == 0)
 		pl->quit = true;    /* no thread: every chunk is read in order below */
 
-	for (size_t k = 0; k < pl->nchunks && !m->stop && !m->status; k++) {
+	for (size_t k = 0; k < pl->nchunks && !m->stop && !m->invalid; k++) {
 		struct job *job = &pl->ring[k % pl->ring_size];
 		if (started == 0) {
 			job->start = SIZE_MAX;
@@ -299,34 +326,63 @@ static void run_chunks(struct pipeline *pl, int threads, csv_record_fn fn, void 
 	pthread_cond_destroy(&pl->done);
 }
 
-/* Reads valid UTF-8 text: the header in order, the rest in chunks. */
-static int read_chunked(struct pipeline *pl, int threads, csv_record_fn fn, void *ctx,
-                        bool progress, long *records, FILE *err)
+#define READ_AGAIN (-2)           /* read_parallel: not UTF-8 after all */
+#define ASCII_HEAD ((size_t)64 << 10)
+
+/* Reads UTF-8 text: the header in order, the rest in chunks.  Returns the
+ * status, or READ_AGAIN when a byte turned out not to be UTF-8. */
+static int read_chunked(struct pipeline *pl, csv_record_fn fn, void *ctx, bool progress,
+                        long *records, FILE *err)
 {
 	struct progress pg;
 	progress_begin(&pg, progress, (long long)pl->src.len, stderr, pl->name, "");
 	struct csvtok head = { .name = pl->name, .delim = pl->delim, .fn = fn, .ctx = ctx,
-	                       .err = err, .split = true };
+	                       .err = err, .split = true, .validate = pl->fused };
 	char *buf = xmalloc(CSVTOK_PIECE);
 	csvtok_range(&head, &pl->src, buf, pl->data_start, SIZE_MAX, 1);
 	struct merge_state m = { .buf = buf, .pos = head.end, .line = head.end_line,
 	                         .records = head.records, .status = head.status,
-	                         .stop = head.stopped };
-	if (!m.stop && !m.status && m.pos < pl->src.len) {
+	                         .stop = head.stopped, .invalid = head.invalid };
+	if (pl->fused && !m.stop && !m.status && !m.invalid && m.pos > ASCII_HEAD) {
+		/* a header of more than its first line: check the rest now, and read it
+		 * again if need be (its records were ASCII up to ASCII_HEAD) */
+		pl->fused = false;
+		m.invalid = !all_utf8(&pl->src, m.pos, pl->threads);
+	}
+	if (!m.stop && !m.status && !m.invalid && m.pos < pl->src.len) {
 		pl->data_start = m.pos;
 		pl->chunk = chunk_bytes();
 		size_t rest = pl->src.len - pl->data_start;
 		pl->nchunks = rest / pl->chunk + (rest % pl->chunk != 0);
-		run_chunks(pl, threads, fn, ctx, err, &pg, &m);
+		run_chunks(pl, pl->threads, fn, ctx, err, &pg, &m);
 	}
 	free(buf);
 	progress_end(&pg);
 	*records = m.records;
-	return m.status;
+	return m.invalid ? READ_AGAIN : m.status;
+}
+
+/* Whether the first line (or the whole start, when longer) is ASCII: a header
+ * that reads the same whatever the file's encoding turns out to be. */
+static bool ascii_first_line(const struct text_source *src, size_t from)
+{
+	char *buf = xmalloc(ASCII_HEAD);
+	size_t got;
+	const char *s = source_read(src, buf, from, ASCII_HEAD, &got);
+	const char *nl = memchr(s, '\n', got);
+	size_t n = nl ? (size_t)(nl - s) : got;
+	bool ascii = true;
+	for (size_t i = 0; i < n && ascii; i++)
+		ascii = (unsigned char)s[i] < 0x80;
+	free(buf);
+	return ascii;
 }
 
 /* The parallel reading of src, or -1 when it does not apply (not UTF-8): the
- * caller then reads it in order. */
+ * caller then reads it in order.  The bytes are checked to be UTF-8 before the
+ * first record, or, when the file has no byte order mark and its first line is
+ * ASCII, by the chunks as they read them: a byte that is not UTF-8 then makes
+ * it READ_AGAIN (the header reads the same in either encoding). */
 static int read_parallel(const char *name, const struct text_source *src,
                          const struct csvin_options *opt, csv_record_fn fn, void *ctx,
                          const struct csvin_parallel *par, struct csvin_info *info, FILE *err)
@@ -342,7 +398,8 @@ static int read_parallel(const char *name, const struct text_source *src,
 		return -1;
 	bool bom = n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF;
 	size_t start = bom ? 3 : 0;
-	if (!all_utf8(src, start, threads))
+	bool fused = !bom && ascii_first_line(src, start);
+	if (!fused && !all_utf8(src, start, threads))
 		return -1;
 	struct csvin_info got = { .encoding = bom ? CSV_UTF8_BOM : CSV_UTF8,
 	                          .bytes = (long long)src->len };
@@ -361,8 +418,11 @@ static int read_parallel(const char *name, const struct text_source *src,
 			return status;
 	}
 	struct pipeline pl = { .src = *src, .name = name, .delim = got.delimiter, .par = par,
-	                       .ctx = ctx, .data_start = start };
-	int status = read_chunked(&pl, threads, fn, ctx, opt && opt->progress, &got.records, err);
+	                       .ctx = ctx, .data_start = start, .threads = threads,
+	                       .fused = fused };
+	int status = read_chunked(&pl, fn, ctx, opt && opt->progress, &got.records, err);
+	if (status == READ_AGAIN)
+		par->restart(ctx);
 	if (info)
 		*info = got;
 	return status;
@@ -376,8 +436,12 @@ int csvin_read_buffer_parallel(const char *name, const char *data, size_t len,
 	err = err ? err : stderr;
 	struct text_source src = { .mem = data, .fd = -1, .len = len };
 	int status = read_parallel(name, &src, opt, fn, ctx, par, info, err);
+	bool quiet = is_quiet();
+	if (status == READ_AGAIN)
+		set_quiet(true);   /* the header's messages were printed */
 	if (status < 0)
 		status = csvin_read_buffer(name, data, len, opt, fn, ctx, info, err);
+	set_quiet(quiet);
 	return status;
 }
 
@@ -397,8 +461,12 @@ int csvin_read_parallel(const char *path, const struct csvin_options *opt, csv_r
 		struct text_source src = { .fd = in.fd, .len = (size_t)in.size };
 		status = read_parallel(path, &src, opt, fn, ctx, par, info, err);
 	}
+	bool quiet = is_quiet();
+	if (status == READ_AGAIN)
+		set_quiet(true);   /* the header's messages were printed */
 	if (status < 0)
 		status = csvin_read_input(path, &in, opt, fn, ctx, info, err);
+	set_quiet(quiet);
 	input_close(&in);
 	return status;
 }

@@ -479,13 +479,23 @@ void csvtok_range(struct csvtok *t, const struct text_source *src, char *buf, si
 		size_t want = pos < stop_at ? CSVTOK_PIECE : 4096, got;
 		if (pos < stop_at && stop_at - pos < want)
 			want = stop_at - pos;
+		if (want < 4)
+			want = 4;   /* room for a whole character */
 		const char *text = source_read(src, buf, pos, want, &got);
 		if (got == 0) {
-			ps.status = EXIT_IO;
 			ps.record_line = ps.line;
 			parse_fail(&ps, "cannot read the rest of the file");
 			ps.status = EXIT_IO;
 			break;
+		}
+		if (t->validate) {
+			bool bad;
+			size_t ok = utf8_prefix((const unsigned char *)text, got, &bad);
+			if (bad || ok == 0 || (ok < got && pos + got == src->len)) {
+				t->invalid = ps.done = true;
+				break;
+			}
+			got = ok;   /* a character cut off at the end starts the next piece */
 		}
 		ps.text_off = pos;
 		parse_text(&ps, text, got);
@@ -493,11 +503,13 @@ void csvtok_range(struct csvtok *t, const struct text_source *src, char *buf, si
 	}
 	if (!ps.done)
 		parse_finish(&ps);
+	if (t->invalid)
+		ps.status = 0;
 	t->end = ps.at_stop ? ps.stop_pos : src->len;
 	t->end_line = ps.line;
 	t->records = ps.records;
 	t->status = ps.status;
-	t->stopped = ps.done && !ps.at_stop;
+	t->stopped = ps.done && !ps.at_stop && !t->invalid;
 	t->fail_line = ps.fail_line;
 	memcpy(t->fail, ps.fail, sizeof(t->fail));
 	parse_end(&ps);

@@ -108,6 +108,10 @@ struct csvin_parallel {
 	 * (nothing merged). */
 	int (*part_merge)(void *ctx, void *part, long line_base);
 	void (*part_free)(void *ctx, void *part);
+	/* forgets every record fn and the merges took: the file was not all UTF-8
+	 * after all, and is read again in order from the start, quietly (the header
+	 * and its messages were those of ASCII) */
+	void (*restart)(void *ctx);
 };
 
 /* csvin_read, with the records after the header read on csvin_threads() cores

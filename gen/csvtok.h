@@ -18,6 +18,7 @@ struct csvtok {
 	void *ctx;
 	FILE *err;                  /* NULL: a failure is kept in fail[], not printed */
 	bool split;                 /* fn may return CSVIN_SPLIT */
+	bool validate;              /* check that the text read is UTF-8 */
 	/* results */
 	size_t end;                 /* the record start it stopped at, or the text's end */
 	long end_line;              /* the line number at end */
@@ -26,6 +27,7 @@ struct csvtok {
 	int status;                 /* 0, or EXIT_DATA for a record over a limit */
 	long fail_line;
 	char fail[128];             /* the failure's message when err is NULL */
+	bool invalid;               /* validate: a byte that is not UTF-8 stopped it */
 };
 
 #define CSVTOK_PIECE ((size_t)128 << 10)   /* the buffer csvtok_range needs */
@@ -34,7 +36,9 @@ struct csvtok {
  * start at the beginning of a line with no record open - numbering lines from
  * first_line, until the first record start at or after stop_at (a record start:
  * the beginning of a line outside any record), or the end, where an open record
- * is finished.  buf (CSVTOK_PIECE bytes) takes the text read from a file. */
+ * is finished.  buf (CSVTOK_PIECE bytes) takes the text read from a file.  With
+ * t->validate every byte read is checked first, and one that is not UTF-8 stops
+ * it before any record it is in reaches fn (t->invalid). */
 void csvtok_range(struct csvtok *t, const struct text_source *src, char *buf, size_t start,
                   size_t stop_at, long first_line);
 

@@ -537,6 +537,34 @@ static void timesheet_reset(struct dataset *d)
 	d->timesheet_reject_rows = 0;
 }
 
+/* Keeps the first n keys of m (the ones from before the timesheet). */
+static void strmap_keep(struct strmap *m, size_t n)
+{
+	if (m->count <= n)
+		return;
+	struct strmap kept = { 0 };
+	for (size_t i = 0; i < n; i++)
+		strmap_intern(&kept, strmap_key(m, i), m->key_lens[i], NULL);
+	strmap_free(m);
+	*m = kept;
+}
+
+void timesheet_restart(void *ctx)
+{
+	struct timesheet_reader *tr = ctx;
+	struct dataset *d = tr->d;
+	timesheet_reset(d);
+	strmap_keep(&d->employees, tr->kept_employees);
+	strmap_keep(&d->use_cases, tr->kept_use_cases);
+	strmap_keep(&d->departments, tr->kept_departments);
+	header_map_free(&tr->map);
+	tr->status = 0;
+	tr->dates = (struct date_sense){ .order = tr->dates.order };
+	tr->offgrid = false;
+	tr->minutes_total = tr->items_total = 0;
+	timesheet_caches_clear(tr);
+}
+
 int timesheet_read(struct dataset *d, const char *path, const struct rules *rules,
                    bool progress, FILE *err)
 {
@@ -544,7 +572,10 @@ int timesheet_read(struct dataset *d, const char *path, const struct rules *rule
 	struct timesheet_reader *tr = xcalloc(1, sizeof(*tr));
 	*tr = (struct timesheet_reader){ .d = d, .rules = rules, .file = path, .err = err,
 	                                 .dates = { .order = in->date_order },
-	                                 .split = csvin_threads() > 1 };
+	                                 .split = csvin_threads() > 1,
+	                                 .kept_employees = d->employees.count,
+	                                 .kept_use_cases = d->use_cases.count,
+	                                 .kept_departments = d->departments.count };
 	timesheet_caches_clear(tr);
 	d->timesheet_file.name = xstrdup(path);
 	int status = export_read_parallel(path, in, progress, timesheet_record, tr,

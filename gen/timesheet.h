@@ -70,6 +70,7 @@ struct timesheet_reader {
 	 * chunk's sums can be merged.  offgrid: an addend was not. */
 	bool offgrid;
 	double minutes_total, items_total;
+	size_t kept_employees, kept_use_cases, kept_departments;   /* from before */
 	struct ts_reject *rejects;  /* a chunk's reader: its rejects in order */
 	size_t reject_count, reject_cap;
 };
@@ -78,6 +79,8 @@ int timesheet_record(const struct csv_record *rec, void *ctx);
 /* One line of rejects.csv (a chunk's reader keeps it); the caller counts the row. */
 void timesheet_reject(struct timesheet_reader *tr, long line, const char *column,
                       const char *value, const char *reason);
+/* Forgets all that reading the file did (csvin_parallel.restart). */
+void timesheet_restart(void *ctx);
 /* Clears the caches of a reader whose dataset was reset. */
 void timesheet_caches_clear(struct timesheet_reader *tr);
 

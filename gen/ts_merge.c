@@ -191,4 +191,5 @@ const struct csvin_parallel timesheet_parallel = {
 	.part_record = part_record,
 	.part_merge = part_merge,
 	.part_free = part_free,
+	.restart = timesheet_restart,
 };

@@ -5,8 +5,9 @@
 # breaks, CRLF pairs and multi-byte characters: the worked example, a hostile
 # timesheet (every reading rule of SPEC §11 in one file, rejects between chunks,
 # an '@' id folded to lower case, durations off the 1/1024 grid that force the
-# reading in order), month-first dates (read twice), a record over the field limit,
-# and a large file of generated rows.  Prints "threads: N passed, N failed".
+# reading in order), the same with a windows-1252 byte near the end (found by a
+# chunk: all is read again in order), month-first dates (read twice), a record
+# over the field limit, and a large file of generated rows.  Prints "threads: N passed, N failed".
 set -u
 suite=threads
 source "$(dirname "$0")/lib_e2e.sh"
@@ -69,6 +70,11 @@ with open(f"{sys.argv[2]}/wide.csv", "w", encoding="utf-8", newline="") as f:
     w.writerows([header] + data * 20)
     f.write("E1" + "," * 10001 + "\n")
     w.writerows(data * 5)
+# not UTF-8 after all: a windows-1252 byte near the end (read again in order)
+raw = open(f"{sys.argv[2]}/hostile.csv", "rb").read()
+open(f"{sys.argv[2]}/late1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
+raw = open(f"{sys.argv[2]}/wide.csv", "rb").read()
+open(f"{sys.argv[2]}/wide1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
 PY
 sed 's/^max_reject_ratio = .*/max_reject_ratio = 60%/' "$we/rules.ini" >"$tmp/rules.ini"
 check "the hostile file has every kind of row" grep -q 'over two lines' "$tmp/hostile.csv"
@@ -81,6 +87,10 @@ threads_agree "hostile timesheet from a pipe" -q -s "$we/survey.csv" -t /dev/std
 "$bin" -q --threads 2 -s "$we/survey.csv" -t "$tmp/hostile.csv" -r "$tmp/rules.ini" -o "$tmp/o2"
 check "the hostile timesheet's rejects are listed in line order" bash -c \
 	"tail -n +2 '$tmp'/o2/*/*/rejects.csv | grep hostile.csv | cut -d, -f2 | sort -c -n"
+threads_agree "UTF-8 up to a windows-1252 byte near the end" -s "$we/survey.csv" \
+	-t "$tmp/late1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
+threads_agree "a record over the field limit, a windows-1252 byte after it" -s "$we/survey.csv" \
+	-t "$tmp/wide1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
 threads_agree "month-first dates" -q -s "$we/survey.csv" -t "$tmp/mdy.csv" \
 	-r "$tmp/rules.ini" -o "$tmp/out"
 threads_agree "a record over the field limit" -q -s "$we/survey.csv" -t "$tmp/wide.csv" \

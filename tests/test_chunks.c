@@ -165,6 +165,24 @@ void test_chunks(void)
 	write_file(path, b.data);
 	same_in_chunks(path, &r);
 
+	/* The same with a windows-1252 byte at the end: the file is not UTF-8, which a
+	 * chunk finds; everything is forgotten and read again in order. */
+	buf_clear(&b);
+	buf_puts(&b, "employee_id,date,use_case,minutes,ai_assisted,department\n");
+	for (int i = 0; i < 50; i++) {
+		char row[128];
+		snprintf(row, sizeof(row), "Émile %d,2026-02-%02d,Übersetzung,%d,yes,Dép\n", i % 3,
+		         1 + i % 20, i);
+		buf_puts(&b, row);
+	}
+	buf_puts(&b, "Z,2026-02-01,Gr\xfc\xdf""e,5,no,X\n");
+	snprintf(path, sizeof(path), "%s/late1252.csv", dir);
+	write_file(path, b.data);
+	same_in_chunks(path, &r);
+	char *one = reading(path, &r, 1, 0);
+	CHECK(strstr(one, "[Ã‰mile 0]") != NULL);   /* read as windows-1252 */
+	free(one);
+
 	/* Month-first dates: read day-first, then again month-first, in chunks too. */
 	buf_clear(&b);
 	buf_puts(&b, "employee_id,date,use_case,minutes,ai_assisted\n");
