@@ -72,6 +72,7 @@ with open(f"{sys.argv[2]}/wide.csv", "w", encoding="utf-8", newline="") as f:
     w.writerows(data * 5)
 # not UTF-8 after all: a windows-1252 byte near the end (read again in order)
 raw = open(f"{sys.argv[2]}/hostile.csv", "rb").read()
+raw += b"".join(raw.split(b"\n", 1)[1:]) * 4    # past the first piece read
 open(f"{sys.argv[2]}/late1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
 raw = open(f"{sys.argv[2]}/wide.csv", "rb").read()
 open(f"{sys.argv[2]}/wide1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
@@ -87,7 +88,7 @@ threads_agree "hostile timesheet from a pipe" -q -s "$we/survey.csv" -t /dev/std
 "$bin" -q --threads 2 -s "$we/survey.csv" -t "$tmp/hostile.csv" -r "$tmp/rules.ini" -o "$tmp/o2"
 check "the hostile timesheet's rejects are listed in line order" bash -c \
 	"tail -n +2 '$tmp'/o2/*/*/rejects.csv | grep hostile.csv | cut -d, -f2 | sort -c -n"
-threads_agree "UTF-8 up to a windows-1252 byte near the end" -s "$we/survey.csv" \
+CHUNKS="2: 4: 2:997 4:4096" threads_agree "UTF-8 up to a windows-1252 byte near the end" -s "$we/survey.csv" \
 	-t "$tmp/late1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
 threads_agree "a record over the field limit, a windows-1252 byte after it" -s "$we/survey.csv" \
 	-t "$tmp/wide1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"

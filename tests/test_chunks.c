@@ -165,22 +165,28 @@ void test_chunks(void)
 	write_file(path, b.data);
 	same_in_chunks(path, &r);
 
-	/* The same with a windows-1252 byte at the end: the file is not UTF-8, which a
-	 * chunk finds; everything is forgotten and read again in order. */
+	/* The same with a windows-1252 byte at the end, past the first piece read: the
+	 * file is not UTF-8, which a chunk finds after others were merged; everything
+	 * is forgotten and read again in order. */
 	buf_clear(&b);
 	buf_puts(&b, "employee_id,date,use_case,minutes,ai_assisted,department\n");
-	for (int i = 0; i < 50; i++) {
+	for (int i = 0; i < 4000; i++) {
 		char row[128];
-		snprintf(row, sizeof(row), "Émile %d,2026-02-%02d,Übersetzung,%d,yes,Dép\n", i % 3,
-		         1 + i % 20, i);
+		snprintf(row, sizeof(row), "Émile %d,2026-02-%02d,Übersetzung %d,%d,yes,Dép\n",
+		         i % 3, 1 + i % 20, i % 4, i % 100);
 		buf_puts(&b, row);
 	}
 	buf_puts(&b, "Z,2026-02-01,Gr\xfc\xdf""e,5,no,X\n");
 	snprintf(path, sizeof(path), "%s/late1252.csv", dir);
 	write_file(path, b.data);
-	same_in_chunks(path, &r);
+	static const int big_chunks[] = { 0, 999, 4096, 50000 };
 	char *one = reading(path, &r, 1, 0);
 	CHECK(strstr(one, "[Ã‰mile 0]") != NULL);   /* read as windows-1252 */
+	for (size_t i = 0; i < sizeof(big_chunks) / sizeof(big_chunks[0]); i++) {
+		char *many = reading(path, &r, 2, big_chunks[i]);
+		CHECK_STR(many, one);
+		free(many);
+	}
 	free(one);
 
 	/* Month-first dates: read day-first, then again month-first, in chunks too. */
