@@ -23,7 +23,7 @@
 #include "progress.h"
 #include "util.h"
 
-#define CHUNK_BYTES ((size_t)8 << 20)
+#define CHUNK_BYTES ((size_t)4 << 20)
 #define INLINE_CHECK_BYTES ((size_t)1 << 20)   /* checked without threads below this */
 
 static int thread_count = 1;
@@ -382,7 +382,8 @@ static bool ascii_first_line(const struct text_source *src, size_t from)
  * caller then reads it in order.  The bytes are checked to be UTF-8 before the
  * first record, or, when the file has no byte order mark and its first line is
  * ASCII, by the chunks as they read them: a byte that is not UTF-8 then makes
- * it READ_AGAIN (the header reads the same in either encoding). */
+ * it READ_AGAIN once records were read (the header reads the same in either
+ * encoding, and its messages are not printed again). */
 static int read_parallel(const char *name, const struct text_source *src,
                          const struct csvin_options *opt, csv_record_fn fn, void *ctx,
                          const struct csvin_parallel *par, struct csvin_info *info, FILE *err)
@@ -421,6 +422,8 @@ static int read_parallel(const char *name, const struct text_source *src,
 	                       .ctx = ctx, .data_start = start, .threads = threads,
 	                       .fused = fused };
 	int status = read_chunked(&pl, fn, ctx, opt && opt->progress, &got.records, err);
+	if (status == READ_AGAIN && got.records == 0)
+		status = -1;   /* found before the first record: nothing to forget */
 	if (status == READ_AGAIN)
 		par->restart(ctx);
 	if (info)

@@ -127,7 +127,7 @@ int csvin_read_buffer_parallel(const char *name, const char *data, size_t len,
                                struct csvin_info *info, FILE *err);
 
 /* Threads for csvin_read_parallel (default 1; main sets it from --threads).  The
- * chunk size is 8 MiB, or AIREPORT_CHUNK_BYTES bytes when that is set (tests
+ * chunk size is 4 MiB, or AIREPORT_CHUNK_BYTES bytes when that is set (tests
  * force chunk boundaries inside quoted fields and characters with it). */
 void csvin_set_threads(int n);
 int csvin_threads(void);

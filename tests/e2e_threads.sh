@@ -74,6 +74,11 @@ with open(f"{sys.argv[2]}/wide.csv", "w", encoding="utf-8", newline="") as f:
 raw = open(f"{sys.argv[2]}/hostile.csv", "rb").read()
 raw += b"".join(raw.split(b"\n", 1)[1:]) * 4    # past the first piece read
 open(f"{sys.argv[2]}/late1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
+# (with a column nobody reads: the header's warning must be printed once)
+small = [l + b",x" for l in open(sys.argv[1], "rb").read().split(b"\n") if l]
+small[0] = small[0][:-2] + b",Notes"
+open(f"{sys.argv[2]}/small1252.csv", "wb").write(
+    b"\n".join(small) + b"\nE1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales,x\n")
 raw = open(f"{sys.argv[2]}/wide.csv", "rb").read()
 open(f"{sys.argv[2]}/wide1252.csv", "wb").write(raw + b"E1,2026-09-01,Gr\xfc\xdfe,30,yes,1,Sales\n")
 PY
@@ -88,6 +93,8 @@ threads_agree "hostile timesheet from a pipe" -q -s "$we/survey.csv" -t /dev/std
 "$bin" -q --threads 2 -s "$we/survey.csv" -t "$tmp/hostile.csv" -r "$tmp/rules.ini" -o "$tmp/o2"
 check "the hostile timesheet's rejects are listed in line order" bash -c \
 	"tail -n +2 '$tmp'/o2/*/*/rejects.csv | grep hostile.csv | cut -d, -f2 | sort -c -n"
+threads_agree "windows-1252, the first line ASCII" -s "$we/survey.csv" \
+	-t "$tmp/small1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
 CHUNKS="2: 4: 2:997 4:4096" threads_agree "UTF-8 up to a windows-1252 byte near the end" -s "$we/survey.csv" \
 	-t "$tmp/late1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
 threads_agree "a record over the field limit, a windows-1252 byte after it" -s "$we/survey.csv" \
@@ -100,7 +107,7 @@ threads_agree "a record over the field limit" -q -s "$we/survey.csv" -t "$tmp/wi
 	2>"$tmp/wide.err"
 check "the field limit names line 502" grep -q 'wide.csv:502: record has more than' "$tmp/wide.err"
 
-# Large enough for the default chunks: 8 MiB chunks over some 30 MiB.
+# Large enough for the default chunks: 4 MiB chunks over some 30 MiB.
 if [ -x tests/gen_data ]; then
 	tests/gen_data --out "$tmp/big" --timesheet-rows 600000 --employees 250 --survey-rows 2000 \
 		>/dev/null

@@ -36,8 +36,8 @@ threads_agree() {
 		AIREPORT_CHUNK_BYTES=$c SOURCE_DATE_EPOCH=1700000000 "$bin" "$@" --threads "$t" \
 			>"$tmp/threads-got/stdout" 2>"$tmp/threads-got/stderr"; st=$?
 		[ -d "$dir" ] && mv "$dir" "$tmp/threads-got/out"
-		check "$what: --threads $t, chunks of ${c:-8M} bytes: exit $st, not $st0" test "$st" = "$st0" &&
-		check "$what: --threads $t, chunks of ${c:-8M} bytes: same outputs" \
+		check "$what: --threads $t, chunks of ${c:-4M} bytes: exit $st, not $st0" test "$st" = "$st0" &&
+		check "$what: --threads $t, chunks of ${c:-4M} bytes: same outputs" \
 			diff -r "$ref" "$tmp/threads-got"
 	done
 	rm -rf "$dir"
