@@ -1,16 +1,19 @@
 /* chunk.c - reading a large CSV export on several cores (csvin.h).
  *
- * Threads read their parts of the file with pread().  It is valid UTF-8 or it
- * is not read here: each thread checks a share of it first (§11.1 decides the encoding for the whole file, so
- * this comes before any record).  The header is read in order; the rest is cut
- * into chunks of about CHUNK_BYTES.  Where a chunk starts cannot be known
- * without reading all before it (a quoted field may hold line breaks), so each
- * chunk speculates: it starts after the first line break at or after its
- * nominal start, and reads until the first record start at or after the next
- * chunk's speculated start.  Merging in order then verifies: a chunk is merged
- * when the one before it ended exactly where it started, and is read again in
- * order with fn otherwise (or when its part asks for that).  Line numbers in a
- * chunk count from its start; the merge adds where it starts. */
+ * Threads read their parts of the file with pread().  Only UTF-8 is read here
+ * (§11.1 decides the encoding for the whole file): a file with a byte order
+ * mark or a first line that is not ASCII is checked first, each thread a share;
+ * any other file is checked by the chunks as they read it, and a byte that is
+ * not UTF-8 makes the consumer forget what it took and the file is read again in
+ * order.  The header is read in order; the rest is cut into chunks of about
+ * CHUNK_BYTES.  Where a chunk starts cannot be known without reading all before
+ * it (a quoted field may hold line breaks), so each chunk speculates: it starts
+ * after the first line break at or after its nominal start, and reads until the
+ * first record start at or after the next chunk's speculated start.  Merging in
+ * order then verifies: a chunk is merged when the one before it ended exactly
+ * where it started, and is read again in order with fn otherwise (or when its
+ * part asks for that).  Line numbers in a chunk count from its start; the merge
+ * adds where it starts. */
 #include "csvin.h"
 
 #include <pthread.h>
