@@ -9,7 +9,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wmissing-prototypes -Wpedantic
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Igen -Ibuild
-LDLIBS   = -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lsqlite3 -lm
+LDLIBS   = -pthread -lcsv -linih -lhpdf -lxlsxwriter -lzip -lexpat -lsqlite3 -lm
 
 # Packages the build, the run and the tests need (Debian names).
 PACKAGES = libcsv-dev libinih-dev libhpdf-dev libxlsxwriter-dev libzip-dev libexpat1-dev libsqlite3-dev \
@@ -28,10 +28,11 @@ PDF_OBJS = gen/out_pdf.o gen/pdf_doc.o gen/pdf_canvas.o gen/pdf_format.o gen/pdf
 HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/history_read.o \
                gen/history_merge.o
 
-OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/csvin.o gen/xlsxcell.o \
+OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/progress.o \
+       gen/csvdecode.o gen/csvin.o gen/chunk.o gen/xlsxcell.o \
        gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
        gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
-       gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o \
+       gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o gen/ts_merge.o \
        gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
        gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
        gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o \
@@ -44,7 +45,7 @@ MAIN = gen/main.o gen/batch.o
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
-            tests/test_history.o
+            tests/test_history.o tests/test_chunks.o
 
 all: aireport
 
@@ -94,9 +95,9 @@ FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o $(XLSX_OBJS) $(HISTORY_OBJS
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
-	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -lcsv -linih -lzip -lexpat -lm
+	$(CC) $(WARN) $(CPPFLAGS) $(ASAN_CFLAGS) -o $@ $(filter %.c %.o,$^) -pthread -lcsv -linih -lzip -lexpat -lm
 
-# libFuzzer (clang) builds into build/fuzz/.  csvin.c is compiled from a copy whose
+# libFuzzer (clang) builds into build/fuzz/.  csvdecode.c is compiled from a copy whose
 # read chunk is 61 bytes instead of 1 MiB: every input then crosses chunk
 # boundaries (characters, CRLF and byte order marks cut in two), and each run
 # does not allocate megabytes.  xlsxin_reader.c likewise hands expat 61 inflated bytes
@@ -106,16 +107,16 @@ FUZZ_SECONDS ?= 60
 FUZZ_DIR      = build/fuzz
 FUZZ_CFLAGS   = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer
-FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvin.o gen/xlsxin_reader.o,$(FUZZ_CORE))) \
-                $(FUZZ_DIR)/csvin_small_chunks.o $(FUZZ_DIR)/xlsxin_reader_small_chunks.o
+FUZZ_OBJS     = $(patsubst gen/%.o,$(FUZZ_DIR)/%.o,$(filter-out gen/csvdecode.o gen/xlsxin_reader.o,$(FUZZ_CORE))) \
+                $(FUZZ_DIR)/csvdecode_small_chunks.o $(FUZZ_DIR)/xlsxin_reader_small_chunks.o
 
 $(FUZZ_DIR)/%.o: gen/%.c
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP -c -o $@ $<
 
-$(FUZZ_DIR)/csvin_small_chunks.c: gen/csvin.c
+$(FUZZ_DIR)/csvdecode_small_chunks.c: gen/csvdecode.c
 	@mkdir -p $(@D)
-	{ echo '#line 1 "gen/csvin.c"'; \
+	{ echo '#line 1 "gen/csvdecode.c"'; \
 	  sed 's/^#define CHUNK_SIZE .*/#define CHUNK_SIZE ((size_t)61)/' $<; } >$@
 
 $(FUZZ_DIR)/xlsxin_reader_small_chunks.c: gen/xlsxin_reader.c
@@ -128,7 +129,7 @@ $(FUZZ_DIR)/%_small_chunks.o: $(FUZZ_DIR)/%_small_chunks.c
 
 $(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
 	$(FUZZ_CC) $(WARN) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) \
-	  -lcsv -linih -lzip -lexpat -lm
+	  -pthread -lcsv -linih -lzip -lexpat -lm
 
 # Replays the kept crashes, then fuzzes from the seed corpus (new inputs are
 # kept in build/fuzz/corpus-NAME/).  A crash stops make and leaves

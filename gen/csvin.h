@@ -85,4 +85,52 @@ int csvin_read_buffer(const char *name, const char *data, size_t len,
                       const struct csvin_options *opt, csv_record_fn fn, void *ctx,
                       struct csvin_info *info, FILE *err);
 
+/* ---- reading on several cores (chunk.c) ----
+ * After the header, a large file is cut into chunks at record starts; each chunk
+ * is read on a worker thread into a part of its own, and the parts are merged in
+ * file order on the calling thread, so everything comes out as from one reading.
+ * fn returns CSVIN_SPLIT for the header's last record to allow it; fn is then
+ * called again only when a chunk must be read again in order (below). */
+#define CSVIN_SPLIT 2
+
+/* Merging a part: merged, or read the chunk again with fn, in order (when the
+ * part cannot be merged exactly). */
+enum { CSVIN_MERGED = 0, CSVIN_REDO = 1 };
+
+struct csvin_parallel {
+	/* a new part for one chunk (on a worker thread) */
+	void *(*part_new)(void *ctx);
+	/* a chunk's records (on a worker thread, ctx = the part); rec->line counts
+	 * from 1 at the chunk's first line */
+	csv_record_fn part_record;
+	/* merges a part (on the calling thread, in file order); line_base is the
+	 * line number of the chunk's first line.  Returns CSVIN_MERGED or CSVIN_REDO
+	 * (nothing merged). */
+	int (*part_merge)(void *ctx, void *part, long line_base);
+	void (*part_free)(void *ctx, void *part);
+	/* forgets every record fn and the merges took: the file was not all UTF-8
+	 * after all, and is read again in order from the start, quietly (the header
+	 * and its messages were those of ASCII) */
+	void (*restart)(void *ctx);
+};
+
+/* csvin_read, with the records after the header read on csvin_threads() cores
+ * when the file is valid UTF-8 of more than one chunk; otherwise exactly
+ * csvin_read. */
+int csvin_read_parallel(const char *path, const struct csvin_options *opt, csv_record_fn fn,
+                        void *ctx, const struct csvin_parallel *par,
+                        struct csvin_info *info, FILE *err);
+/* Same, over a buffer in memory (tests and fuzzing). */
+int csvin_read_buffer_parallel(const char *name, const char *data, size_t len,
+                               const struct csvin_options *opt, csv_record_fn fn,
+                               void *ctx, const struct csvin_parallel *par,
+                               struct csvin_info *info, FILE *err);
+
+/* Threads for csvin_read_parallel (default 1; main sets it from --threads).  The
+ * chunk size is 4 MiB, or AIREPORT_CHUNK_BYTES bytes when that is set (tests
+ * force chunk boundaries inside quoted fields and characters with it). */
+void csvin_set_threads(int n);
+int csvin_threads(void);
+
+
 #endif

@@ -119,9 +119,22 @@ static void file_read_mapping(struct file_read *how, const struct header_map *h,
 	}
 }
 
-int export_read(const char *path, const struct input_settings *in, bool progress,
-                csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
-                FILE *err)
+/* fn through xlsxin, which stops at any non-zero value: CSVIN_SPLIT goes on. */
+struct no_split {
+	csv_record_fn fn;
+	void *ctx;
+};
+
+static int no_split_record(const struct csv_record *rec, void *ctx)
+{
+	const struct no_split *ns = ctx;
+	int rc = ns->fn(rec, ns->ctx);
+	return rc == CSVIN_SPLIT ? 0 : rc;
+}
+
+int export_read_parallel(const char *path, const struct input_settings *in, bool progress,
+                         csv_record_fn fn, void *ctx, const struct csvin_parallel *par,
+                         struct header_map *h, struct file_read *how, FILE *err)
 {
 	int status;
 	if (xlsxin_is_workbook(path)) {
@@ -130,14 +143,16 @@ int export_read(const char *path, const struct input_settings *in, bool progress
 		struct xlsxin_options opt = { .sheet = in->sheet, .pad_to_header = true,
 		                              .progress = progress };
 		struct xlsxin_info info = { .records = 0 };
-		status = xlsxin_read(path, &opt, fn, ctx, &info, err);
+		struct no_split ns = { fn, ctx };
+		status = xlsxin_read(path, &opt, no_split_record, &ns, &info, err);
 		how->workbook = true;
 		memcpy(how->sheet, info.sheet, sizeof(how->sheet));
 	} else {
 		struct csvin_options opt = { .encoding = in->encoding,
 		                             .delimiter = in->delimiter, .progress = progress };
 		struct csvin_info info = { .delimiter = 0 };
-		status = csvin_read(path, &opt, fn, ctx, &info, err);
+		status = par ? csvin_read_parallel(path, &opt, fn, ctx, par, &info, err)
+		             : csvin_read(path, &opt, fn, ctx, &info, err);
 		how->delimiter = info.delimiter;
 		how->encoding = (int)info.encoding;
 	}
@@ -151,6 +166,13 @@ int export_read(const char *path, const struct input_settings *in, bool progress
 		status = EXIT_DATA;
 	header_map_free(h);
 	return status;
+}
+
+int export_read(const char *path, const struct input_settings *in, bool progress,
+                csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
+                FILE *err)
+{
+	return export_read_parallel(path, in, progress, fn, ctx, NULL, h, how, err);
 }
 
 struct identity_reader {

@@ -24,6 +24,11 @@
 int export_read(const char *path, const struct input_settings *in, bool progress,
                 csv_record_fn fn, void *ctx, struct header_map *h, struct file_read *how,
                 FILE *err);
+/* Same; a CSV file's records after the header are read with par on several
+ * cores (csvin_read_parallel) when fn returns CSVIN_SPLIT for the header. */
+int export_read_parallel(const char *path, const struct input_settings *in, bool progress,
+                         csv_record_fn fn, void *ctx, const struct csvin_parallel *par,
+                         struct header_map *h, struct file_read *how, FILE *err);
 
 /* Reads one date of the file at line in ds's order (parse_date_ordered), noting
  * which order it is evidence of for date_sense_verdict(). */

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "csvin.h"
 #include "fsutil.h"
 #include "init_rules.h"
 #include "share.h"
@@ -33,6 +34,8 @@ static void usage(FILE *f)
 "                         to OUT/<sub-folder>/<period>/ (its folder name, not the\n"
 "                         organisation's, so two clients never share a folder)\n"
 "  -j, --jobs N           parallel clients with --batch (default: number of CPUs)\n"
+"      --threads N        cores that read one timesheet (default: number of CPUs;\n"
+"                         with --batch, the CPUs shared out over the -j clients)\n"
 "      --strict           any rejected row fails the run\n"
 "      --check            read the exports and the rules and say what was found\n"
 "                         (format, profile, columns, dates, rejects, quarters);\n"
@@ -68,7 +71,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C");
 
 	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES,
-	       OPT_NO_HISTORY };
+	       OPT_NO_HISTORY, OPT_THREADS };
 	static const struct option options[] = {
 		{ "survey", required_argument, NULL, 's' },
 		{ "timesheet", required_argument, NULL, 't' },
@@ -77,6 +80,7 @@ int main(int argc, char **argv)
 		{ "period", required_argument, NULL, 'p' },
 		{ "batch", required_argument, NULL, OPT_BATCH },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "threads", required_argument, NULL, OPT_THREADS },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "check", no_argument, NULL, OPT_CHECK },
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -92,7 +96,8 @@ int main(int argc, char **argv)
 		.rules = "rules/default.ini", .out = "output", .version = AIREPORT_VERSION,
 	};
 	const char *batch = NULL, *init_rules = NULL;
-	long jobs = sysconf(_SC_NPROCESSORS_ONLN);
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	long jobs = cpus, threads = 0;
 	int c;
 	while ((c = getopt_long(argc, argv, "s:t:r:o:p:j:q", options, NULL)) != -1) {
 		switch (c) {
@@ -123,6 +128,15 @@ int main(int argc, char **argv)
 			}
 			break;
 		}
+		case OPT_THREADS: {
+			char *end;
+			threads = strtol(optarg, &end, 10);
+			if (*end || threads < 1 || threads > 256) {
+				fprintf(stderr, "aireport: invalid --threads '%s' (expected 1-256)\n", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		}
 		case OPT_VERSION:
 			printf("aireport %s\n", AIREPORT_VERSION);
 			return EXIT_OK;
@@ -141,6 +155,9 @@ int main(int argc, char **argv)
 	}
 	if (jobs < 1)
 		jobs = 1;
+	if (threads == 0)   /* -j clients at a time share the CPUs */
+		threads = batch ? (cpus > jobs ? cpus / jobs : 1) : (cpus > 1 ? cpus : 1);
+	csvin_set_threads((int)threads);
 	if (opt.check_json && !opt.check) {
 		fputs("aireport: --format applies to --check\n", stderr);
 		return EXIT_USAGE;

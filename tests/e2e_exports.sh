@@ -50,6 +50,9 @@ sed -e 's/^\[use_cases\]/[survey_columns]\nemployee_id = Personeelsnummer\nsubmi
 	"$we/rules.ini" >"$tmp/rules.ini"
 
 (cd "$tmp" && "$bin" -q -s Umfrage.csv -t uren.tsv -r rules.ini); st=$?
+# the BOM, the TABs and the decimal commas on 1, 2 and 4 threads, in chunks of a few bytes
+threads_agree "messy exports" -q -s "$tmp/Umfrage.csv" -t "$tmp/uren.tsv" -r "$tmp/rules.ini" \
+	-o "$tmp/out-threads"
 check "messy exports exit 0 (got $st)" test "$st" = 0
 out=$tmp/output/example-company-b-v/2026-Q3
 # Every figure but the data-quality file names is that of the worked example.

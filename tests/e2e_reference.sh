@@ -5,6 +5,8 @@
 # default rates, fixed and computed baselines, baseline windows, program starts
 # before, inside and after the period, headcount overrides, k from 1 to 5, the three
 # overall modes, the timesheet activity criterion.  SEEDS (default 30) sets how many.
+# Each company is also read with --threads 1, 2 and 4 and in chunks of a few
+# bytes (lib_e2e.sh threads_agree): all outputs byte for byte the same.
 # Prints "reference: N passed, N failed".
 set -u
 suite=reference
@@ -26,5 +28,8 @@ for ((s = 1; s <= seeds; s++)); do
 	else
 		bad "seed $s"; head -5 "$d/diff" >&2
 	fi
+	# the same, byte for byte, on 1, 2 and 4 threads and in chunks of a few bytes
+	CHUNKS=${REF_CHUNKS:-"2: 4: 2:1 4:5 2:64"} threads_agree "seed $s" -q -s "$d/survey.csv" \
+		-t "$d/timesheet.csv" -r "$d/rules.ini" -o "$d/out-threads"
 done
 finish

@@ -68,6 +68,9 @@ while IFS='|' read -r name s t r rs rt; do
 	else
 		bad "$name"; head -5 "$d/diff" >&2; echo "FAIL $name"
 	fi
+	# the same, byte for byte, on 1, 2 and 4 threads and in chunks of a few bytes
+	CHUNKS="2: 4: 2:1 4:3 2:29" threads_agree "$name" -s "$si" -t "$ti" \
+		-r "$root/$ex/$r" -o "$d/out-threads"
 
 	# The built-in profile: the same export with the person, date, use case, duration,
 	# department and AI columns no longer mapped must be recognised (one line on

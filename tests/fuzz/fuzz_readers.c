@@ -5,8 +5,10 @@
  * Input: one byte of options (encoding, delimiter, min_group_size, a fixed
  * period or not), two bytes giving the length of the survey, the survey, then
  * the timesheet.  The readers take paths, so both are written to a private
- * folder under /dev/shm.  Outputs go to /dev/null: only crashes, sanitizer
- * reports and broken invariants count. */
+ * folder under /dev/shm.  Only crashes, sanitizer reports and broken invariants
+ * count, and one more: the timesheet is read on one thread and again on two
+ * with chunks of 1 to 64 bytes (by the input's length), and the
+ * two readings must give the same rejects.csv rows, counts and metrics.csv. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "csvin.h"
 #include "dataset.h"
 #include "fields.h"
 #include "out_csv.h"
@@ -67,18 +70,12 @@ static void check_counts(const struct file_counts *fc)
 		abort();                         /* §2: every row used, rejected or superseded */
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* Reads both files and writes what they give to out: rejects, counts, metrics. */
+static void read_and_report(uint8_t options, FILE *out)
 {
 	static const enum encoding_mode encodings[4] = { ENCODING_AUTO, ENCODING_UTF8,
 	                                                 ENCODING_WINDOWS1252, ENCODING_AUTO };
 	static const char delimiters[4] = { 0, ',', ';', '\t' };
-	if (size < 3)
-		return 0;
-	uint8_t options = data[0];
-	size_t survey_len = ((size_t)data[1] | (size_t)data[2] << 8) % (size - 2);
-	write_file(survey_path, data + 3, survey_len);
-	write_file(timesheet_path, data + 3 + survey_len, size - 3 - survey_len);
-
 	struct rules rules;
 	rules_init(&rules);
 	rules.org_name = xstrdup("Fuzz B.V.");
@@ -96,13 +93,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct dataset d;
 	dataset_init(&d);
 	d.timesheet_rejects = (struct reject_sink){ csv_reject_sink_row, csv_reject_sink_reset,
-	                                            devnull };
+	                                            out };
 	int st = survey_read(&d, survey_path, &rules, false, devnull);
 	int tt = timesheet_read(&d, timesheet_path, &rules, false, devnull);
 	if ((st != 0 && st != EXIT_DATA) || (tt != 0 && tt != EXIT_DATA))
 		abort();
 	check_counts(&d.survey_file);
 	check_counts(&d.timesheet_file);
+	fprintf(out, "%d %d %ld %ld %ld %zu %zu\n", st, tt, d.timesheet_file.rows_read,
+	        d.timesheet_file.rows_used, d.timesheet_file.rows_rejected,
+	        d.cell_index.count, d.employees.count);
 	for (size_t i = 0; i < d.survey_reject_count; i++) {
 		const struct reject *r = &d.survey_rejects[i];
 		csv_write_reject(devnull, d.survey_file.name, r->line, r->column, r->value,
@@ -116,11 +116,48 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct report report;
 		memset(&report, 0, sizeof(report));
 		report_compute(&report, &d, &rules, quarter, 0);
-		if (csv_write_metrics(devnull, &report) != 0)
+		if (csv_write_metrics(out, &report) != 0)
 			abort();
 		report_free(&report);
 	}
 	dataset_free(&d);
 	rules_free(&rules);
+}
+
+/* What read_and_report writes with the timesheet read on threads threads. */
+static char *reading(uint8_t options, int threads)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+	if (!out)
+		abort();
+	csvin_set_threads(threads);
+	read_and_report(options, out);
+	csvin_set_threads(1);
+	if (fclose(out) != 0)
+		abort();
+	return text;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	if (size < 4)
+		return 0;
+	uint8_t options = data[0];
+	char chunk[8];
+	snprintf(chunk, sizeof(chunk), "%d", 1 + (int)(size % 64));
+	size_t survey_len = ((size_t)data[1] | (size_t)data[2] << 8) % (size - 2);
+	write_file(survey_path, data + 3, survey_len);
+	write_file(timesheet_path, data + 3 + survey_len, size - 3 - survey_len);
+
+	char *one = reading(options, 1);
+	setenv("AIREPORT_CHUNK_BYTES", chunk, 1);
+	char *two = reading(options, 2);
+	unsetenv("AIREPORT_CHUNK_BYTES");
+	if (strcmp(one, two) != 0)
+		abort();                         /* chunks change nothing */
+	free(one);
+	free(two);
 	return 0;
 }
