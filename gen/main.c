@@ -21,7 +21,8 @@ static void usage(FILE *f)
 	fputs(
 "Usage: aireport [OPTIONS]\n"
 "Reads an employee survey, a time-tracking export and a rules file and writes\n"
-"assessment.pdf, roi.xlsx, metrics.csv and rejects.csv to OUT/<organisation>/<period>/.\n"
+"assessment.pdf, roi.xlsx and metrics.csv to OUT/<organisation>/<period>/, and\n"
+"the rows it could not use to rejects/rejects.csv there.\n"
 "\n"
 "  -s, --survey FILE      survey CSV            (default input/survey.csv)\n"
 "  -t, --timesheet FILE   time-tracking CSV     (default input/timesheet.csv)\n"
