@@ -107,7 +107,9 @@ static void departments_apply(struct report *r, int k)
 }
 
 /* Secondary suppression over use cases, which share people: the hidden use cases
- * must hold at least k distinct AI users together, not k memberships. */
+ * must hold at least k distinct people who saved time together, not k
+ * memberships; a use case without a baseline saves nobody anything, so it neither
+ * counts nor is added. */
 static void use_case_breakdown(const struct report *r, int k, bool *hide)
 {
 	size_t n = r->use_case_count;
@@ -122,7 +124,8 @@ static void use_case_breakdown(const struct report *r, int k, bool *hide)
 	for (size_t round = 1;; round++) {
 		int distinct = 0;
 		for (size_t i = 0; i < n; i++)
-			for (int j = 0; hide[i] && j < r->use_cases[i].ai_users; j++) {
+			for (int j = 0; hide[i] && r->use_cases[i].has_baseline &&
+			                j < r->use_cases[i].ai_users; j++) {
 				uint32_t e = r->use_cases[i].user_ids[j];
 				if (seen[e] != round) {
 					seen[e] = round;
@@ -133,7 +136,7 @@ static void use_case_breakdown(const struct report *r, int k, bool *hide)
 			break;
 		size_t best = n;
 		for (size_t i = 0; i < n; i++)
-			if (!hide[i] && r->use_cases[i].ai_users > 0 &&
+			if (!hide[i] && r->use_cases[i].has_baseline && r->use_cases[i].ai_users > 0 &&
 			    (best == n || r->use_cases[i].ai_users < r->use_cases[best].ai_users))
 				best = i;
 		if (best == n)

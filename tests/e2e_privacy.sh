@@ -51,4 +51,10 @@ done
 st=$?
 cat "$tmp/random.out"
 check "no recovery on $seeds random companies" test "$st" = 0
+# Seed 124 once found a use case without a baseline counted among the people of
+# the hidden use cases (its users save nothing): kept as a regression.
+"$py" tests/privacy/attack.py --seeds 1 --first 124 "${open_classes[@]}" >"$tmp/seed124.out" 2>&1 ||
+	cat "$tmp/seed124.out" >&2
+check "no recovery on seed 124 (a use case without a baseline among the hidden)" \
+	grep -q " 0 recoveries in 0 companies" <(grep "class  5" "$tmp/seed124.out")
 finish

@@ -321,8 +321,10 @@ def main(sp, tp, rp, period=None):
     def uc_breakdown(pre=()):
         # use cases share people: the hidden ones must hold k distinct users
         hide = set(pre) | {g for g,x in ucs.items() if small(x[0])}
-        while small(len(set().union(*[uusers[g] for g in hide]) if hide else set())):
-            c = sorted((ucs[g][0], g.encode(), g) for g in ucs if g not in hide and ucs[g][0] > 0)
+        # a use case without a baseline saves nobody anything: it neither counts nor is added
+        while small(len(set().union(*[uusers[g] for g in hide if v.base[g] is not None], set()))):
+            c = sorted((ucs[g][0], g.encode(), g) for g in ucs
+                       if g not in hide and ucs[g][0] > 0 and v.base[g] is not None)
             if not c: break
             hide.add(c[0][2])
         return hide
