@@ -75,8 +75,12 @@ void pdf_cover(struct pdf *p, FILE *err)
 	char k[16];
 	snprintf(k, sizeof k, "%d", r->min_group_size);
 	p->y = CONTENT_BOTTOM - 40;
-	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
-	           trf(p, "pdf.confidential", r->set.org_name, NULL), false);
+	/* "… of Bakker B.V." ends the sentence: no second full stop after it */
+	const char *line = trf(p, "pdf.confidential", r->set.org_name, NULL);
+	size_t len = strlen(line);
+	if (len >= 2 && line[len - 1] == '.' && line[len - 2] == '.')
+		line = keep(p, xstrndup(line, len - 1));
+	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8), line, false);
 	text_block(p, FONT_REGULAR, SIZE_NOTE, 10, muted, MARGIN, span_w(8),
 	           trf(p, r->min_group_size < 5 ? "pdf.cover_note_small" : "pdf.cover_note", k, NULL),
 	           false);
