@@ -6,15 +6,11 @@
 #include <string.h>
 
 #include "fields.h"
+#include "util.h"
 
 static bool is_digit(char c)
 {
 	return c >= '0' && c <= '9';
-}
-
-static char ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
 static bool is_ascii_letter(char c)
@@ -25,19 +21,6 @@ static bool is_ascii_letter(char c)
 static bool span_equals(const char *s, size_t n, const char *word)
 {
 	return strlen(word) == n && memcmp(s, word, n) == 0;
-}
-
-/* Whether s[*i..n) starts with word, ASCII case folded; *i moves past it. */
-static bool skip_folded(const char *s, size_t n, size_t *i, const char *word)
-{
-	size_t len = strlen(word);
-	if (n - *i < len)
-		return false;
-	for (size_t k = 0; k < len; k++)
-		if (ascii_lower(s[*i + k]) != ascii_lower(word[k]))
-			return false;
-	*i += len;
-	return true;
 }
 
 /* The code point of the UTF-8 sequence at s[i..n) and its length; 0xFFFFFFFF
@@ -169,7 +152,7 @@ static size_t likert_fold(const char *s, size_t n, char *out, size_t cap)
 			out[len++] = (char)(s[i + 1] + 0x20);
 			i += 2;
 		} else {
-			out[len++] = ascii_lower(s[i++]);
+			out[len++] = (char)ascii_lower(s[i++]);
 		}
 	}
 	return len;

@@ -1,5 +1,6 @@
 /* fields.c - pure parsers for typed fields and calendar arithmetic. */
 #include "fields.h"
+#include "util.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -218,27 +219,9 @@ enum field_error parse_date_ordered(const char *s, size_t n, enum date_order ord
 	return FIELD_OK;
 }
 
-static char ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
 static bool is_ascii_letter(char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-/* s[*i..) starts with word, ASCII case folded on both sides; advances past it. */
-static bool skip_folded(const char *s, size_t n, size_t *i, const char *word)
-{
-	size_t len = strlen(word);
-	if (n - *i < len)
-		return false;
-	for (size_t k = 0; k < len; k++)
-		if (ascii_lower(s[*i + k]) != ascii_lower(word[k]))
-			return false;
-	*i += len;
-	return true;
 }
 
 static size_t skip_blanks(const char *s, size_t n, size_t i)

@@ -220,7 +220,7 @@ bool is_quiet(void)
 	return quiet;
 }
 
-static int ascii_lower(int c)
+int ascii_lower(int c)
 {
 	return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
 }
@@ -337,4 +337,16 @@ size_t edit_distance(const char *a, const char *b)
 	size_t d = row[nb];
 	free(row);
 	return d;
+}
+
+bool skip_folded(const char *s, size_t n, size_t *i, const char *word)
+{
+	size_t len = strlen(word);
+	if (n - *i < len)
+		return false;
+	for (size_t k = 0; k < len; k++)
+		if (ascii_lower(s[*i + k]) != ascii_lower(word[k]))
+			return false;
+	*i += len;
+	return true;
 }

@@ -70,6 +70,12 @@ uint64_t hash_bytes(const void *p, size_t n);
 void set_quiet(bool quiet);
 bool is_quiet(void);
 
+/* c in lower case when it is an ASCII capital, else c. */
+int ascii_lower(int c);
+/* Whether s[*i..n) starts with word, ASCII case folded on both sides; *i moves
+ * past it when it does. */
+bool skip_folded(const char *s, size_t n, size_t *i, const char *word);
+
 /* Case-insensitive comparison of ASCII letters only (§11.14). */
 int ascii_casecmp(const char *a, const char *b);
 int ascii_ncasecmp(const char *a, const char *b, size_t n);
