@@ -1,6 +1,7 @@
 /* calendar.c - days, months and quarters; see calendar.h. */
 #include "calendar.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static bool is_digit(char c)
@@ -86,4 +87,9 @@ int month_of_days(int32_t days)
 	int y, m, d;
 	civil_from_days(days, &y, &m, &d);
 	return y * 12 + (m - 1);
+}
+
+void quarter_label(int q, char out[QUARTER_LABEL_SIZE])
+{
+	snprintf(out, QUARTER_LABEL_SIZE, "%04d-Q%d", q / 4, q % 4 + 1);
 }

@@ -17,6 +17,9 @@ int32_t quarter_first_day(int q);
 int32_t quarter_last_day(int q);
 /* "2026-Q3" -> index; false when malformed. */
 bool parse_quarter(const char *s, int *q);
+/* "2026-Q3" for quarter index q, in out[QUARTER_LABEL_SIZE]. */
+enum { QUARTER_LABEL_SIZE = 16 };
+void quarter_label(int q, char out[QUARTER_LABEL_SIZE]);
 /* Months: index m = year * 12 + (month - 1). */
 int month_of_days(int32_t days);
 

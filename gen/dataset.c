@@ -40,6 +40,10 @@ void dataset_free(struct dataset *d)
 		free(d->survey_rejects[i].reason);
 	}
 	free(d->survey_rejects);
+	free(d->history_timesheet_quarters);
+	free(d->history_survey_quarters);
+	free(d->published);
+	free(d->held_back_quarters);
 	memset(d, 0, sizeof(*d));
 }
 

@@ -126,6 +126,17 @@ struct reject {
 	char *reason;
 };
 
+/* The figures of one quarter's trend row as published: the four trend metrics of
+ * scope quarter, in the order adoption_rate, hours_saved_per_week,
+ * maturity_index, roi.  state: 0 ok (value holds it), 1 n/a, 2 suppressed. */
+enum { PUBLISHED_TREND_METRICS = 4 };
+struct published_quarter {
+	int quarter;                /* year * 4 + quarter - 1 */
+	int version;                /* the publication's version (1 = first) */
+	double value[PUBLISHED_TREND_METRICS];
+	int8_t state[PUBLISHED_TREND_METRICS];
+};
+
 struct dataset {
 	/* [identity] map: timesheet ids -> survey ids (identity_to[i] for key i) */
 	struct strmap identity_from;
@@ -167,6 +178,21 @@ struct dataset {
 	size_t export_first_ai_count;
 	size_t export_employees;
 	bool history_merged;
+	/* The quarters whose timesheet cells and survey rows came from the history,
+	 * sorted, for the reports to say so. */
+	int *history_timesheet_quarters, *history_survey_quarters;
+	size_t history_timesheet_quarter_count, history_survey_quarter_count;
+	/* The trend figures of earlier quarters as the history says they were
+	 * published (the first version, or the latest with --republish): they replace
+	 * the recomputed ones, so a later report never contradicts an earlier one. */
+	struct published_quarter *published;
+	size_t published_count;
+	/* Survey rows of the export held back: their quarter was used by an earlier
+	 * report, and the change against what it used would single out fewer than k
+	 * people (history_merge.c); counted as superseded. */
+	long survey_held_back;
+	int *held_back_quarters;    /* their quarters: the history keeps its answers */
+	size_t held_back_quarter_count;
 
 	struct file_counts survey_file, timesheet_file;
 

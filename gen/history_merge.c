@@ -3,6 +3,7 @@
  * history.h only; SQLite stays in history*.c that include history_db.h. */
 #include "history_merge.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -227,37 +228,339 @@ static void merge_first_ai(struct dataset *d, const struct history_data *hd)
 	}
 }
 
-/* The survey rows of the quarters without rows in the survey export. */
-static void merge_survey(struct dataset *d, const struct names *n,
-                         const struct history_data *hd, struct history_merged *m)
+/* ---- re-issued survey quarters -------------------------------------------------
+ * A quarter whose survey rows the history holds, up to the latest quarter
+ * published, was used by an earlier report (its own or a later one's trend).
+ * When the export's rows for it differ, the two reports could be subtracted: the
+ * difference must involve 0 or at least k people in every group a figure is
+ * computed over.  Each family of figures sees a person's answer through some of
+ * its fields, so a person counts as changed for a family when what that family
+ * sees differs (present in one version only, or another value): the base family
+ * (respondent counts, adoption, levels, maturity) sees the five scores and the AI
+ * days, the others satisfaction, the training date and the mentor, each only when
+ * given; a changed department or role changes every family that sees the person.
+ * The groups are the organisation and every department (survey figures are not
+ * published by role; rate classes by department are departments), counted on both
+ * the old and the new answer.  If any group changes by fewer than k, the export's
+ * rows of that quarter are held back: the report keeps the answers the earlier
+ * one used. */
+
+enum family { FAMILY_BASE, FAMILY_SATISFACTION, FAMILY_TRAINING, FAMILY_MENTOR,
+              FAMILY_COUNT };
+
+/* One person's answer in one quarter as the history keeps it. */
+struct answer {
+	const char *department, *role, *mentor;     /* mentor "" when none */
+	int8_t scores[5];
+	double ai_days;
+	int32_t training_date;
+	int8_t satisfaction;
+};
+
+static bool family_sees(const struct answer *a, enum family f)
+{
+	switch (f) {
+	case FAMILY_BASE: return true;
+	case FAMILY_SATISFACTION: return a->satisfaction != 0;
+	case FAMILY_TRAINING: return a->training_date != NO_DATE;
+	case FAMILY_MENTOR: return a->mentor[0] != '\0';
+	default: return false;
+	}
+}
+
+/* Whether family f sees the same of a and b (either may be NULL: no answer). */
+static bool family_same(const struct answer *a, const struct answer *b, enum family f)
+{
+	bool sa = a && family_sees(a, f), sb = b && family_sees(b, f);
+	if (!sa || !sb)
+		return sa == sb;
+	if (strcmp(a->department, b->department) != 0 || strcmp(a->role, b->role) != 0)
+		return false;
+	switch (f) {
+	case FAMILY_BASE:
+		return memcmp(a->scores, b->scores, 5) == 0 && a->ai_days == b->ai_days;
+	case FAMILY_SATISFACTION: return a->satisfaction == b->satisfaction;
+	case FAMILY_TRAINING: return a->training_date == b->training_date;
+	case FAMILY_MENTOR: return strcmp(a->mentor, b->mentor) == 0;
+	default: return true;
+	}
+}
+
+/* The old and the new answer of one person. */
+struct change {
+	struct answer old, new;
+	bool has_old, has_new;
+};
+
+static void count_group(struct strmap *groups, long **counts, size_t *cap, const char *kind,
+                        const char *name)
+{
+	struct buf key = { 0 };
+	buf_printf(&key, "%s:%s", kind, name);
+	size_t i = strmap_intern(groups, key.data, key.len, NULL);
+	buf_free(&key);
+	if (i >= *cap) {
+		size_t old = *cap;
+		GROW(*counts, *cap, i + 1);
+		memset(*counts + old, 0, (*cap - old) * sizeof(**counts));
+	}
+	(*counts)[i]++;
+}
+
+/* The department of one version of a changed answer, counted once per person. */
+static void count_answer(struct strmap *groups, long **counts, size_t *cap,
+                         const struct answer *a, const struct answer *other)
+{
+	if (!other || strcmp(a->department, other->department) != 0)
+		count_group(groups, counts, cap, "d", a->department);
+}
+
+/* Whether the changes of one quarter leave every group of every family unchanged
+ * or changed by at least k people. */
+static bool changes_disclose(const struct change *ch, size_t count, int k)
+{
+	bool disclose = false;
+	for (int f = 0; f < FAMILY_COUNT && !disclose; f++) {
+		struct strmap groups = { 0 };
+		long *counts = NULL;
+		size_t cap = 0;
+		long changed = 0;
+		for (size_t i = 0; i < count; i++) {
+			const struct answer *o = ch[i].has_old ? &ch[i].old : NULL;
+			const struct answer *n = ch[i].has_new ? &ch[i].new : NULL;
+			if (family_same(o, n, (enum family)f))
+				continue;
+			changed++;
+			if (o && family_sees(o, (enum family)f))
+				count_answer(&groups, &counts, &cap, o, NULL);
+			if (n && family_sees(n, (enum family)f))
+				count_answer(&groups, &counts, &cap, n,
+				             o && family_sees(o, (enum family)f) ? o : NULL);
+		}
+		disclose = changed > 0 && changed < k;
+		for (size_t g = 0; g < groups.count && !disclose; g++)
+			disclose = counts[g] > 0 && counts[g] < k;
+		free(counts);
+		strmap_free(&groups);
+	}
+	return disclose;
+}
+
+static struct answer history_answer(const struct history_survey_row *hs)
+{
+	return (struct answer){
+		.department = hs->department, .role = hs->role ? hs->role : "",
+		.mentor = hs->mentor_named ? hs->mentor : "", .scores = { hs->scores[0],
+		hs->scores[1], hs->scores[2], hs->scores[3], hs->scores[4] },
+		.ai_days = hs->ai_days_per_week, .training_date = hs->training_date,
+		.satisfaction = hs->satisfaction,
+	};
+}
+
+/* The answers of one quarter, old (the history's) and new (the export's), by
+ * pseudonym. */
+struct reissue {
+	int quarter;
+	struct strmap people;
+	struct change *ch;
+	size_t cap;
+	char (*mentors)[SHA256_HEX_SIZE];       /* the new answers' mentor pseudonyms */
+};
+
+static struct change *reissue_person(struct reissue *x, const char *pseudonym)
+{
+	bool added;
+	size_t p = strmap_intern(&x->people, pseudonym, strlen(pseudonym), &added);
+	GROW(x->ch, x->cap, p + 1);
+	if (added)
+		memset(&x->ch[p], 0, sizeof(x->ch[p]));
+	return &x->ch[p];
+}
+
+static void reissue_build(struct reissue *x, const struct dataset *d, const struct history *h,
+                          const struct history_data *hd, int q)
+{
+	memset(x, 0, sizeof(*x));
+	x->quarter = q;
+	x->mentors = xcalloc(d->survey_count + 1, SHA256_HEX_SIZE);
+	for (size_t i = 0; i < hd->survey_count; i++) {
+		const struct history_survey_row *hs = &hd->survey[i];
+		if (hs->quarter != q)
+			continue;
+		struct change *c = reissue_person(x, hs->employee);
+		c->old = history_answer(hs);
+		c->has_old = true;
+	}
+	for (size_t i = 0; i < d->survey_count; i++) {
+		const struct survey_row *s = &d->survey[i];
+		if (quarter_of_days(s->submitted) != q)
+			continue;
+		char pseudonym[SHA256_HEX_SIZE];
+		history_pseudonym(h, strmap_key(&d->employees, s->employee), pseudonym);
+		struct change *c = reissue_person(x, pseudonym);
+		if (s->mentor != NO_STRING)
+			history_pseudonym(h, strmap_key(&d->strings, s->mentor), x->mentors[i]);
+		c->new = (struct answer){
+			.department = strmap_key(&d->departments, s->department),
+			.role = strmap_key(&d->strings, s->role), .mentor = x->mentors[i],
+			.scores = { s->scores[0], s->scores[1], s->scores[2], s->scores[3], s->scores[4] },
+			.ai_days = s->ai_days_per_week,
+			.training_date = s->training_date, .satisfaction = s->satisfaction,
+		};
+		c->has_new = true;
+	}
+}
+
+static void reissue_free(struct reissue *x)
+{
+	free(x->ch);
+	free(x->mentors);
+	strmap_free(&x->people);
+}
+
+/* Whether a person's answer changed for any family of figures. */
+static bool person_changed(const struct change *c)
+{
+	for (int f = 0; f < FAMILY_COUNT; f++)
+		if (!family_same(c->has_old ? &c->old : NULL, c->has_new ? &c->new : NULL,
+		                 (enum family)f))
+			return true;
+	return false;
+}
+
+/* Takes the export's changed rows of the quarter out of the dataset: superseded
+ * by the answers an earlier report used.  The unchanged ones stay (they equal
+ * the history's). */
+static void hold_back(struct dataset *d, const struct history *h, const struct reissue *x,
+                      int k)
+{
+	size_t kept = 0;
+	for (size_t i = 0; i < d->survey_count; i++) {
+		const struct survey_row *s = &d->survey[i];
+		char pseudonym[SHA256_HEX_SIZE];
+		size_t p = SIZE_MAX;
+		if (quarter_of_days(s->submitted) == x->quarter && s->line) {
+			history_pseudonym(h, strmap_key(&d->employees, s->employee), pseudonym);
+			p = strmap_find(&x->people, pseudonym, strlen(pseudonym));
+		}
+		if (p == SIZE_MAX || !person_changed(&x->ch[p])) {
+			d->survey[kept++] = *s;
+			continue;
+		}
+		char reason[160];
+		snprintf(reason, sizeof(reason), "superseded by the answers already published for "
+		         "%04d-Q%d: the change would single out fewer than %d people",
+		         x->quarter / 4, x->quarter % 4 + 1, k);
+		dataset_add_survey_reject(d, s->line, "employee_id",
+		                          strmap_key(&d->employees, s->employee), reason);
+		d->survey_file.rows_superseded++;
+		d->survey_file.rows_used--;
+		d->survey_held_back++;
+	}
+	d->survey_count = kept;
+	survey_sort_rejects(d);
+}
+
+static void add_history_row(struct dataset *d, const struct names *n,
+                            const struct history_survey_row *hs, struct history_merged *m)
+{
+	struct survey_row row = {
+		.employee = intern(&d->employees, names_resolve(n, hs->employee)),
+		.submitted = hs->submitted,
+		.department = intern(&d->departments, hs->department),
+		.role = intern(&d->strings, hs->role ? hs->role : ""),
+		.mentor = hs->mentor_named && hs->mentor[0]
+			? intern(&d->strings, names_resolve(n, hs->mentor)) : NO_STRING,
+		.training_date = hs->training_date,
+		.ai_days_per_week = hs->ai_days_per_week,
+		.satisfaction = hs->satisfaction,
+		.line = 0,
+	};
+	memcpy(row.scores, hs->scores, sizeof(row.scores));
+	GROW(d->survey, d->survey_cap, d->survey_count + 1);
+	d->survey[d->survey_count++] = row;
+	add_quarter(&m->survey_quarters, &m->survey_quarter_count, hs->quarter);
+}
+
+/* The survey rows of the quarters without rows in the survey export; of a
+ * re-issued quarter whose change would single out fewer than k people, the
+ * history's answers of everyone whose answer changed (d->held_back_quarters). */
+static void merge_survey(struct dataset *d, const struct history *h, const struct names *n,
+                         const struct history_data *hd, int k, struct history_merged *m)
 {
 	int *own = NULL;
 	size_t own_count = 0;
 	for (size_t i = 0; i < d->survey_count; i++)
 		add_quarter(&own, &own_count, quarter_of_days(d->survey[i].submitted));
+	size_t held_count = 0;
+	struct reissue *held = xmalloc((own_count + 1) * sizeof(*held));
+	for (size_t i = 0; i < own_count; i++) {
+		if (own[i] > hd->last_published ||
+		    !has_quarter(hd->survey_quarters, hd->survey_quarter_count, own[i]))
+			continue;
+		struct reissue *x = &held[held_count];
+		reissue_build(x, d, h, hd, own[i]);
+		if (!changes_disclose(x->ch, x->people.count, k)) {
+			reissue_free(x);
+			continue;
+		}
+		hold_back(d, h, x, k);
+		held_count++;
+		d->held_back_quarters = xrealloc(d->held_back_quarters,
+		                                 held_count * sizeof(int));
+		d->held_back_quarters[held_count - 1] = own[i];
+		d->held_back_quarter_count = held_count;
+	}
 	for (size_t i = 0; i < hd->survey_count; i++) {
 		const struct history_survey_row *hs = &hd->survey[i];
-		if (has_quarter(own, own_count, hs->quarter))
-			continue;
-		struct survey_row row = {
-			.employee = intern(&d->employees, names_resolve(n, hs->employee)),
-			.submitted = hs->submitted,
-			.department = intern(&d->departments, hs->department),
-			.role = intern(&d->strings, hs->role ? hs->role : ""),
-			.mentor = hs->mentor_named && hs->mentor[0]
-				? intern(&d->strings, names_resolve(n, hs->mentor)) : NO_STRING,
-			.training_date = hs->training_date,
-			.ai_days_per_week = hs->ai_days_per_week,
-			.satisfaction = hs->satisfaction,
-			.line = 0,
-		};
-		memcpy(row.scores, hs->scores, sizeof(row.scores));
-		GROW(d->survey, d->survey_cap, d->survey_count + 1);
-		d->survey[d->survey_count++] = row;
-		add_quarter(&m->survey_quarters, &m->survey_quarter_count, hs->quarter);
+		bool restore = false;
+		for (size_t x = 0; x < held_count && !restore; x++) {
+			if (held[x].quarter != hs->quarter)
+				continue;
+			size_t p = strmap_find(&held[x].people, hs->employee, strlen(hs->employee));
+			restore = p != SIZE_MAX && person_changed(&held[x].ch[p]);
+		}
+		if (restore || !has_quarter(own, own_count, hs->quarter))
+			add_history_row(d, n, hs, m);
 	}
+	for (size_t x = 0; x < held_count; x++)
+		reissue_free(&held[x]);
+	free(held);
 	free(own);
 	survey_sort_rows(d->survey, d->survey_count);
+}
+
+/* The trend figures of the quarters before last_quarter as published. */
+static void take_published(struct dataset *d, const struct history_data *hd, int last_quarter)
+{
+	static const char *const metrics[PUBLISHED_TREND_METRICS] = {
+		"adoption_rate", "hours_saved_per_week", "maturity_index", "roi" };
+	for (size_t i = 0; i < hd->publication_count; i++) {
+		const struct history_publication *p = &hd->publications[i];
+		if (p->quarter >= last_quarter)
+			continue;
+		char label[16];
+		snprintf(label, sizeof(label), "%04d-Q%d", p->quarter / 4, p->quarter % 4 + 1);
+		struct published_quarter pq = { .quarter = p->quarter, .version = p->version };
+		bool any = false;
+		for (int m = 0; m < PUBLISHED_TREND_METRICS; m++) {
+			pq.state[m] = -1;
+			for (size_t f = 0; f < p->figures.count; f++) {
+				const struct history_figure *fig = &p->figures.items[f];
+				if (strcmp(fig->scope, "quarter") != 0 || strcmp(fig->group, label) != 0 ||
+				    strcmp(fig->metric, metrics[m]) != 0)
+					continue;
+				pq.state[m] = strcmp(fig->status, "ok") == 0 ? 0
+				            : strcmp(fig->status, "suppressed") == 0 ? 2 : 1;
+				pq.value[m] = pq.state[m] == 0 ? strtod(fig->value, NULL) : 0;
+				any = true;
+			}
+		}
+		if (!any)
+			continue;
+		d->published = xrealloc(d->published, (d->published_count + 1) * sizeof(pq));
+		d->published[d->published_count++] = pq;
+	}
 }
 
 void history_merged_free(struct history_merged *m)
@@ -267,11 +570,11 @@ void history_merged_free(struct history_merged *m)
 	memset(m, 0, sizeof(*m));
 }
 
-int history_merge(struct history *h, struct dataset *d, int last_quarter,
+int history_merge(struct history *h, struct dataset *d, const struct history_merge_options *o,
                   struct history_merged *merged, FILE *err)
 {
 	struct history_data hd;
-	int status = history_load(h, 0, last_quarter, &hd, err);
+	int status = history_load(h, 0, o->last_quarter, o->republish, &hd, err);
 	if (status)
 		return status;
 	struct history_merged m = { 0 };
@@ -281,10 +584,21 @@ int history_merge(struct history *h, struct dataset *d, int last_quarter,
 	merge_cells(d, &n, &hd, &m);
 	merge_baselines(d, &hd);
 	merge_first_ai(d, &hd);
-	merge_survey(d, &n, &hd, &m);
+	merge_survey(d, h, &n, &hd, o->min_group_size, &m);
+	take_published(d, &hd, o->last_quarter);
 	d->history_merged = true;
 	names_free(&n);
 	history_data_free(&hd);
+	d->history_timesheet_quarters = xmalloc((m.timesheet_quarter_count + 1) * sizeof(int));
+	d->history_survey_quarters = xmalloc((m.survey_quarter_count + 1) * sizeof(int));
+	if (m.timesheet_quarter_count)
+		memcpy(d->history_timesheet_quarters, m.timesheet_quarters,
+		       m.timesheet_quarter_count * sizeof(int));
+	if (m.survey_quarter_count)
+		memcpy(d->history_survey_quarters, m.survey_quarters,
+		       m.survey_quarter_count * sizeof(int));
+	d->history_timesheet_quarter_count = m.timesheet_quarter_count;
+	d->history_survey_quarter_count = m.survey_quarter_count;
 	if (merged)
 		*merged = m;
 	else

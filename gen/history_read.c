@@ -70,6 +70,12 @@ static int each_row(struct history *h, const char *sql, int first, int last,
 	return status;
 }
 
+static void set_last_published(sqlite3_stmt *st, struct history_data *out)
+{
+	if (sqlite3_column_type(st, 0) != SQLITE_NULL)
+		out->last_published = sqlite3_column_int(st, 0);
+}
+
 static void add_cell(sqlite3_stmt *st, struct history_data *out)
 {
 	GROW(out->cells, out->cell_cap, out->cell_count + 1);
@@ -137,16 +143,23 @@ static void add_survey_quarter(sqlite3_stmt *st, struct history_data *out)
 	out->survey_quarters[out->survey_quarter_count++] = sqlite3_column_int(st, 0);
 }
 
-/* The first published version of each quarter first..last, with its figures. */
-static int load_first_publications(struct history *h, int first, int last,
-                                   struct history_data *out, FILE *err)
+/* The first (or latest) published version of each quarter first..last, with its
+ * figures. */
+static int load_publications(struct history *h, int first, int last, bool latest,
+                             struct history_data *out, FILE *err)
 {
 	int rc;
-	sqlite3_stmt *st = history_prepare(h, "SELECT p.id, p.quarter, p.version, r.created"
-	                              " FROM publication p JOIN run r ON r.id = p.run"
-	                              " WHERE p.quarter BETWEEN ?1 AND ?2 AND p.version ="
-	                              " (SELECT MIN(version) FROM publication o"
-	                              "  WHERE o.quarter = p.quarter) ORDER BY p.quarter", &rc);
+	sqlite3_stmt *st = history_prepare(h, latest
+		? "SELECT p.id, p.quarter, p.version, r.created"
+		  " FROM publication p JOIN run r ON r.id = p.run"
+		  " WHERE p.quarter BETWEEN ?1 AND ?2 AND p.version ="
+		  " (SELECT MAX(version) FROM publication o"
+		  "  WHERE o.quarter = p.quarter) ORDER BY p.quarter"
+		: "SELECT p.id, p.quarter, p.version, r.created"
+		  " FROM publication p JOIN run r ON r.id = p.run"
+		  " WHERE p.quarter BETWEEN ?1 AND ?2 AND p.version ="
+		  " (SELECT MIN(version) FROM publication o"
+		  "  WHERE o.quarter = p.quarter) ORDER BY p.quarter", &rc);
 	if (!st)
 		return history_fail(h, rc, err);
 	sqlite3_bind_int(st, 1, first);
@@ -169,7 +182,8 @@ static int load_first_publications(struct history *h, int first, int last,
 	return status;
 }
 
-int history_load(struct history *h, int first, int last, struct history_data *out, FILE *err)
+int history_load(struct history *h, int first, int last, bool latest,
+                 struct history_data *out, FILE *err)
 {
 	static const struct {
 		const char *sql;
@@ -196,14 +210,18 @@ int history_load(struct history *h, int first, int last, struct history_data *ou
 		  " ORDER BY quarter", add_timesheet_quarter },
 		{ "SELECT quarter FROM survey_quarter WHERE quarter BETWEEN ?1 AND ?2"
 		  " ORDER BY quarter", add_survey_quarter },
+		/* every quarter, not only first..last: any report uses those before it */
+		{ "SELECT max(quarter) FROM publication WHERE ?1 = ?1 AND ?2 = ?2",
+		  set_last_published },
 	};
 	memset(out, 0, sizeof(*out));
+	out->last_published = -1;
 	/* One read transaction: every table as of one moment. */
 	int status = history_exec(h, "BEGIN", err);
 	for (size_t i = 0; i < ARRAY_LEN(queries) && !status; i++)
 		status = each_row(h, queries[i].sql, first, last, queries[i].fn, out, err);
 	if (!status)
-		status = load_first_publications(h, first, last, out, err);
+		status = load_publications(h, first, last, latest, out, err);
 	sqlite3_exec(h->db, "COMMIT", NULL, NULL, NULL);
 	if (status)
 		history_data_free(out);

@@ -62,7 +62,7 @@ struct history_survey_row {
 	int8_t satisfaction;            /* 0 = empty */
 };
 
-/* A quarter's first published figures. */
+/* A quarter's first (or latest) published figures. */
 struct history_publication {
 	int quarter;
 	int version;                    /* 1 unless the first was lost */
@@ -81,15 +81,19 @@ struct history_data {
 	size_t survey_count, survey_cap;
 	struct history_publication *publications;   /* oldest quarter first */
 	size_t publication_count, publication_cap;
+	/* The latest quarter ever published (any version; -1 = none): the survey rows
+	 * of this quarter and those before it were used by a report. */
+	int last_published;
 	/* Quarters whose timesheet and survey data the history holds (sorted). */
 	int *timesheet_quarters, *survey_quarters;
 	size_t timesheet_quarter_count, survey_quarter_count;
 };
 
 /* Loads the quarters first..last (inclusive quarter indexes) into out (emptied
- * first): cells, baselines, first AI dates, survey rows and the first published
- * figures of each quarter.  Returns 0 or EXIT_IO after one line on err. */
-int history_load(struct history *h, int first_quarter, int last_quarter,
+ * first): cells, baselines, first AI dates, survey rows and the published figures
+ * of each quarter, its first version (latest: its latest).  Returns 0 or EXIT_IO
+ * after one line on err. */
+int history_load(struct history *h, int first_quarter, int last_quarter, bool latest,
                  struct history_data *out, FILE *err);
 void history_data_free(struct history_data *d);
 

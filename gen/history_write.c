@@ -263,7 +263,16 @@ static bool record_timesheet(struct recorder *r, const struct dataset *d)
 	       record_baselines(r, d) && record_first_ai(r, d);
 }
 
-/* The survey's quarters (those with an accepted row) replace the history's. */
+static bool survey_quarter_recorded(const int *quarters, size_t count, int q)
+{
+	for (size_t k = 0; k < count; k++)
+		if (quarters[k] == q)
+			return true;
+	return false;
+}
+
+/* The survey's quarters (those with an accepted row) replace the history's,
+ * except those whose changed answers were held back. */
 static bool record_survey(struct recorder *r, const struct dataset *d)
 {
 	int last = INT32_MIN;
@@ -279,6 +288,9 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 			continue;
 		last = q;
 		bool known = false;
+		/* Answers held back (history_merge.c): the history keeps those it had. */
+		for (size_t k = 0; k < d->held_back_quarter_count && !known; k++)
+			known = d->held_back_quarters[k] == q;
 		for (size_t k = 0; k < nq && !known; k++)
 			known = quarters[k] == q;
 		if (!known)
@@ -291,17 +303,18 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 		sqlite3_bind_int64(r->st[S_SURVEY_QUARTER], 2, r->run);
 		ok = ok && step(r, S_SURVEY_QUARTER);
 	}
-	free(quarters);
 	sqlite3_stmt *st = r->st[S_SURVEY];
 	for (size_t i = 0; i < d->survey_count && ok; i++) {
 		const struct survey_row *s = &d->survey[i];
-		if (!s->line)
+		if (!s->line || !survey_quarter_recorded(quarters, nq, quarter_of_days(s->submitted)))
 			continue;
 		sqlite3_int64 who = person(r, strmap_key(&d->employees, s->employee));
 		sqlite3_int64 mentor = s->mentor != NO_STRING
 			? person(r, strmap_key(&d->strings, s->mentor)) : -1;
-		if (!who || !mentor)
-			return false;
+		if (!who || !mentor) {
+			ok = false;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, who);
 		sqlite3_bind_int(st, 2, quarter_of_days(s->submitted));
 		sqlite3_bind_int(st, 3, s->submitted);
@@ -322,6 +335,7 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 			sqlite3_bind_null(st, 15);
 		ok = step(r, S_SURVEY);
 	}
+	free(quarters);
 	return ok;
 }
 

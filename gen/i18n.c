@@ -55,6 +55,23 @@ const char *tr(enum lang lang, const char *key)
 	return t->text[lang] && t->text[lang][0] ? t->text[lang] : key;
 }
 
+char *i18n_fill(const char *text, const char *const *args, int n)
+{
+	struct buf b = { 0 };
+	buf_reserve(&b, 1);
+	for (const char *t = text; *t; t++) {
+		if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}') {
+			int i = t[1] - '1';
+			if (i < n && args[i])
+				buf_puts(&b, args[i]);
+			t += 2;
+		} else {
+			buf_putc(&b, *t);
+		}
+	}
+	return b.data;
+}
+
 /* The keys of the table, for tests/test_i18n.c (declared in i18n.h). */
 
 size_t i18n_key_count(void)
@@ -223,4 +240,57 @@ const char *dimension_label(enum lang lang, enum dimension d)
 		"dim.innovation", "dim.knowledge_sharing",
 	};
 	return (unsigned)d < DIM_COUNT ? tr(lang, keys[d]) : "";
+}
+
+static char *quarter_list(const int *quarters, size_t count)
+{
+	struct buf b = { 0 };
+	buf_reserve(&b, 1);
+	for (size_t i = 0; i < count; i++) {
+		char label[QUARTER_LABEL_SIZE];
+		quarter_label(quarters[i], label);
+		buf_printf(&b, "%s%s", i ? ", " : "", label);
+	}
+	return b.data;
+}
+
+size_t i18n_history_notes(enum lang lang, const struct report *r, char *out[3])
+{
+	size_t n = 0;
+	if (r->history_timesheet_quarter_count || r->history_survey_quarter_count) {
+		char *ts = quarter_list(r->history_timesheet_quarters,
+		                        r->history_timesheet_quarter_count);
+		char *sv = quarter_list(r->history_survey_quarters, r->history_survey_quarter_count);
+		const char *args[] = { *ts ? ts : "\xe2\x80\x94", *sv ? sv : "\xe2\x80\x94" };
+		out[n++] = i18n_fill(tr(lang, "hist.quarters"), args, 2);
+		free(ts);
+		free(sv);
+	}
+	struct buf list = { 0 };
+	for (size_t i = 0; i < r->quarter_count; i++) {
+		const struct quarter *q = &r->quarters[i];
+		if (!q->published_version)
+			continue;
+		char label[QUARTER_LABEL_SIZE], version[16];
+		quarter_label(q->year * 4 + q->quarter - 1, label);
+		snprintf(version, sizeof(version), "%d", q->published_version);
+		const char *args[] = { label, version };
+		char *item = i18n_fill(tr(lang, "hist.version"), args, 2);
+		buf_printf(&list, "%s%s", list.len ? ", " : "", item);
+		free(item);
+	}
+	if (list.len) {
+		const char *args[] = { list.data };
+		out[n++] = i18n_fill(tr(lang, "hist.published"), args, 1);
+	}
+	buf_free(&list);
+	if (r->survey_held_back) {
+		char count[24], k[24];
+		snprintf(count, sizeof(count), "%ld", r->survey_held_back);
+		snprintf(k, sizeof(k), "%d", r->min_group_size);
+		const char *args[] = { count, k };
+		out[n++] = i18n_fill(tr(lang, r->survey_held_back == 1 ? "hist.held_back_one"
+		                                                       : "hist.held_back"), args, 2);
+	}
+	return n;
 }

@@ -13,6 +13,14 @@
 /* The text of key (e.g. "sheet.summary") in lang.  An unknown key returns the key
  * itself, so a missing translation is visible (and caught by test_i18n). */
 const char *tr(enum lang lang, const char *key);
+/* text with {1}..{9} replaced by args[0..n-1] (a missing one by nothing); the
+ * caller frees the result. */
+char *i18n_fill(const char *text, const char *const *args, int n);
+
+/* What the organisation's history did to this report, one paragraph each in out
+ * (the caller frees them): the quarters it supplied, the trend quarters shown as
+ * published, the survey answers held back.  Returns how many (0..3). */
+size_t i18n_history_notes(enum lang lang, const struct report *r, char *out[3]);
 
 /* 1234.5 -> "1.234,5" (nl, de) / "1,234.5" (en), with exactly `decimals` decimals. */
 void format_number(char *out, size_t outsz, enum lang lang, double v, int decimals);

@@ -45,6 +45,8 @@ static void usage(FILE *f)
 "      --init-rules FILE  write a starter rules file for the exports given with\n"
 "                         -s and -t (never over an existing file), then stop\n"
 "      --no-history       do not read or record OUT/<organisation>/history.sqlite\n"
+"      --republish        show earlier quarters' re-issued figures in the trend\n"
+"                         (default: as first published)\n"
 "  -q, --quiet            no progress, only errors\n"
 "      --version          print the version\n"
 "      --help             print this help\n"
@@ -72,7 +74,7 @@ int main(int argc, char **argv)
 	setlocale(LC_ALL, "C");
 
 	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES,
-	       OPT_NO_HISTORY, OPT_THREADS };
+	       OPT_NO_HISTORY, OPT_REPUBLISH, OPT_THREADS };
 	static const struct option options[] = {
 		{ "survey", required_argument, NULL, 's' },
 		{ "timesheet", required_argument, NULL, 't' },
@@ -87,6 +89,7 @@ int main(int argc, char **argv)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "init-rules", required_argument, NULL, OPT_INIT_RULES },
 		{ "no-history", no_argument, NULL, OPT_NO_HISTORY },
+		{ "republish", no_argument, NULL, OPT_REPUBLISH },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "version", no_argument, NULL, OPT_VERSION },
 		{ "help", no_argument, NULL, OPT_HELP },
@@ -113,6 +116,7 @@ int main(int argc, char **argv)
 		case OPT_CHECK: opt.check = true; break;
 		case OPT_INIT_RULES: init_rules = optarg; break;
 		case OPT_NO_HISTORY: opt.no_history = true; break;
+		case OPT_REPUBLISH: opt.republish = true; break;
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
 				fprintf(stderr, "aireport: invalid --format '%s' (expected text or json)\n", optarg);

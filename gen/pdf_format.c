@@ -31,20 +31,7 @@ const char *trf(struct pdf *p, const char *key, ...)
 	for (const char *a; n < 9 && (a = va_arg(ap, const char *)) != NULL;)
 		args[n++] = a;
 	va_end(ap);
-
-	struct buf b = { 0 };
-	buf_reserve(&b, 1);
-	for (const char *t = tr(p->lang, key); *t; t++) {
-		if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}') {
-			int i = t[1] - '1';
-			if (i < n && args[i])
-				buf_puts(&b, args[i]);
-			t += 2;
-		} else {
-			buf_putc(&b, *t);
-		}
-	}
-	return keep(p, b.data);
+	return keep(p, i18n_fill(tr(p->lang, key), args, n));
 }
 
 const char *T(const struct pdf *p, const char *key)

@@ -6,12 +6,23 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "i18n.h"
 #include "pdf_format.h"
 #include "pdf_layout.h"
 #include "pdf_method.h"
 #include "util.h"
 
 /* ---- data quality and method ----------------------------------------------------- */
+
+/* A figure as metrics.csv wrote it: the value, or what stands instead. */
+static const char *figure_text(struct pdf *p, const char *value, const char *status)
+{
+	if (!status)
+		return "\xe2\x80\x93";                     /* no such figure then */
+	if (strcmp(status, "suppressed") == 0)
+		return T(p, "word.suppressed");
+	return strcmp(status, "ok") == 0 ? value : T(p, "word.na");
+}
 
 /* Rows read, used, rejected and superseded per input file, and the ID match. */
 static void method_quality(struct pdf *p)
@@ -48,6 +59,51 @@ static void method_quality(struct pdf *p)
 		text_block(p, FONT_BOLD, SIZE_BODY, LEADING_BODY, color(COLOR_INK), MARGIN, CONTENT_W,
 		           trf(p, "meth.ids_low", integer(p, r->ids_matched), integer(p, r->ids_survey),
 		               integer(p, r->ids_timesheet), NULL), false);
+	}
+	p->y += 6;
+}
+
+/* What the organisation's history did to this report, and a re-issue's changed
+ * figures (old -> new). */
+static void method_history(struct pdf *p)
+{
+	const struct report *r = p->r;
+	char *notes[3];
+	size_t n = i18n_history_notes(p->lang, r, notes);
+	if (!n && !r->change_count)
+		return;
+	subheading(p, T(p, "hist.title"), 40);
+	for (size_t i = 0; i < n; i++) {
+		note(p, notes[i]);
+		free(notes[i]);
+	}
+	if (r->change_count) {
+		enum { SHOWN = 24 };
+		struct column cols[] = {
+			{ T(p, "col.figure"), 0, ALIGN_LEFT },
+			{ T(p, "col.before"), 90, ALIGN_RIGHT },
+			{ T(p, "col.now"), 90, ALIGN_RIGHT },
+		};
+		fit_columns(cols, ARRAY_LEN(cols), CONTENT_W);
+		struct table t;
+		table_begin(p, &t, trf(p, "hist.reissue", integer(p, (long)r->change_count),
+		                       integer(p, r->reissue_of), NULL),
+		            cols, ARRAY_LEN(cols), MARGIN);
+		for (size_t i = 0; i < r->change_count && i < SHOWN; i++) {
+			const struct figure_change *x = &r->changes[i];
+			struct buf name = { 0 };
+			buf_printf(&name, "%s%s%s / %s", x->scope, *x->group ? " / " : "", x->group,
+			           x->metric);
+			struct cell c[3];
+			memset(c, 0, sizeof c);
+			c[0].text = keep(p, name.data);
+			c[1].text = figure_text(p, x->old_value, x->old_status);
+			c[2].text = figure_text(p, x->new_value, x->new_status);
+			table_row(p, &t, c);
+		}
+		table_end(p, &t);
+		if (r->change_count > SHOWN)
+			note(p, trf(p, "hist.more", integer(p, (long)(r->change_count - SHOWN)), NULL));
 	}
 	p->y += 6;
 }
@@ -157,6 +213,7 @@ void pdf_method(struct pdf *p)
 	const struct report *r = p->r;
 	section(p, "sec.method", false);
 	method_quality(p);
+	method_history(p);
 	method_rules(p);
 	method_definitions(p);
 	method_privacy(p);

@@ -90,6 +90,19 @@ void report_free(struct report *r)
 		free(r->employees[i].role);
 	}
 	free(r->employees);
+	free(r->history_timesheet_quarters);
+	free(r->history_survey_quarters);
+	for (size_t i = 0; i < r->change_count; i++) {
+		struct figure_change *c = &r->changes[i];
+		free(c->scope);
+		free(c->group);
+		free(c->metric);
+		free(c->old_value);
+		free(c->old_status);
+		free(c->new_value);
+		free(c->new_status);
+	}
+	free(r->changes);
 	memset(r, 0, sizeof(*r));
 }
 

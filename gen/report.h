@@ -125,6 +125,14 @@ struct quarter {
 	int respondents;            /* group sizes before privacy; never print them */
 	int savers;
 	struct figure adoption_rate, maturity_index, hours_saved_per_week, roi;
+	int published_version;      /* > 0: the figures as that version published them */
+};
+
+/* One figure of P that differs from the quarter's latest publication (a re-issue):
+ * the values as metrics.csv writes them, "" when not ok. */
+struct figure_change {
+	char *scope, *group, *metric;
+	char *old_value, *old_status, *new_value, *new_status;   /* old_* / new_* NULL: new / gone */
 };
 
 struct file_quality {
@@ -361,6 +369,18 @@ struct report {
 
 	struct employee_row *employees;     /* only when rules->employee_sheet */
 	size_t employee_count;
+
+	/* The organisation's history (dataset.h): the quarters whose timesheet and
+	 * survey data it supplied, the export's survey rows held back (a re-issue that
+	 * would single out fewer than k people), and, when P was published before, the
+	 * figures that differ from its latest version (set by the run before the
+	 * reports are written). */
+	int *history_timesheet_quarters, *history_survey_quarters;
+	size_t history_timesheet_quarter_count, history_survey_quarter_count;
+	long survey_held_back;
+	int reissue_of;                     /* the version this run re-issues; 0 = none */
+	struct figure_change *changes;
+	size_t change_count;
 };
 
 void report_free(struct report *r);

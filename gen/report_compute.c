@@ -502,6 +502,47 @@ static void quarter_figures(const struct quarter_view *v, struct quarter *out)
 	out->roi = v->roi;
 }
 
+static struct figure published_figure(const struct published_quarter *pq, int m)
+{
+	static const enum figure_status states[] = { FIG_OK, FIG_NA, FIG_SUPPRESSED };
+	return (struct figure){ pq->value[m], states[pq->state[m]] };
+}
+
+/* A trend quarter before P as the history says it was published, when it was:
+ * a later report never shows other figures for it than management received. */
+static void apply_published(const struct dataset *d, struct quarter *q)
+{
+	int index = q->year * 4 + q->quarter - 1;
+	for (size_t i = 0; i < d->published_count; i++) {
+		const struct published_quarter *pq = &d->published[i];
+		if (pq->quarter != index)
+			continue;
+		struct figure *to[PUBLISHED_TREND_METRICS] = {
+			&q->adoption_rate, &q->hours_saved_per_week, &q->maturity_index, &q->roi };
+		for (int m = 0; m < PUBLISHED_TREND_METRICS; m++)
+			if (pq->state[m] >= 0)
+				*to[m] = published_figure(pq, m);
+		q->published_version = pq->version;
+	}
+}
+
+/* What the history contributed, for the reports to say so. */
+static void history_notes(const struct dataset *d, struct report *r)
+{
+	r->history_timesheet_quarter_count = d->history_timesheet_quarter_count;
+	r->history_survey_quarter_count = d->history_survey_quarter_count;
+	r->history_timesheet_quarters = xmalloc((d->history_timesheet_quarter_count + 1) *
+	                                        sizeof(int));
+	r->history_survey_quarters = xmalloc((d->history_survey_quarter_count + 1) * sizeof(int));
+	if (d->history_timesheet_quarter_count)
+		memcpy(r->history_timesheet_quarters, d->history_timesheet_quarters,
+		       d->history_timesheet_quarter_count * sizeof(int));
+	if (d->history_survey_quarter_count)
+		memcpy(r->history_survey_quarters, d->history_survey_quarters,
+		       d->history_survey_quarter_count * sizeof(int));
+	r->survey_held_back = d->survey_held_back;
+}
+
 static char *dup_or_null(const char *s)
 {
 	return s ? xstrdup(s) : NULL;
@@ -659,11 +700,15 @@ void report_compute(struct report *r, struct dataset *d, const struct rules *rul
 	r->quarter_count = n;
 	for (size_t i = 0; i < n; i++)
 		quarter_figures(view_get(&c, c.survey_quarters[upto - n + i]), &r->quarters[i]);
+	for (size_t i = 0; i < n; i++)      /* d->published holds quarters before P only */
+		apply_published(d, &r->quarters[i]);
 	struct quarter_view *prev = view_get(&c, quarter - 1);
 	if (prev->has_survey) {
 		r->has_previous = true;
 		quarter_figures(prev, &r->previous);
+		apply_published(d, &r->previous);
 	}
+	history_notes(d, r);
 
 	if (rules->employee_sheet) {
 		compute_employees(&c, v, r);

@@ -173,9 +173,9 @@ static int write_metrics(const struct report *r, struct pending_file *p, FILE *e
  * the reports are in place, under the folder lock, on h when the run has opened
  * the history already (else it is opened, and created, here).  Returns 0 or
  * EXIT_IO. */
-static int record_history(const struct run_options *opt, const struct rules *rules,
-                          const struct dataset *d, const struct report *r,
-                          struct history *h, const char *org_dir, FILE *err)
+/* The report's figures as metrics.csv holds them.  Returns 0 or EXIT_IO. */
+static int report_figures(const struct report *r, const char *org_dir,
+                          struct history_figures *figures, FILE *err)
 {
 	char *text = NULL;
 	size_t len = 0;
@@ -186,14 +186,54 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 		free(text);
 		return EXIT_IO;
 	}
-	struct history_figures figures;
-	int status = history_parse_metrics(text, len, &figures);
+	int status = history_parse_metrics(text, len, figures);
 	free(text);
 	if (status) {
 		fprintf(err, "aireport: %s/%s: cannot read back this run's metrics.csv\n", org_dir,
 		        HISTORY_FILE);
 		return EXIT_IO;
 	}
+	return 0;
+}
+
+/* A re-issue: the figures of P that differ from its latest publication, for the
+ * reports' data quality page.  Returns 0 or EXIT_IO. */
+static int compare_published(struct report *r, struct history *h, const char *org_dir,
+                             FILE *err)
+{
+	struct history_figures figures;
+	int status = report_figures(r, org_dir, &figures, err);
+	struct history_changes changes = { 0 };
+	if (!status)
+		status = history_compare(h, &figures, &changes, err);
+	if (!status && changes.previous_version && changes.count) {
+		r->reissue_of = changes.previous_version;
+		r->changes = xcalloc(changes.count, sizeof(*r->changes));
+		r->change_count = changes.count;
+		for (size_t i = 0; i < changes.count; i++) {
+			const struct history_change *x = &changes.items[i];
+			r->changes[i] = (struct figure_change){
+				xstrdup(x->scope), xstrdup(x->group), xstrdup(x->metric),
+				x->old_value ? xstrdup(x->old_value) : NULL,
+				x->old_status ? xstrdup(x->old_status) : NULL,
+				x->new_value ? xstrdup(x->new_value) : NULL,
+				x->new_status ? xstrdup(x->new_status) : NULL,
+			};
+		}
+	}
+	history_changes_free(&changes);
+	history_figures_free(&figures);
+	return status;
+}
+
+static int record_history(const struct run_options *opt, const struct rules *rules,
+                          const struct dataset *d, const struct report *r,
+                          struct history *h, const char *org_dir, FILE *err)
+{
+	struct history_figures figures;
+	int status = report_figures(r, org_dir, &figures, err);
+	if (status)
+		return status;
 	struct history *opened = h ? NULL : history_open(org_dir, err);
 	if (!h)
 		h = opened;
@@ -460,13 +500,22 @@ static int merge_history(struct client *c)
 	if (!c->history)
 		return EXIT_IO;
 	struct history_merged merged = { 0 };
-	int status = history_merge(c->history, &c->d, c->quarter, &merged, c->err);
+	struct history_merge_options o = { .last_quarter = c->quarter,
+	                                   .min_group_size = c->rules.min_group_size,
+	                                   .republish = c->opt->republish };
+	int status = history_merge(c->history, &c->d, &o, &merged, c->err);
 	if (!status && !c->opt->quiet) {
 		print_quarters(c->err, "timesheet", merged.timesheet_quarters,
 		               merged.timesheet_quarter_count);
 		print_quarters(c->err, "survey", merged.survey_quarters,
 		               merged.survey_quarter_count);
 	}
+	if (!status && c->d.survey_held_back && !is_quiet())
+		fprintf(c->err, "aireport: warning: %s: %ld survey answer%s held back: an earlier "
+		        "report used %s quarter, and publishing the change would single out fewer "
+		        "than %d people (see rejects.csv)\n", c->opt->survey, c->d.survey_held_back,
+		        c->d.survey_held_back == 1 ? "" : "s", c->d.survey_held_back == 1 ? "its" : "their",
+		        c->rules.min_group_size);
 	history_merged_free(&merged);
 	return status;
 }
@@ -541,6 +590,14 @@ static int run_stages(struct client *c)
 	if (c->d.history_merged)
 		relabel_history_employees(&c->report, &c->d);
 	c->report.org_slug = xstrdup(c->slug);
+	if (c->history) {
+		status = compare_published(&c->report, c->history, c->org_dir.data, c->err);
+		if (status) {
+			set_message(c->res, "cannot read the history %s/%s", c->org_dir.data,
+			            HISTORY_FILE);
+			return status;
+		}
+	}
 	status = write_reports(c);
 	if (!status)
 		status = commit_reports(c);

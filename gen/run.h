@@ -19,6 +19,7 @@ struct run_options {
 	bool check;              /* --check: read and report, write nothing */
 	bool check_json;         /* --check --format=json */
 	bool no_history;         /* --no-history: leave OUT/<folder>/history.sqlite alone */
+	bool republish;          /* --republish: the trend shows re-issued versions */
 	const char *version;     /* the program's version, for the history's run rows */
 };
 

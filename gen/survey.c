@@ -212,6 +212,13 @@ static int compare_rejects(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+void survey_sort_rejects(struct dataset *d)
+{
+	if (d->survey_reject_count > 1)
+		qsort(d->survey_rejects, d->survey_reject_count, sizeof(*d->survey_rejects),
+		      compare_rejects);
+}
+
 /* Of several rows of one employee in one quarter the latest submitted wins (tie:
  * the later line); only accepted rows take part (§2.1, §11.10). */
 static void survey_deduplicate(struct dataset *d)
@@ -241,9 +248,7 @@ static void survey_deduplicate(struct dataset *d)
 		if (!d->survey[i].superseded_by)
 			d->survey[kept++] = d->survey[i];
 	d->survey_count = kept;
-	if (d->survey_reject_count > 1)
-		qsort(d->survey_rejects, d->survey_reject_count, sizeof(*d->survey_rejects),
-		      compare_rejects);
+	survey_sort_rejects(d);
 }
 
 /* Forgets what a first reading of the survey found (it is read again). */

@@ -16,5 +16,7 @@ int survey_read(struct dataset *d, const char *path, const struct rules *rules,
 /* Orders rows by employee, quarter, submitted date and line: the model finds
  * each employee's rows side by side. */
 void survey_sort_rows(struct survey_row *rows, size_t count);
+/* Sorts d->survey_rejects by line (a line's rejects keep their order). */
+void survey_sort_rejects(struct dataset *d);
 
 #endif

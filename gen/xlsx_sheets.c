@@ -562,6 +562,58 @@ void xlsx_trend_sheet(struct xlsx *x, struct sheet *s)
 	worksheet_freeze_panes(s->ws, (lxw_row_t)(header + 1), 1);
 }
 
+/* A figure of a re-issue's list as metrics.csv wrote it: the number, or the word
+ * that stands instead. */
+static void put_changed_value(struct xlsx *x, struct sheet *s, int row, int col,
+                              const char *value, const char *status)
+{
+	if (status && strcmp(status, "ok") == 0)
+		xlsx_put_number(x, s, row, col, strtod(value, NULL), x->f.num[K_DECIMAL], K_DECIMAL);
+	else
+		xlsx_put_text(x, s, row, col, !status ? "\xe2\x80\x93"
+		              : strcmp(status, "suppressed") == 0 ? tr(x->lang, "word.suppressed")
+		                                                   : tr(x->lang, "word.na"));
+}
+
+/* What the organisation's history did to this report, and a re-issue's changed
+ * figures (old -> new), from row on. */
+static void history_block(struct xlsx *x, struct sheet *s, int row)
+{
+	const struct report *r = x->r;
+	char *notes[3];
+	size_t n = i18n_history_notes(x->lang, r, notes);
+	if (!n && !r->change_count)
+		return;
+	xlsx_put_note(x, s, row++, 0, tr(x->lang, "hist.title"), x->f.heading);
+	for (size_t i = 0; i < n; i++) {
+		xlsx_put_note(x, s, row++, 0, notes[i], x->f.text);
+		free(notes[i]);
+	}
+	if (!r->change_count)
+		return;
+	char count[24], version[24];
+	snprintf(count, sizeof(count), "%zu", r->change_count);
+	snprintf(version, sizeof(version), "%d", r->reissue_of);
+	const char *args[] = { count, version };
+	char *title = i18n_fill(tr(x->lang, "hist.reissue"), args, 2);
+	xlsx_put_note(x, s, ++row, 0, title, x->f.text);
+	free(title);
+	int header = ++row;
+	const char *hdr[3] = { tr(x->lang, "col.figure"), tr(x->lang, "col.before"),
+	                       tr(x->lang, "col.now") };
+	for (size_t i = 0; i < r->change_count; i++) {
+		const struct figure_change *c = &r->changes[i];
+		struct buf name = { 0 };
+		buf_printf(&name, "%s%s%s / %s", c->scope, *c->group ? " / " : "", c->group, c->metric);
+		int at = header + 1 + (int)i;
+		xlsx_put_text(x, s, at, 0, name.data);
+		buf_free(&name);
+		put_changed_value(x, s, at, 1, c->old_value, c->old_status);
+		put_changed_value(x, s, at, 2, c->new_value, c->new_status);
+	}
+	xlsx_add_table(x, s, "Reissue", header, 0, (int)r->change_count, hdr, 3, "xlsx.none.rows");
+}
+
 void xlsx_data_quality_sheet(struct xlsx *x, struct sheet *s)
 {
 	const struct report *r = x->r;
@@ -605,8 +657,9 @@ void xlsx_data_quality_sheet(struct xlsx *x, struct sheet *s)
 		snprintf(text, sizeof(text), "%s: ", tr(lang, "xlsx.method.rules"));
 		xlsx_put_note(x, s, row, 0, text, x->f.text);
 		/* The path is input text: written as a string like every other. */
-		xlsx_put_text_fmt(x, s, row, 1, ru->rules_path, x->f.text, false);
+		xlsx_put_text_fmt(x, s, row++, 1, ru->rules_path, x->f.text, false);
 	}
+	history_block(x, s, row + 1);
 }
 
 void xlsx_employees_sheet(struct xlsx *x, struct sheet *s)

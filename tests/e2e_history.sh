@@ -142,11 +142,42 @@ check "identical re-run: the same figures and data" \
 	test "$(counts "$db" | cut -d'|' -f3-)" = "$(echo "$before" | cut -d'|' -f3-)"
 cp -r "$out" "$tmp/out-1"      # the history after a run and its repetition
 
-# --- a late change to one survey answer -------------------------------------------
-# The first respondent of the quarter changes satisfaction: 3 -> 5.
+# --- a late change to one survey answer: held back -----------------------------
+# The first respondent of the quarter changes satisfaction.  With k = 3 the two
+# reports would single that person out: the change is held back.
 awk -F, -v OFS=, 'NR > 1 && !done && $2 ~ /^2026-0[789]/ && $11 != "" { $11 = ($11 == 5 ? 1 : 5); done = 1 } 1' \
+	"$in/survey.csv" >"$tmp/survey-one.csv"
+one_line=$(diff "$in/survey.csv" "$tmp/survey-one.csv" | sed -n 's/^\([0-9]*\)c.*/\1/p')
+check "the one-answer survey differs in one line ($one_line)" test "$(diff "$in/survey.csv" "$tmp/survey-one.csv" | grep -c '^>')" = 1
+run "$out" "$tmp/survey-one.csv"
+check "held-back re-run exits 0 (got $st)" test "$st" = 0
+check "held-back re-run: the same figures as the first report" \
+	cmp -s <(grep -v ',data_quality,' "$out/$org/$period/metrics.csv") <(grep -v ',data_quality,' "$tmp/metrics-1.csv")
+check "held-back re-run: no figure differs, one answer held back ($(tr '\n' ' ' <"$err"))" \
+	test -z "$(grep differs "$err")" -a "$(grep -c 'warning: .*survey-one.csv: 1 survey answer held back: .*fewer than 3 people' "$err")" = 1
+check "held-back re-run: the row is superseded in rejects.csv with its reason" \
+	grep -q "^[^,]*/survey-one.csv,$one_line,employee_id,person-[0-9]*-id,superseded by the answers already published for 2026-Q3: the change would single out fewer than 3 people\$" \
+	"$out/$org/$period/rejects/rejects.csv"
+sup() { grep ",data_quality,[^,]*/$1,rows_superseded," "$2" | cut -d, -f5; }
+check "held-back re-run: counted as superseded" \
+	test "$(sup survey-one.csv "$out/$org/$period/metrics.csv")" = "$(( $(sup survey.csv "$tmp/metrics-1.csv") + 1 ))"
+check "held-back re-run: no new version, the history keeps the first answers" \
+	test "$(q "$db" "SELECT count(*) FROM publication")|$(counts "$db" | cut -d'|' -f5-)" = "1|$(echo "$before" | cut -d'|' -f5-)"
+
+# Three changed answers, but one of them the only change in Service: held back too.
+awk -F, -v OFS=, 'NR > 1 && $2 ~ /^2026-09-0[78]$/ && $1 ~ /^person-[124]-id$/ { $11 = ($11 == 5 ? 1 : 5) } 1' \
+	"$in/survey.csv" >"$tmp/survey-split.csv"
+cp -r "$out" "$tmp/out-split"
+run "$tmp/out-split" "$tmp/survey-split.csv"
+check "three changes, one alone in its department: all three held back" \
+	test "$(diff "$in/survey.csv" "$tmp/survey-split.csv" | grep -c '^>') $(grep -c '3 survey answers held back' "$err") $(grep -c differs "$err")" = "3 1 0"
+
+# --- a late change to three survey answers: re-issued ------------------------------
+# E1, E2 and E3 of Sales change their satisfaction in 2026-Q3 (E3 gives one): three
+# people in every group that changes, so the re-issue is published.
+awk -F, -v OFS=, 'NR > 1 && $2 ~ /^2026-09-(07|10)$/ && $1 ~ /^person-[123]-id$/ { $11 = ($1 == "person-1-id" ? 5 : $1 == "person-2-id" ? 4 : 3) } 1' \
 	"$in/survey.csv" >"$tmp/survey-changed.csv"
-check "the changed survey differs in one line" test "$(diff "$in/survey.csv" "$tmp/survey-changed.csv" | grep -c '^>')" = 1
+check "the changed survey differs in three lines" test "$(diff "$in/survey.csv" "$tmp/survey-changed.csv" | grep -c '^>')" = 3
 run "$out" "$tmp/survey-changed.csv"
 check "changed re-run exits 0 (got $st)" test "$st" = 0
 cp "$out/$org/$period/metrics.csv" "$tmp/metrics-2.csv"
@@ -431,5 +462,52 @@ check "a version 1 history: the quarters it holds are read (trend of three)" \
 check "a version 1 history: the rows are as they were" test "$(q "$v1db" \
 	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")" = "$(q "$tmp/split/$sample_org/history.sqlite" \
 	"SELECT count(*), sum(entries) FROM timesheet_cell WHERE month < 2026 * 12 + 6")"
+
+# --- a re-issued quarter in later reports: first published unless --republish -------
+# 2026-Q2 is published, then re-issued with the AI days of its three Sales
+# respondents changed (one fewer and two more active: three people, k = 3, so it
+# is published); the 2026-Q3 report's trend row and delta for 2026-Q2 keep version 1,
+# with --republish they show version 2.
+rq=$tmp/reissue
+awk -F, -v OFS=, 'NR > 1 && $2 ~ /^2026-06-/ && $1 ~ /^person-[123]-id$/ { $5 = ($1 == "person-1-id" ? 0 : 2) } 1' \
+	"$in/survey.csv" >"$tmp/survey-q2.csv"
+run "$rq" "$in/survey.csv" --period 2026-Q2
+a1=$(grep '^2026-Q2,organisation,,adoption_rate,' "$rq/$org/2026-Q2/metrics.csv" | cut -d, -f5)
+t1=$(grep '^2026-Q2,quarter,2026-Q2,adoption_rate,' "$rq/$org/2026-Q2/metrics.csv" | cut -d, -f5)
+run "$rq" "$tmp/survey-q2.csv" --period 2026-Q2
+a2=$(grep '^2026-Q2,organisation,,adoption_rate,' "$rq/$org/2026-Q2/metrics.csv" | cut -d, -f5)
+t2=$(grep '^2026-Q2,quarter,2026-Q2,adoption_rate,' "$rq/$org/2026-Q2/metrics.csv" | cut -d, -f5)
+check "2026-Q2 re-issued: adoption $a1 -> $a2 listed as changed, version 2" \
+	test "$a1" != "$a2" -a "$(grep -c "differs from its version 1: organisation/adoption_rate: $a1 → $a2\$" "$err") $(q "$rq/$org/history.sqlite" \
+	"SELECT max(version) FROM publication WHERE quarter = 2026 * 4 + 1")" = "1 2"
+check "the re-issue's PDF lists the changed adoption ($a1 -> $a2)" \
+	sh -c "pdftotext -layout '$rq/$org/2026-Q2/assessment.pdf' - | grep -Eq '^ *organisation / adoption_rate +$a1 +$a2\$'"
+check "the re-issue's workbook lists every changed figure the run printed" test "$(/usr/bin/python3 - "$rq/$org/2026-Q2/roi.xlsx" <<'PY'
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Data quality"]
+rows = [r[:3] for r in ws.iter_rows(values_only=True)]
+i = [r[0] for r in rows].index("Figure")
+for name, old, new in rows[i + 1:]:
+    if name is None:
+        break
+    parts = name.split(" / ")
+    fmt = lambda v: v if isinstance(v, str) else ("%.6f" % v).rstrip("0").rstrip(".")
+    print("%s/%s: %s → %s" % (parts[0], "/".join(parts[1:]), fmt(old), fmt(new)))
+PY
+)" = "$(sed -n 's/^aireport: warning: .*history.sqlite: 2026-Q2 differs from its version 1: //p' "$err")"
+cp -r "$rq" "$tmp/reissue-2"
+run "$rq" "$tmp/survey-q2.csv"
+check "the 2026-Q3 report's trend shows 2026-Q2 as first published ($t1)" \
+	grep -q "^2026-Q3,quarter,2026-Q2,adoption_rate,$t1,ok\$" "$rq/$org/$period/metrics.csv"
+run "$tmp/reissue-none" "$tmp/survey-q2.csv" --no-history
+check "without the history the same data give version 2's $t2" \
+	grep -q "^2026-Q3,quarter,2026-Q2,adoption_rate,$t2,ok\$" "$tmp/reissue-none/$org/$period/metrics.csv"
+check "with the history only that trend row differs" test "$(diff "$rq/$org/$period/metrics.csv" \
+	"$tmp/reissue-none/$org/$period/metrics.csv" | grep -c '^[<>]')" = 2
+check "the PDF says the trend shows 2026-Q2 as first published" \
+	sh -c "pdftotext '$rq/$org/$period/assessment.pdf' - | tr -s ' \n' ' ' | grep -q 'as published: 2026-Q2 (version 1)'"
+run "$tmp/reissue-2" "$tmp/survey-q2.csv" --republish
+check "--republish: the trend shows 2026-Q2's version 2 ($t2), as without the history" \
+	cmp -s "$tmp/reissue-2/$org/$period/metrics.csv" "$tmp/reissue-none/$org/$period/metrics.csv"
 
 finish

@@ -300,7 +300,8 @@ static void merge_back(struct history *h, const char *dir, const char *h1, const
 	}
 	struct dataset *d = &c.d;
 	struct history_merged m = { 0 };
-	CHECK_INT(history_merge(h, d, 2026 * 4 + 1, &m, err), 0);
+	struct history_merge_options o = { .last_quarter = 2026 * 4 + 1, .min_group_size = 5 };
+	CHECK_INT(history_merge(h, d, &o, &m, err), 0);
 	const int32_t jan = 2026 * 12, feb = jan + 1, may = jan + 4;
 	CHECK(d->history_merged);
 	CHECK_INT(d->export_employees, 1);
@@ -392,7 +393,7 @@ static void round_trip(void)
 	CHECK_INT(ch.count, 0);
 
 	struct history_data d;
-	CHECK_INT(history_load(h, 2026 * 4, 2026 * 4 + 1, &d, err), 0);
+	CHECK_INT(history_load(h, 2026 * 4, 2026 * 4 + 1, false, &d, err), 0);
 	/* Cells: worked out from timesheet_text by hand. */
 	CHECK_INT(d.cell_count, 3);
 	const int32_t jan = 2026 * 12, feb = jan + 1, may = jan + 4;
@@ -474,7 +475,7 @@ static void round_trip(void)
 	}
 	history_data_free(&d);
 	/* Only the second quarter. */
-	CHECK_INT(history_load(h, 2026 * 4 + 1, 2026 * 4 + 1, &d, err), 0);
+	CHECK_INT(history_load(h, 2026 * 4 + 1, 2026 * 4 + 1, false, &d, err), 0);
 	CHECK_INT(d.cell_count, 1);
 	CHECK_INT(d.survey_count, 1);
 	CHECK_INT(d.baseline_count, 0);
@@ -510,7 +511,7 @@ static void round_trip(void)
 		CHECK_INT(history_compare(h, &c.figures, &ch, err), 0);
 		CHECK_INT(ch.previous_version, 2);
 		CHECK_INT(ch.count, 0);
-		CHECK_INT(history_load(h, 2026 * 4 + 1, 2026 * 4 + 1, &d, err), 0);
+		CHECK_INT(history_load(h, 2026 * 4 + 1, 2026 * 4 + 1, false, &d, err), 0);
 		CHECK(d.publication_count == 1 && d.publications[0].version == 1);
 		if (d.publication_count == 1)
 			CHECK_STR(figure_value(&d.publications[0].figures, "organisation",
@@ -535,7 +536,7 @@ static void round_trip(void)
 		history_pseudonym(h, "H1", again);
 		CHECK_STR(again, h1);
 		CHECK_INT(record(h, &c2, 4000, NULL, err), 0);
-		CHECK_INT(history_load(h, 2026 * 4, 2026 * 4 + 1, &d, err), 0);
+		CHECK_INT(history_load(h, 2026 * 4, 2026 * 4 + 1, false, &d, err), 0);
 		CHECK_INT(d.cell_count, 3);
 		CHECK(find_cell(&d, h1, "Mail", jan) != NULL);       /* Q1 kept */
 		cell = find_cell(&d, h2, "Offer", may);

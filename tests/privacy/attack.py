@@ -8,7 +8,8 @@ what it publishes.
 hand-built company (rules.ini, survey.csv, timesheet.csv, optional survey_early.csv).
 Per company the program runs three times: A = the last quarter, B = the quarter
 before (both from the full survey), C = B's quarter from survey_early.csv (its first
-issue, before the late answers came in).  The configuration checks (class 10) run on
+issue, before the late answers came in).  With survey_early.csv they run in the
+order C, B, A into one output folder, so B is a re-issue and A reads the history.  The configuration checks (class 10) run on
 the first random company and on every case whose folder name starts with class10.
 
 Prints per class how many recoveries were found, one example each, and exits 1 when
@@ -104,13 +105,19 @@ def attack_company(d, late_from_files=True, config=False):
     plan = [("A", "survey.csv", L), ("B", "survey.csv", L - 1)]
     early = os.path.join(d, "survey_early.csv")
     if os.path.exists(early):
-        plan.append(("C", "survey_early.csv", L - 1))
+        # As a consultant runs them, into one folder with its history: the first
+        # issue of L-1, its re-issue after the late answers, then quarter L.
+        plan = [("C", "survey_early.csv", L - 1), ("B", "survey.csv", L - 1),
+                ("A", "survey.csv", L)]
     for name, survey, q in plan:
-        st, err = run(d, survey, truth.qlabel(q), "out" + name)
+        out = "out" if os.path.exists(early) else "out" + name
+        st, err = run(d, survey, truth.qlabel(q), out)
         if st == 0:
-            f = report_dir(d, "out" + name, truth.qlabel(q))
+            f = report_dir(d, out, truth.qlabel(q))
             if f:
-                runs[name] = (Published(f), q)
+                kept = os.path.join(d, "published-" + name)
+                shutil.copytree(f, kept)
+                runs[name] = (Published(kept), q)
         elif st not in (1,):
             raise SystemExit("%s: run %s exits %d: %s" % (d, name, st, err.strip()))
     late = set()

@@ -525,17 +525,20 @@ def attack_reissue(ctx):
                         out.append((9, "re-run of %s: %d late respondent(s) at level %d" % (qlabel(Q), n, l),
                                     rec, t, n))
     if "A" in ctx.runs:
+        # A trend row equal to the first issue's figure is that publication shown
+        # again (README: later trends show a quarter as first published): it says
+        # nothing about the late answers, so a difference of 0 recovers nothing.
         pa = ctx.runs["A"][0]
         if Rc is not None:
             x1, x0 = pa.get("quarter", qlabel(Q), "maturity_index"), pc.get("organisation", "", "maturity_index")
-            if x1 is not None and x0 is not None:
+            if x1 is not None and x0 is not None and x1 != x0:
                 rec = (x1 * (Rc + n) - x0 * Rc) / n
                 if same(rec, t_level, 1e-4):
                     out.append((9, "next quarter's trend row for %s: maturity of the %d late respondent(s)"
                                 % (qlabel(Q), n), rec, t_level, n))
         if Hc is not None:
             x1, x0 = pa.get("quarter", qlabel(Q), "adoption_rate"), pc.get("organisation", "", "adoption_rate")
-            if x1 is not None and x0 is not None:
+            if x1 is not None and x0 is not None and x1 != x0:
                 rec = (x1 - x0) * Hc
                 if same(rec, t_active, 1e-4):
                     out.append((9, "next quarter's trend row for %s: active count of the %d late respondent(s)"
