@@ -148,7 +148,10 @@ fuzz-%: $(FUZZ_DIR)/fuzz_%
 	@sed -n 's/^stat::number_of_executed_units: */fuzz $*: executions: /p; s/^stat::average_exec_per_sec: */fuzz $*: per second: /p' \
 	  $(FUZZ_DIR)/fuzz-$*.log
 
+# The readers' fuzzers, then the privacy attacker on PRIVACY_SEEDS (default 300)
+# random companies.
 fuzz: $(addprefix fuzz-,$(FUZZ_NAMES))
+	PRIVACY_SEEDS=$${PRIVACY_SEEDS:-300} PRIVACY_JOBS=$${PRIVACY_JOBS:-2} bash tests/e2e_privacy.sh
 
 .SECONDARY: $(FUZZ_OBJS) $(addprefix $(FUZZ_DIR)/fuzz_,$(FUZZ_NAMES))
 
