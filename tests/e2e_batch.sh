@@ -80,12 +80,14 @@ done
 
 # Two single runs into the same OUT/<organisation>/ at once: the second waits for
 # the first's lock, and the folder ends with one run's complete set, never a mix.
+# Two companies' data under one name: without the history, whose re-issue rule
+# would (rightly) keep the first one's survey answers for the second.
 out=$tmp/locked
 a=$same/bakker-utrecht b=$same/bakker-zwolle
-"$bin" -q -s "$a/survey.csv" -t "$a/timesheet.csv" -r "$a/rules.ini" -o "$out"
+"$bin" -q -s "$a/survey.csv" -t "$a/timesheet.csv" -r "$a/rules.ini" -o "$out" --no-history
 exec 9>"$out/bakker-b-v/.aireport.lock"
 flock -x 9
-"$bin" -s "$b/survey.csv" -t "$b/timesheet.csv" -r "$b/rules.ini" -o "$out" 2>"$tmp/wait.err" &
+"$bin" -s "$b/survey.csv" -t "$b/timesheet.csv" -r "$b/rules.ini" -o "$out" --no-history 2>"$tmp/wait.err" &
 waiter=$!
 sleep 1
 check "a second run waits while the folder is locked" kill -0 $waiter
@@ -100,8 +102,8 @@ check "its reports are all in place" \
 	cmp -s "$out/bakker-b-v/2026-Q3/roi.xlsx" "$tmp/single-bakker-zwolle/bakker-b-v/2026-Q3/roi.xlsx"
 mixed=0
 for round in 1 2 3 4 5 6 7 8; do
-	"$bin" -q -s "$a/survey.csv" -t "$a/timesheet.csv" -r "$a/rules.ini" -o "$out" & p1=$!
-	"$bin" -q -s "$b/survey.csv" -t "$b/timesheet.csv" -r "$b/rules.ini" -o "$out" & p2=$!
+	"$bin" -q -s "$a/survey.csv" -t "$a/timesheet.csv" -r "$a/rules.ini" -o "$out" --no-history & p1=$!
+	"$bin" -q -s "$b/survey.csv" -t "$b/timesheet.csv" -r "$b/rules.ini" -o "$out" --no-history & p2=$!
 	wait $p1 $p2
 	d=$out/bakker-b-v/2026-Q3
 	cmp -s "$d/metrics.csv" "$tmp/single-bakker-utrecht/bakker-b-v/2026-Q3/metrics.csv" ||
