@@ -58,7 +58,7 @@ const char *tr(enum lang lang, const char *key)
 char *i18n_fill(const char *text, const char *const *args, int n)
 {
 	struct buf b = { 0 };
-	buf_reserve(&b, 1);
+	buf_append(&b, "", 0);     /* "" when nothing follows */
 	for (const char *t = text; *t; t++) {
 		if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}') {
 			int i = t[1] - '1';
@@ -245,7 +245,7 @@ const char *dimension_label(enum lang lang, enum dimension d)
 static char *quarter_list(const int *quarters, size_t count)
 {
 	struct buf b = { 0 };
-	buf_reserve(&b, 1);
+	buf_append(&b, "", 0);     /* "" when nothing follows */
 	for (size_t i = 0; i < count; i++) {
 		char label[QUARTER_LABEL_SIZE];
 		quarter_label(quarters[i], label);
