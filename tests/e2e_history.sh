@@ -393,6 +393,16 @@ check "2026-Q3 alone: migration against 2026-Q2 matched people" \
 	test "$(grep '^2026-Q3,organisation,,migration_matched,' "$m3" | cut -d, -f5)" -gt 0
 check "2026-Q3 alone says which quarters came from the history" \
 	test "$(grep 'from the history' "$tmp/err-2026-Q3" | tr '\n' ' ')" = "aireport: timesheet of 2026-Q1, 2026-Q2 from the history aireport: survey of 2026-Q1, 2026-Q2 from the history "
+check "... and so do the PDF and the workbook (in Dutch, the sample's language)" test "$(
+	pdftotext "$tmp/split/$sample_org/2026-Q3/assessment.pdf" - | tr -s ' \n' '  ' |
+		grep -o 'urenregistratie (2026-Q1, 2026-Q2) en van de enquête (2026-Q1, 2026-Q2)' | head -1
+	)|$(/usr/bin/python3 -c '
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["Datakwaliteit"]
+print(sum("urenregistratie (2026-Q1, 2026-Q2)" in str(c) for r in ws.iter_rows(values_only=True) for c in r))
+' "$tmp/split/$sample_org/2026-Q3/roi.xlsx")" = "urenregistratie (2026-Q1, 2026-Q2) en van de enquête (2026-Q1, 2026-Q2)|1"
+check "... and that the trend shows them as published" \
+	sh -c "pdftotext '$tmp/split/$sample_org/2026-Q3/assessment.pdf' - | tr -s ' \n' '  ' | grep -q 'zoals gepubliceerd: 2026-Q1 (versie 1), 2026-Q2 (versie 1)'"
 "$bin" -q --no-history -s "$tmp/qs/2026-Q3.csv" -t "$tmp/qt/2026-Q3.csv" -r rules/default.ini -o "$tmp/alone"
 check "without the history 2026-Q3 alone reports other figures" \
 	differ "$tmp/whole/$sample_org/2026-Q3/metrics.csv" "$tmp/alone/$sample_org/2026-Q3/metrics.csv"
