@@ -35,8 +35,8 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/prog
        gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o gen/ts_merge.o \
        gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
        gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
-       gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o \
-       gen/sha256.o $(HISTORY_OBJS) gen/run.o
+       gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o gen/out_docs.o \
+       gen/sha256.o gen/digests.o $(HISTORY_OBJS) gen/run.o
 # The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
