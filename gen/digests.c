@@ -1,38 +1,12 @@
 /* digests.c - the input files' SHA-256 on a thread of its own (see digests.h). */
 #include "digests.h"
 
-#include <stdio.h>
 #include <string.h>
-
-/* sha256_file() that gives up (-1) once *stop is set. */
-static int hash_file(const char *path, char out[SHA256_HEX_SIZE], const int *stop)
-{
-	out[0] = 0;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return -1;
-	struct sha256 s;
-	sha256_init(&s);
-	unsigned char chunk[65536];
-	size_t n;
-	bool stopped = false;
-	while (!(stopped = __atomic_load_n(stop, __ATOMIC_RELAXED)) &&
-	       (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		sha256_update(&s, chunk, n);
-	int failed = ferror(f) || stopped;
-	fclose(f);
-	if (failed)
-		return -1;
-	unsigned char digest[SHA256_SIZE];
-	sha256_final(&s, digest);
-	sha256_hex(digest, out);
-	return 0;
-}
 
 static void hash_all(struct input_digests *g)
 {
 	for (int i = 0; i < DIGEST_INPUTS; i++)
-		g->found[i] = g->paths[i] && hash_file(g->paths[i], g->hex[i], &g->stop) == 0
+		g->found[i] = g->paths[i] && sha256_file_until(g->paths[i], g->hex[i], &g->stop) == 0
 		              ? g->hex[i] : NULL;
 }
 

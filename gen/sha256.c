@@ -254,7 +254,7 @@ void sha256_hex(const unsigned char digest[SHA256_SIZE], char out[SHA256_HEX_SIZ
 	out[2 * SHA256_SIZE] = 0;
 }
 
-int sha256_file(const char *path, char out[SHA256_HEX_SIZE])
+int sha256_file_until(const char *path, char out[SHA256_HEX_SIZE], const int *stop)
 {
 	out[0] = 0;
 	FILE *f = fopen(path, "rb");
@@ -264,17 +264,24 @@ int sha256_file(const char *path, char out[SHA256_HEX_SIZE])
 	sha256_init(&s);
 	unsigned char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+	bool stopped = false;
+	while (!(stopped = stop && __atomic_load_n(stop, __ATOMIC_RELAXED)) &&
+	       (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
 		sha256_update(&s, chunk, n);
 	int failed = ferror(f);
 	int saved = errno;
 	fclose(f);
-	if (failed) {
-		errno = saved ? saved : EIO;
+	if (failed || stopped) {
+		errno = stopped ? ECANCELED : saved ? saved : EIO;
 		return -1;
 	}
 	unsigned char digest[SHA256_SIZE];
 	sha256_final(&s, digest);
 	sha256_hex(digest, out);
 	return 0;
+}
+
+int sha256_file(const char *path, char out[SHA256_HEX_SIZE])
+{
+	return sha256_file_until(path, out, NULL);
 }

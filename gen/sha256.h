@@ -40,5 +40,8 @@ bool sha256_accelerate(bool on);
 /* SHA-256 of the file at path, as hex.  Returns 0, or -1 with errno set when the
  * file cannot be read (out is then empty). */
 int sha256_file(const char *path, char out[SHA256_HEX_SIZE]);
+/* The same, giving up (-1, errno ECANCELED) as soon as *stop is set (by another
+ * thread; stop may be NULL). */
+int sha256_file_until(const char *path, char out[SHA256_HEX_SIZE], const int *stop);
 
 #endif

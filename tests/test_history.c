@@ -16,6 +16,7 @@
 #include "out_csv.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "digests.h"
 #include "sha256.h"
 #include "survey.h"
 #include "tests.h"
@@ -69,6 +70,26 @@ static void sha256_vectors_once(void)
 	close(fd);
 	CHECK_INT(sha256_file(path, hex), 0);
 	CHECK_STR(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* told to stop, it gives up */
+	int stop = 1;
+	CHECK_INT(sha256_file_until(path, hex, &stop), -1);
+	CHECK_STR(hex, "");
+	/* the inputs hashed on a thread of their own, and in turn: the same digests;
+	 * an input that cannot be read and one that is not there have none */
+	for (int background = 0; background < 2; background++) {
+		struct input_digests g;
+		const char *paths[DIGEST_INPUTS] = { path, "/nonexistent/aireport", NULL, path };
+		digests_start(&g, paths, background);
+		const char *const *got = digests_wait(&g);
+		CHECK(got[0] && strcmp(got[0], "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0") == 0);
+		CHECK(!got[1] && !got[2]);
+		CHECK(got[3] && strcmp(got[3], got[0]) == 0);
+		digests_stop(&g);
+	}
+	struct input_digests stopped;
+	const char *one[DIGEST_INPUTS] = { path, NULL, NULL, NULL };
+	digests_start(&stopped, one, true);
+	digests_stop(&stopped);   /* ends the thread, whether or not it was done */
 	unlink(path);
 	CHECK_INT(sha256_file(path, hex), -1);
 	CHECK_STR(hex, "");
