@@ -9,45 +9,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
 
 #include "csvin.h"
 
 #define READ_CHUNK ((size_t)64 << 10)        /* inflated bytes per XML_Parse */
 #define AHEAD 4                              /* chunks inflated ahead of the parse */
 #define AHEAD_MIN_BYTES (1LL << 20)          /* smaller parts are inflated in turn */
-#define PROGRESS_MIN_BYTES (8LL << 20)
-#define PROGRESS_INTERVAL 0.25
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void progress_clear(struct reader *r)
-{
-	if (r->progress_width > 0)
-		fprintf(r->err, "\r%*s\r", r->progress_width, "");
-	r->progress_width = 0;
-}
-
-static void progress_show(struct reader *r)
-{
-	double t = now_seconds();
-	if (t - r->progress_last < PROGRESS_INTERVAL)
-		return;
-	r->progress_last = t;
-	double elapsed = t - r->progress_start;
-	int w = fprintf(r->err, "\r%s: %.1f / %.1f MB of sheet XML, %.0f rows/s ", r->name,
-	                (double)r->part_bytes / 1e6, (double)r->part_size / 1e6,
-	                elapsed > 0 ? (double)r->records / elapsed : 0.0);
-	if (w > r->progress_width)
-		r->progress_width = w;
-}
-
 /* Prints the one error line of a failed read ("aireport: name: ...") and stops
  * the parser; later failures are consequences and stay silent.  Control
  * characters from the file (a sheet name with &#10;) become '?', so the message
@@ -58,8 +25,7 @@ void reader_fail(struct reader *r, int status, const char *fmt, ...)
 		return;
 	r->failed = true;
 	r->status = status;
-	progress_clear(r);
-	r->progress = false;
+	progress_end(&r->progress);
 	char msg[2048];
 	va_list ap;
 	va_start(ap, fmt);
@@ -107,12 +73,6 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_parameter,
 	struct reader *r = ud;
 	reader_fail(r, EXIT_DATA, "%s:%lu: refusing an entity declaration", r->part,
 	            (unsigned long)XML_GetCurrentLineNumber(r->parser));
-}
-
-static void progress_check(struct reader *r)
-{
-	if (r->progress)
-		progress_show(r);
 }
 
 /* A part's inflated chunks, in order.  With more than one thread (csvin.h) a
@@ -243,9 +203,8 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 	r->part = name;
 	r->part_bytes = 0;
 	r->part_size = (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0;
-	r->progress = show_progress && r->opt->progress && r->part_size > PROGRESS_MIN_BYTES &&
-	              isatty(fileno(r->err));
-	r->progress_start = r->progress_last = now_seconds();
+	progress_begin(&r->progress, show_progress && r->opt->progress, r->part_size, r->err,
+	               r->name, " of sheet XML");
 
 	struct inflater in;
 	inflater_start(&in, f, csvin_threads() > 1 && r->part_size > AHEAD_MIN_BYTES);
@@ -278,12 +237,10 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 		}
 		if (r->failed || r->stopped || n == 0)
 			break;
-		progress_check(r);
+		progress_show(&r->progress, r->part_bytes, r->part_size, r->records);
 	}
 	inflater_end(&in);
-	if (r->progress)
-		progress_clear(r);
-	r->progress = false;
+	progress_end(&r->progress);
 	XML_ParserFree(p);
 	r->parser = NULL;
 	zip_fclose(f);

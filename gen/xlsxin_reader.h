@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "csvin.h"
+#include "progress.h"
 #include "util.h"
 #include "xlsxin.h"
 
@@ -98,11 +99,8 @@ struct reader {
 	size_t header_count;
 	long records;
 
-	/* progress */
-	bool progress;
 	long long part_bytes, part_size;
-	double progress_start, progress_last;
-	int progress_width;
+	struct progress progress;       /* the sheet's line (progress.h) */
 };
 
 /* Prints the one error line of a failed read ("aireport: name: ...") and stops
