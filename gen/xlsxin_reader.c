@@ -202,6 +202,7 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 	r->parser = p;
 	r->part = name;
 	r->part_bytes = 0;
+	r->open_depth = 0;
 	r->part_size = (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0;
 	progress_begin(&r->progress, show_progress && r->opt->progress, r->part_size, r->err,
 	               r->name, " of sheet XML");

@@ -99,6 +99,8 @@ struct reader {
 	size_t header_count;
 	long records;
 
+	unsigned char *open_elements;   /* the sheet's open elements (xlsxin_sheet.c) */
+	size_t open_depth, open_cap;
 	long long part_bytes, part_size;
 	struct progress progress;       /* the sheet's line (progress.h) */
 };

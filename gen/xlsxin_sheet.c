@@ -34,6 +34,19 @@ static enum element element_of(const char *n)
 	}
 }
 
+/* The open elements, as their enum element: an end tag closes the element of
+ * its start tag (expat checks that), so its name need not be read again. */
+static void open_element(struct reader *r, enum element e)
+{
+	GROW(r->open_elements, r->open_cap, r->open_depth + 1);
+	r->open_elements[r->open_depth++] = (unsigned char)e;
+}
+
+static enum element close_element(struct reader *r)
+{
+	return r->open_depth ? (enum element)r->open_elements[--r->open_depth] : EL_OTHER;
+}
+
 /* A cell's attributes r, t and s (local names of one letter), in one pass. */
 static void cell_attrs(const char **atts, const char **ref, const char **t, const char **s)
 {
@@ -65,6 +78,7 @@ void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 	if (r->failed || r->stopped)
 		return;   /* expat may still report an element's end */
 	enum element e = element_of(local_name(el));
+	open_element(r, e);
 	if (e == EL_ROW) {
 		const char *v = attr_get(atts, "r");
 		long long row = v ? digits_parse(v, strlen(v)) : r->last_row + 1;
@@ -257,7 +271,8 @@ void XMLCALL sheet_end(void *ud, const XML_Char *el)
 	struct reader *r = ud;
 	if (r->failed || r->stopped)
 		return;   /* expat may still report an element's end */
-	enum element e = element_of(local_name(el));
+	(void)el;
+	enum element e = close_element(r);
 	if (e == EL_ROW && r->in_row) {
 		r->in_row = false;
 		row_emit(r);
