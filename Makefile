@@ -35,8 +35,8 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/prog
        gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o gen/ts_merge.o \
        gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \
        gen/privacy.o gen/i18n.o gen/i18n_table.o gen/fsutil.o \
-       gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o \
-       gen/sha256.o $(HISTORY_OBJS) gen/run.o
+       gen/check.o gen/init_rules.o gen/out_csv.o $(PDF_OBJS) gen/out_xlsx.o gen/out_docs.o \
+       gen/sha256.o gen/digests.o $(HISTORY_OBJS) gen/run.o
 # The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
@@ -91,7 +91,7 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
 # and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o $(XLSX_OBJS) $(HISTORY_OBJS) gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o gen/out_docs.o $(XLSX_OBJS) $(HISTORY_OBJS) gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))

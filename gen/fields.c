@@ -451,6 +451,15 @@ enum field_error parse_bool(const char *s, size_t n, bool *out)
 			return FIELD_NOT_BOOLEAN;
 		}
 	}
+	/* "no" and "yes" in any case, the common words, without the table */
+	if (n == 2 && (s[0] | 0x20) == 'n' && (s[1] | 0x20) == 'o') {
+		*out = false;
+		return FIELD_OK;
+	}
+	if (n == 3 && (s[0] | 0x20) == 'y' && (s[1] | 0x20) == 'e' && (s[2] | 0x20) == 's') {
+		*out = true;
+		return FIELD_OK;
+	}
 	if ((unsigned char)s[0] >= 0x80) {
 		/* the marks are not ASCII, the words are */
 		int mark = bool_mark(s, n);

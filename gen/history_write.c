@@ -113,7 +113,10 @@ static sqlite3_int64 person(struct recorder *r, const char *id)
 	return id_row;
 }
 
-static bool record_input(struct recorder *r, const char *role, const char *path)
+/* The input's path and SHA-256: the one given (digests, NULL where the file
+ * could not be read), else the file's, hashed here. */
+static bool record_input(struct recorder *r, const char *role, const char *path,
+                         const char *const *digests, int which)
 {
 	if (!path)
 		return true;
@@ -122,7 +125,10 @@ static bool record_input(struct recorder *r, const char *role, const char *path)
 	sqlite3_bind_int64(st, 1, r->run);
 	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, path, -1, SQLITE_STATIC);
-	bind_text(st, 4, sha256_file(path, hex) == 0 ? hex : NULL);
+	if (digests)
+		bind_text(st, 4, digests[which]);
+	else
+		bind_text(st, 4, sha256_file(path, hex) == 0 ? hex : NULL);
 	return step(r, S_INPUT);
 }
 
@@ -371,10 +377,11 @@ static bool record_run(struct recorder *r, const struct history_run *run)
 	if (!step(r, S_RUN))
 		return false;
 	r->run = sqlite3_last_insert_rowid(r->h->db);
-	return record_input(r, "survey", run->survey_path) &&
-	       record_input(r, "timesheet", run->timesheet_path) &&
-	       record_input(r, "rules", run->rules_path) &&
-	       record_input(r, "identity_map", run->identity_map_path);
+	const char *const *sha = run->input_sha256;
+	return record_input(r, "survey", run->survey_path, sha, 0) &&
+	       record_input(r, "timesheet", run->timesheet_path, sha, 1) &&
+	       record_input(r, "rules", run->rules_path, sha, 2) &&
+	       record_input(r, "identity_map", run->identity_map_path, sha, 3);
 }
 
 /* The run's publication: a new version only when the figures differ from the

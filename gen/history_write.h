@@ -18,6 +18,9 @@ struct history_run {
 	time_t run_at;                  /* the wall-clock time of the run */
 	time_t created;                 /* the reports' creation time (report.created) */
 	const char *survey_path, *timesheet_path, *rules_path, *identity_map_path;
+	/* Their SHA-256 in that order (hex, NULL: unreadable) when already known
+	 * (digests.h); NULL: hashed while recording. */
+	const char *const *input_sha256;
 	const struct history_figures *figures;   /* the quarter's metrics.csv */
 	const struct dataset *data;     /* the exports, folded */
 	const struct rules *rules;      /* for the baseline window the cells were folded with */

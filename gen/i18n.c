@@ -8,6 +8,7 @@
  * the requested decimals, so a figure in a report is what a reader gets by rounding
  * the same figure in metrics.csv. */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,22 +25,28 @@ static int by_key(const void *a, const void *b)
 	return strcmp(x->key, y->key);
 }
 
+static const struct translation **sorted;
+static size_t sorted_count;
+static pthread_once_t sorted_once = PTHREAD_ONCE_INIT;
+
+static void build_index(void)
+{
+	sorted_count = i18n_table_count;
+	sorted = xmalloc(sorted_count * sizeof(*sorted));
+	for (size_t i = 0; i < sorted_count; i++)
+		sorted[i] = &i18n_table[i];
+	qsort(sorted, sorted_count, sizeof(*sorted), by_key);
+}
+
 /* The table's entry for key, by binary search over an index sorted on first use
- * (a writer looks up hundreds of labels per report). */
+ * (a writer looks up hundreds of labels per report), once whichever writer's
+ * thread comes first (out_docs.c). */
 static const struct translation *find_translation(const char *key)
 {
-	static const struct translation **index;
-	static size_t count;
-	if (!index) {
-		count = i18n_table_count;
-		index = xmalloc(count * sizeof(*index));
-		for (size_t i = 0; i < count; i++)
-			index[i] = &i18n_table[i];
-		qsort(index, count, sizeof(*index), by_key);
-	}
+	pthread_once(&sorted_once, build_index);
 	struct translation probe = { .key = key };
 	const struct translation *p = &probe;
-	const struct translation **hit = bsearch(&p, index, count, sizeof(*index), by_key);
+	const struct translation **hit = bsearch(&p, sorted, sorted_count, sizeof(*sorted), by_key);
 	return hit ? *hit : NULL;
 }
 

@@ -10,15 +10,16 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "csvin.h"
 #include "dataset.h"
+#include "digests.h"
 #include "fields.h"
 #include "fsutil.h"
 #include "history.h"
 #include "history_merge.h"
 #include "ingest.h"
 #include "out_csv.h"
-#include "out_pdf.h"
-#include "out_xlsx.h"
+#include "out_docs.h"
 #include "report_compute.h"
 #include "rules.h"
 #include "survey.h"
@@ -168,11 +169,6 @@ static int write_metrics(const struct report *r, struct pending_file *p, FILE *e
 	return 0;
 }
 
-/* The history of the organisation's folder (history.h): the quarter's figures as
- * metrics.csv holds them and the folded exports, in one transaction.  Runs after
- * the reports are in place, under the folder lock, on h when the run has opened
- * the history already (else it is opened, and created, here).  Returns 0 or
- * EXIT_IO. */
 /* The report's figures as metrics.csv holds them.  Returns 0 or EXIT_IO. */
 static int report_figures(const struct report *r, const char *org_dir,
                           struct history_figures *figures, FILE *err)
@@ -226,9 +222,15 @@ static int compare_published(struct report *r, struct history *h, const char *or
 	return status;
 }
 
+/* The history of the organisation's folder (history.h): the quarter's figures as
+ * metrics.csv holds them and the folded exports, in one transaction.  Runs after
+ * the reports are in place, under the folder lock, on h when the run has opened
+ * the history already (else it is opened, and created, here).  Returns 0 or
+ * EXIT_IO. */
 static int record_history(const struct run_options *opt, const struct rules *rules,
                           const struct dataset *d, const struct report *r,
-                          struct history *h, const char *org_dir, FILE *err)
+                          struct history *h, const char *org_dir,
+                          const char *const *input_sha256, FILE *err)
 {
 	struct history_figures figures;
 	int status = report_figures(r, org_dir, &figures, err);
@@ -244,6 +246,7 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 			.run_at = time(NULL), .created = r->created,
 			.survey_path = opt->survey, .timesheet_path = opt->timesheet,
 			.rules_path = opt->rules, .identity_map_path = rules->identity_map,
+			.input_sha256 = input_sha256,
 			.figures = &figures, .data = d, .rules = rules,
 		};
 		struct history_changes changes = { 0 };
@@ -276,6 +279,7 @@ struct client {
 	int lock;
 	struct pending_file out[OUTPUTS];
 	struct history *history;      /* open when earlier quarters were read from it */
+	struct input_digests digests; /* the inputs' SHA-256 for the history */
 };
 
 /* The survey, the identity map and the timesheet into c->d. */
@@ -420,9 +424,8 @@ static int write_reports(struct client *c)
 	if (!status)
 		status = write_metrics(&c->report, &c->out[METRICS], c->err);
 	if (!status)
-		status = pdf_write_assessment(&c->report, c->out[PDF].temp_path, c->err);
-	if (!status)
-		status = xlsx_write_roi(&c->report, c->out[XLSX].temp_path, c->err);
+		status = write_documents(&c->report, c->out[PDF].temp_path, c->out[XLSX].temp_path,
+		                         csvin_threads() > 1, c->err);
 	return status;
 }
 
@@ -458,6 +461,7 @@ static int commit_reports(struct client *c)
 
 static void client_free(struct client *c)
 {
+	digests_stop(&c->digests);
 	history_close(c->history);
 	folder_unlock(c->lock);
 	for (int i = 0; i < OUTPUTS; i++)
@@ -559,6 +563,11 @@ static int run_stages(struct client *c)
 	if (c->quarter < 0 && c->rules.quarter)
 		c->quarter = c->rules.quarter_year * 4 + c->rules.quarter - 1;
 
+	/* Hashed on another core while the run reads and writes, when it has one. */
+	const char *inputs[DIGEST_INPUTS] = { opt->survey, opt->timesheet, opt->rules,
+	                                      c->rules.identity_map };
+	digests_start(&c->digests, inputs, !opt->check && !opt->no_history && csvin_threads() > 1);
+
 	int survey_status = 0, timesheet_status = 0;
 	int status = read_inputs(c, &survey_status, &timesheet_status);
 	if (status)
@@ -609,7 +618,7 @@ static int run_stages(struct client *c)
 	/* The reports stay in place whatever happens to the history. */
 	if (!status && !opt->no_history) {
 		status = record_history(opt, &c->rules, &c->d, &c->report, c->history,
-		                        c->org_dir.data, c->err);
+		                        c->org_dir.data, digests_wait(&c->digests), c->err);
 		if (status)
 			set_message(c->res, "cannot write the history %s/%s", c->org_dir.data,
 			            HISTORY_FILE);

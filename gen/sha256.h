@@ -5,6 +5,7 @@
 #ifndef AIREPORT_SHA256_H
 #define AIREPORT_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,8 +33,15 @@ void hmac_sha256(const void *key, size_t key_len, const void *data, size_t n,
 /* Lower-case hex of a digest: 64 digits and a NUL. */
 void sha256_hex(const unsigned char digest[SHA256_SIZE], char out[SHA256_HEX_SIZE]);
 
+/* Whether the processor's SHA extensions are used (the default where it has
+ * them; off: the portable code, for the tests to compare both).  Returns
+ * whether it has them. */
+bool sha256_accelerate(bool on);
 /* SHA-256 of the file at path, as hex.  Returns 0, or -1 with errno set when the
  * file cannot be read (out is then empty). */
 int sha256_file(const char *path, char out[SHA256_HEX_SIZE]);
+/* The same, giving up (-1, errno ECANCELED) as soon as *stop is set (by another
+ * thread; stop may be NULL). */
+int sha256_file_until(const char *path, char out[SHA256_HEX_SIZE], const int *stop);
 
 #endif

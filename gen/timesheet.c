@@ -103,8 +103,8 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 }
 
 /* The slot of s in cache (slots a power of two): a hit when it holds s. */
-static struct intern_slot *intern_slot(struct intern_slot *cache, size_t slots, const char *s,
-                                       size_t n, bool *hit)
+static inline __attribute__((always_inline)) struct intern_slot *
+intern_slot(struct intern_slot *cache, size_t slots, const char *s, size_t n, bool *hit)
 {
 	struct intern_slot *slot = &cache[quick_hash(s, n) & (slots - 1)];
 	*hit = slot->len == n && n && same_bytes(slot->key, s, n);

@@ -108,6 +108,22 @@ size_t xlsxcell_format_number(double x, char out[40])
 	return (size_t)(o - out);
 }
 
+bool xlsxcell_plain_integer(const char *s, size_t n)
+{
+	if (n == 1 && s[0] == '0')
+		return true;
+	if (n && s[0] == '-') {
+		s++;
+		n--;
+	}
+	if (n == 0 || n > 15 || s[0] < '1' || s[0] > '9')
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
 /* Days since 1970-01-01 -> civil date (proleptic Gregorian). */
 static void civil_from_days(long long z, int *y, int *m, int *d)
 {
@@ -144,9 +160,18 @@ bool xlsxcell_format_serial(double serial, bool date1904, char out[24])
 	} else {
 		civil_from_days(days - 25569, &y, &m, &d);      /* serial 61 = 1900-03-01 */
 	}
-	if (tod == 0)
-		snprintf(out, 24, "%04d-%02d-%02d", y, m, d);
-	else
+	if (tod == 0) {   /* y is 1900..9999: written without snprintf, a cell at a time */
+		out[0] = (char)('0' + y / 1000);
+		out[1] = (char)('0' + y / 100 % 10);
+		out[2] = (char)('0' + y / 10 % 10);
+		out[3] = (char)('0' + y % 10);
+		out[4] = out[7] = '-';
+		out[5] = (char)('0' + m / 10);
+		out[6] = (char)('0' + m % 10);
+		out[8] = (char)('0' + d / 10);
+		out[9] = (char)('0' + d % 10);
+		out[10] = '\0';
+	} else
 		snprintf(out, 24, "%04d-%02d-%02d %02d:%02d:%02d", y, m, d, tod / 3600,
 		         tod / 60 % 60, tod % 60);
 	return true;

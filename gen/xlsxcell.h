@@ -16,6 +16,9 @@ char *xlsxcell_ref(long row, int column, char out[24]);
 /* Shortest decimal that round-trips, as xlsxin_read writes them (xlsxin.h), in the C
  * locale whatever the current one.  Returns the length written to out. */
 size_t xlsxcell_format_number(double x, char out[40]);
+/* Whether s[0..n) is an integer that xlsxcell_format_number() shows as it is
+ * written: "0", or an optional minus and 1 to 15 digits without a leading zero. */
+bool xlsxcell_plain_integer(const char *s, size_t n);
 
 /* Formats a date serial (1900 or 1904 system) as xlsxin_read writes them (xlsxin.h).
  * Returns false (out untouched) for serials out of 0 .. 2958465.99999. */

@@ -121,6 +121,7 @@ static void reader_free(struct reader *r)
 	buf_free(&r->row_text);
 	free(r->cells);
 	free(r->fields);
+	free(r->open_elements);
 }
 
 /* Exit status when libzip cannot open an archive.  The file itself was opened

@@ -4,45 +4,17 @@
  * of any DTD. */
 #include "xlsxin_reader.h"
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
+
+#include "csvin.h"
 
 #define READ_CHUNK ((size_t)64 << 10)        /* inflated bytes per XML_Parse */
-#define PROGRESS_MIN_BYTES (8LL << 20)
-#define PROGRESS_INTERVAL 0.25
-
-static double now_seconds(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void progress_clear(struct reader *r)
-{
-	if (r->progress_width > 0)
-		fprintf(r->err, "\r%*s\r", r->progress_width, "");
-	r->progress_width = 0;
-}
-
-static void progress_show(struct reader *r)
-{
-	double t = now_seconds();
-	if (t - r->progress_last < PROGRESS_INTERVAL)
-		return;
-	r->progress_last = t;
-	double elapsed = t - r->progress_start;
-	int w = fprintf(r->err, "\r%s: %.1f / %.1f MB of sheet XML, %.0f rows/s ", r->name,
-	                (double)r->part_bytes / 1e6, (double)r->part_size / 1e6,
-	                elapsed > 0 ? (double)r->records / elapsed : 0.0);
-	if (w > r->progress_width)
-		r->progress_width = w;
-}
-
+#define AHEAD 4                              /* chunks inflated ahead of the parse */
+#define AHEAD_MIN_BYTES (1LL << 20)          /* smaller parts are inflated in turn */
 /* Prints the one error line of a failed read ("aireport: name: ...") and stops
  * the parser; later failures are consequences and stay silent.  Control
  * characters from the file (a sheet name with &#10;) become '?', so the message
@@ -53,8 +25,7 @@ void reader_fail(struct reader *r, int status, const char *fmt, ...)
 		return;
 	r->failed = true;
 	r->status = status;
-	progress_clear(r);
-	r->progress = false;
+	progress_end(&r->progress);
 	char msg[2048];
 	va_list ap;
 	va_start(ap, fmt);
@@ -104,10 +75,99 @@ static void XMLCALL on_entity(void *ud, const XML_Char *name, int is_parameter,
 	            (unsigned long)XML_GetCurrentLineNumber(r->parser));
 }
 
-static void progress_check(struct reader *r)
+/* A part's inflated chunks, in order.  With more than one thread (csvin.h) a
+ * large part is inflated on another core, up to AHEAD chunks ahead of the
+ * parse: expat sees the same chunks in the same order, and only the inflating
+ * thread touches the ZIP file until it has met the end or an error. */
+struct inflater {
+	zip_file_t *f;
+	char *buf[AHEAD];
+	zip_int64_t len[AHEAD];
+	size_t made, used;              /* chunks inflated; chunks the parse is done with */
+	bool holding;                   /* the parse holds chunk used % AHEAD */
+	bool quit;
+	bool threaded;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	pthread_t thread;
+};
+
+static void *inflate_ahead(void *arg)
 {
-	if (r->progress)
-		progress_show(r);
+	struct inflater *in = arg;
+	pthread_mutex_lock(&in->mu);
+	while (!in->quit) {
+		if (in->made - in->used == AHEAD) {
+			pthread_cond_wait(&in->cv, &in->mu);
+			continue;
+		}
+		size_t slot = in->made % AHEAD;
+		pthread_mutex_unlock(&in->mu);
+		zip_int64_t n = zip_fread(in->f, in->buf[slot], READ_CHUNK);
+		pthread_mutex_lock(&in->mu);
+		in->len[slot] = n;
+		in->made++;
+		pthread_cond_broadcast(&in->cv);
+		if (n <= 0)
+			break;   /* the end or an error: the parse meets it in turn */
+	}
+	pthread_mutex_unlock(&in->mu);
+	return NULL;
+}
+
+static void inflater_start(struct inflater *in, zip_file_t *f, bool ahead)
+{
+	memset(in, 0, sizeof(*in));
+	in->f = f;
+	in->buf[0] = xmalloc(READ_CHUNK);
+	if (!ahead)
+		return;
+	for (int i = 1; i < AHEAD; i++)
+		in->buf[i] = xmalloc(READ_CHUNK);
+	pthread_mutex_init(&in->mu, NULL);
+	pthread_cond_init(&in->cv, NULL);
+	in->threaded = pthread_create(&in->thread, NULL, inflate_ahead, in) == 0;
+	if (!in->threaded) {
+		pthread_mutex_destroy(&in->mu);
+		pthread_cond_destroy(&in->cv);
+	}
+}
+
+/* The next chunk into *data: its length, 0 at the end, -1 on a ZIP error. */
+static zip_int64_t inflater_next(struct inflater *in, char **data)
+{
+	if (!in->threaded) {
+		*data = in->buf[0];
+		return zip_fread(in->f, in->buf[0], READ_CHUNK);
+	}
+	pthread_mutex_lock(&in->mu);
+	if (in->holding) {
+		in->used++;
+		pthread_cond_broadcast(&in->cv);
+	}
+	while (in->made == in->used)
+		pthread_cond_wait(&in->cv, &in->mu);
+	in->holding = true;
+	size_t slot = in->used % AHEAD;
+	zip_int64_t n = in->len[slot];
+	*data = in->buf[slot];
+	pthread_mutex_unlock(&in->mu);
+	return n;
+}
+
+static void inflater_end(struct inflater *in)
+{
+	if (in->threaded) {
+		pthread_mutex_lock(&in->mu);
+		in->quit = true;
+		pthread_cond_broadcast(&in->cv);
+		pthread_mutex_unlock(&in->mu);
+		pthread_join(in->thread, NULL);
+		pthread_mutex_destroy(&in->mu);
+		pthread_cond_destroy(&in->cv);
+	}
+	for (int i = 0; i < AHEAD; i++)
+		free(in->buf[i]);
 }
 
 int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long limit,
@@ -142,14 +202,16 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 	r->parser = p;
 	r->part = name;
 	r->part_bytes = 0;
+	r->open_depth = 0;
 	r->part_size = (st.valid & ZIP_STAT_SIZE) ? (long long)st.size : 0;
-	r->progress = show_progress && r->opt->progress && r->part_size > PROGRESS_MIN_BYTES &&
-	              isatty(fileno(r->err));
-	r->progress_start = r->progress_last = now_seconds();
+	progress_begin(&r->progress, show_progress && r->opt->progress, r->part_size, r->err,
+	               r->name, " of sheet XML");
 
-	char *chunk = xmalloc(READ_CHUNK);
+	struct inflater in;
+	inflater_start(&in, f, csvin_threads() > 1 && r->part_size > AHEAD_MIN_BYTES);
 	for (;;) {
-		zip_int64_t n = zip_fread(f, chunk, READ_CHUNK);
+		char *chunk;
+		zip_int64_t n = inflater_next(&in, &chunk);
 		if (n < 0) {
 			reader_fail(r, EXIT_DATA, "%s: damaged ZIP data (%s)", name,
 			            zip_file_strerror(f));
@@ -176,12 +238,10 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 		}
 		if (r->failed || r->stopped || n == 0)
 			break;
-		progress_check(r);
+		progress_show(&r->progress, r->part_bytes, r->part_size, r->records);
 	}
-	free(chunk);
-	if (r->progress)
-		progress_clear(r);
-	r->progress = false;
+	inflater_end(&in);
+	progress_end(&r->progress);
 	XML_ParserFree(p);
 	r->parser = NULL;
 	zip_fclose(f);

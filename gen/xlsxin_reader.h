@@ -13,6 +13,7 @@
 #include <zip.h>
 
 #include "csvin.h"
+#include "progress.h"
 #include "util.h"
 #include "xlsxin.h"
 
@@ -98,11 +99,10 @@ struct reader {
 	size_t header_count;
 	long records;
 
-	/* progress */
-	bool progress;
+	unsigned char *open_elements;   /* the sheet's open elements (xlsxin_sheet.c) */
+	size_t open_depth, open_cap;
 	long long part_bytes, part_size;
-	double progress_start, progress_last;
-	int progress_width;
+	struct progress progress;       /* the sheet's line (progress.h) */
 };
 
 /* Prints the one error line of a failed read ("aireport: name: ...") and stops

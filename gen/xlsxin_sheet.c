@@ -10,13 +10,76 @@
 #include "util.h"
 #include "xlsxcell.h"
 
+/* The elements of a sheet the reader looks at, by local name: compared without a
+ * call, as they come by several times per cell. */
+enum element { EL_OTHER, EL_ROW, EL_C, EL_V, EL_IS, EL_RPH, EL_T };
+
+static enum element element_of(const char *n)
+{
+	switch (n[0]) {
+	case 'r':
+		if (n[1] == 'o' && n[2] == 'w' && !n[3])
+			return EL_ROW;
+		return n[1] == 'P' && n[2] == 'h' && !n[3] ? EL_RPH : EL_OTHER;
+	case 'c':
+		return n[1] ? EL_OTHER : EL_C;
+	case 'v':
+		return n[1] ? EL_OTHER : EL_V;
+	case 'i':
+		return n[1] == 's' && !n[2] ? EL_IS : EL_OTHER;
+	case 't':
+		return n[1] ? EL_OTHER : EL_T;
+	default:
+		return EL_OTHER;
+	}
+}
+
+/* The open elements, as their enum element: an end tag closes the element of
+ * its start tag (expat checks that), so its name need not be read again. */
+static void open_element(struct reader *r, enum element e)
+{
+	GROW(r->open_elements, r->open_cap, r->open_depth + 1);
+	r->open_elements[r->open_depth++] = (unsigned char)e;
+}
+
+static enum element close_element(struct reader *r)
+{
+	return r->open_depth ? (enum element)r->open_elements[--r->open_depth] : EL_OTHER;
+}
+
+/* A cell's attributes r, t and s (local names of one letter), in one pass. */
+static void cell_attrs(const char **atts, const char **ref, const char **t, const char **s)
+{
+	*ref = *t = *s = NULL;
+	for (size_t i = 0; atts[i]; i += 2) {
+		const char *n = atts[i];
+		if (n[0] && !n[1]) {
+			if (n[0] == 'r' && !*ref)
+				*ref = atts[i + 1];
+			else if (n[0] == 't' && !*t)
+				*t = atts[i + 1];
+			else if (n[0] == 's' && !*s)
+				*s = atts[i + 1];
+			continue;
+		}
+		n = local_name(n);
+		if (strcmp(n, "r") == 0 && !*ref)
+			*ref = atts[i + 1];
+		else if (strcmp(n, "t") == 0 && !*t)
+			*t = atts[i + 1];
+		else if (strcmp(n, "s") == 0 && !*s)
+			*s = atts[i + 1];
+	}
+}
+
 void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 {
 	struct reader *r = ud;
 	if (r->failed || r->stopped)
 		return;   /* expat may still report an element's end */
-	const char *n = local_name(el);
-	if (strcmp(n, "row") == 0) {
+	enum element e = element_of(local_name(el));
+	open_element(r, e);
+	if (e == EL_ROW) {
 		const char *v = attr_get(atts, "r");
 		long long row = v ? digits_parse(v, strlen(v)) : r->last_row + 1;
 		r->in_row = true;
@@ -38,10 +101,9 @@ void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 		}
 		r->row = (long)row;
 		r->last_row = (long)row;
-	} else if (strcmp(n, "c") == 0 && r->in_row) {
-		const char *ref = attr_get(atts, "r");
-		const char *t = attr_get(atts, "t");
-		const char *s = attr_get(atts, "s");
+	} else if (e == EL_C && r->in_row) {
+		const char *ref, *t, *s;
+		cell_attrs(atts, &ref, &t, &s);
 		int col = ref ? xlsxcell_ref_column(ref) : r->next_column;
 		if (col < 0 || col >= XLSXCELL_MAX_COLUMNS) {
 			reader_fail(r, EXIT_DATA, "%s:%lu: cell reference \"%s\" is not A to XFD "
@@ -82,13 +144,13 @@ void XMLCALL sheet_start(void *ud, const XML_Char *el, const XML_Char **atts)
 		buf_clear(&r->value);
 	} else if (!r->in_cell) {
 		return;
-	} else if (strcmp(n, "v") == 0) {
+	} else if (e == EL_V) {
 		r->in_value = true;
-	} else if (strcmp(n, "is") == 0) {
+	} else if (e == EL_IS) {
 		r->in_inline = true;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (e == EL_RPH) {
 		r->phonetic_depth++;
-	} else if (strcmp(n, "t") == 0 && r->in_inline && r->phonetic_depth == 0) {
+	} else if (e == EL_T && r->in_inline && r->phonetic_depth == 0) {
 		r->in_text = true;
 	}
 }
@@ -159,11 +221,13 @@ static bool cell_finish(struct reader *r, bool *quoted)
 	case CELL_DATE_TEXT:
 		break;
 	case CELL_NUMBER: {
+		bool is_date = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count &&
+		               r->xf_date[r->cell_style];
+		if (!is_date && xlsxcell_plain_integer(v, r->value.len))
+			break;                   /* shown as it is written */
 		double x;
 		if (!xlsxcell_parse_number(v, &x))
 			break;                   /* not a number: keep the text as it is */
-		bool is_date = r->cell_style >= 0 && (size_t)r->cell_style < r->xf_count &&
-		               r->xf_date[r->cell_style];
 		if (!is_date || !xlsxcell_format_serial(x, r->date1904, out))
 			xlsxcell_format_number(x, out);
 		buf_clear(&r->value);
@@ -207,13 +271,14 @@ void XMLCALL sheet_end(void *ud, const XML_Char *el)
 	struct reader *r = ud;
 	if (r->failed || r->stopped)
 		return;   /* expat may still report an element's end */
-	const char *n = local_name(el);
-	if (strcmp(n, "row") == 0 && r->in_row) {
+	(void)el;
+	enum element e = close_element(r);
+	if (e == EL_ROW && r->in_row) {
 		r->in_row = false;
 		row_emit(r);
 	} else if (!r->in_cell) {
 		return;
-	} else if (strcmp(n, "c") == 0) {
+	} else if (e == EL_C) {
 		r->in_cell = r->in_value = r->in_inline = r->in_text = false;
 		r->phonetic_depth = 0;
 		bool quoted;
@@ -229,14 +294,14 @@ void XMLCALL sheet_end(void *ud, const XML_Char *el)
 		                                               .quoted = quoted };
 		buf_append(&r->row_text, r->value.data, r->value.len);
 		buf_putc(&r->row_text, '\0');
-	} else if (strcmp(n, "v") == 0) {
+	} else if (e == EL_V) {
 		r->in_value = false;
-	} else if (strcmp(n, "is") == 0) {
+	} else if (e == EL_IS) {
 		r->in_inline = false;
-	} else if (strcmp(n, "rPh") == 0) {
+	} else if (e == EL_RPH) {
 		if (r->phonetic_depth > 0)
 			r->phonetic_depth--;
-	} else if (strcmp(n, "t") == 0) {
+	} else if (e == EL_T) {
 		r->in_text = false;
 	}
 }

@@ -7,7 +7,9 @@
 # an '@' id folded to lower case, durations off the 1/1024 grid that force the
 # reading in order), the same with a windows-1252 byte near the end (found by a
 # chunk: all is read again in order), month-first dates (read twice), a record
-# over the field limit, and a large file of generated rows.  Prints "threads: N passed, N failed".
+# over the field limit, a large file of generated rows, and some of them as an .xlsx
+# (its sheet inflated on another core), whole and damaged.  Prints "threads: N
+# passed, N failed".
 set -u
 suite=threads
 source "$(dirname "$0")/lib_e2e.sh"
@@ -113,6 +115,36 @@ if [ -x tests/gen_data ]; then
 		>/dev/null
 	CHUNKS='2: 4: 2:1000003' threads_agree "600k generated rows" -q \
 		-s "$tmp/big/survey.csv" -t "$tmp/big/timesheet.csv" -r "$we/rules.ini" -o "$tmp/out"
+fi
+# An .xlsx timesheet whose sheet is inflated on another core (over 1 MiB of XML),
+# and the same workbook with a wrong CRC for its sheet: the same outputs, the
+# same error line.
+if [ -x tests/gen_data ] && [ -x tests/csv2xlsx ]; then
+	head -60001 "$tmp/big/timesheet.csv" >"$tmp/big/ts60k.csv"
+	tests/csv2xlsx "$tmp/big/ts60k.csv" "$tmp/big/ts60k.xlsx" >/dev/null
+	CHUNKS='2: 4:' threads_agree "60k rows as .xlsx" -q \
+		-s "$tmp/big/survey.csv" -t "$tmp/big/ts60k.xlsx" -r "$we/rules.ini" -o "$tmp/out"
+	# the sheet's CRC flipped: libzip finds it at the end of the inflated data
+	python3 - "$tmp/big/ts60k.xlsx" "$tmp/big/damaged.xlsx" <<'PY'
+import struct, sys
+b = bytearray(open(sys.argv[1], "rb").read())
+name = b"xl/worksheets/sheet1.xml"
+for sig, size, crc, name_len in ((b"PK\x01\x02", 46, 16, 28), (b"PK\x03\x04", 30, 14, 26)):
+    i = b.find(sig)
+    while i >= 0:
+        n = struct.unpack_from("<H", b, i + name_len)[0]
+        if b[i + size:i + size + n] == name:
+            b[i + crc] ^= 0xFF
+        i = b.find(sig, i + 4)
+open(sys.argv[2], "wb").write(b)
+PY
+	CHUNKS='2: 4:' threads_agree "a damaged .xlsx" -q \
+		-s "$tmp/big/survey.csv" -t "$tmp/big/damaged.xlsx" -r "$we/rules.ini" -o "$tmp/out"
+	"$bin" -q --threads 2 --no-history -s "$tmp/big/survey.csv" -t "$tmp/big/damaged.xlsx" \
+		-r "$we/rules.ini" -o "$tmp/out" 2>"$tmp/damaged.err"; st=$?
+	check "a damaged .xlsx is refused (exit $st)" test "$st" != 0
+	check "a damaged .xlsx says its ZIP data is damaged" grep -q 'damaged ZIP data (CRC error)' \
+		"$tmp/damaged.err"
 fi
 "$bin" --threads 0 --help >/dev/null 2>&1; st=$?
 check "--threads 0 is a usage error (exit $st)" test "$st" = 2

@@ -144,6 +144,18 @@ static void booleans(void)
 	CHECK_INT(parse_bool("maybe", 5, &b), FIELD_NOT_BOOLEAN);
 	CHECK_INT(parse_bool("2", 1, &b), FIELD_NOT_BOOLEAN);
 	CHECK_INT(parse_bool("jaaaaaaaaaaaaaa", 15, &b), FIELD_NOT_BOOLEAN);
+	/* the short path for no/yes takes letters only, in either case */
+	static const char *const words[] = { "yEs", "YES", " yes", "NO", "nO", "no\t" };
+	for (size_t i = 0; i < sizeof(words) / sizeof(*words); i++) {
+		b = words[i][1] == 'o' || words[i][1] == 'O';
+		CHECK_INT(parse_bool(words[i], strlen(words[i]), &b), FIELD_OK);
+		CHECK_INT(b, words[i][0] == 'y' || words[i][0] == 'Y' || words[i][1] == 'y');
+	}
+	CHECK_INT(parse_bool("nP", 2, &b), FIELD_NOT_BOOLEAN);    /* 'P' | 0x20 is 'p' */
+	CHECK_INT(parse_bool("n\x0f", 2, &b), FIELD_NOT_BOOLEAN);  /* 0x0f | 0x20 is '/' */
+	CHECK_INT(parse_bool("N\x4f", 2, &b), FIELD_OK);          /* "NO" */
+	CHECK_INT(parse_bool("y\x45S", 3, &b), FIELD_OK);
+	CHECK_INT(parse_bool("ye\x13", 3, &b), FIELD_NOT_BOOLEAN);
 }
 
 /* Excel's own TRUE/FALSE in nl/de and check marks; a U+FE0F after a mark is

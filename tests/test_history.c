@@ -16,6 +16,7 @@
 #include "out_csv.h"
 #include "report_compute.h"
 #include "rules.h"
+#include "digests.h"
 #include "sha256.h"
 #include "survey.h"
 #include "tests.h"
@@ -27,7 +28,7 @@ static void hex_of(const unsigned char *digest, char out[SHA256_HEX_SIZE])
 }
 
 /* FIPS 180-4 examples (and the NIST one-million-'a' message). */
-static void sha256_vectors(void)
+static void sha256_vectors_once(void)
 {
 	static const struct { const char *msg, *want; } v[] = {
 		{ "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
@@ -69,10 +70,64 @@ static void sha256_vectors(void)
 	close(fd);
 	CHECK_INT(sha256_file(path, hex), 0);
 	CHECK_STR(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	/* told to stop, it gives up */
+	int stop = 1;
+	CHECK_INT(sha256_file_until(path, hex, &stop), -1);
+	CHECK_STR(hex, "");
+	/* the inputs hashed on a thread of their own, and in turn: the same digests;
+	 * an input that cannot be read and one that is not there have none */
+	for (int background = 0; background < 2; background++) {
+		struct input_digests g;
+		const char *paths[DIGEST_INPUTS] = { path, "/nonexistent/aireport", NULL, path };
+		digests_start(&g, paths, background);
+		const char *const *got = digests_wait(&g);
+		CHECK(got[0] && strcmp(got[0], "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0") == 0);
+		CHECK(!got[1] && !got[2]);
+		CHECK(got[3] && strcmp(got[3], got[0]) == 0);
+		digests_stop(&g);
+	}
+	struct input_digests stopped;
+	const char *one[DIGEST_INPUTS] = { path, NULL, NULL, NULL };
+	digests_start(&stopped, one, true);
+	digests_stop(&stopped);   /* ends the thread, whether or not it was done */
 	unlink(path);
 	CHECK_INT(sha256_file(path, hex), -1);
 	CHECK_STR(hex, "");
 	free(million);
+}
+
+/* Messages of every length from 0 to 300 bytes, fed whole and in pieces of
+ * 1..70 bytes, give the digest of the portable code with the processor's SHA
+ * extensions too (where it has them). */
+static void sha256_both_ways(void)
+{
+	unsigned char msg[300];
+	for (size_t i = 0; i < sizeof(msg); i++)
+		msg[i] = (unsigned char)(i * 131 + 7);
+	for (size_t len = 0; len <= sizeof(msg); len++) {
+		unsigned char want[SHA256_SIZE], got[SHA256_SIZE];
+		sha256_accelerate(false);
+		sha256(msg, len, want);
+		sha256_accelerate(true);
+		size_t piece = len % 70 + 1;
+		struct sha256 s;
+		sha256_init(&s);
+		for (size_t at = 0; at < len; at += piece)
+			sha256_update(&s, msg + at, len - at < piece ? len - at : piece);
+		sha256_final(&s, got);
+		CHECK(memcmp(want, got, SHA256_SIZE) == 0);
+	}
+}
+
+/* The standards' vectors with the portable code and with the SHA extensions. */
+static void sha256_vectors(void)
+{
+	bool accelerated = sha256_accelerate(false);
+	sha256_vectors_once();
+	sha256_accelerate(true);
+	if (accelerated)
+		sha256_vectors_once();
+	sha256_both_ways();
 }
 
 /* RFC 4231 test cases 1-4, 6 and 7 (5 truncates the output). */

@@ -140,6 +140,29 @@ static void test_numbers(void)
 	}
 }
 
+/* The integers the sheet reader keeps as written are those the formatter would
+ * write the same; the others go through it. */
+static void test_plain_integers(void)
+{
+	static const struct { const char *text; bool plain; } cases[] = {
+		{ "0", true }, { "7", true }, { "80", true }, { "-5", true },
+		{ "999999999999999", true }, { "-123456789012345", true },
+		{ "1000000000000000", false }, { "-0", false }, { "007", false }, { "+5", false },
+		{ "1.0", false }, { "1e3", false }, { " 5", false }, { "5 ", false }, { "", false },
+		{ "-", false }, { "12a", false },
+	};
+	char out[40];
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		const char *t = cases[i].text;
+		CHECK_INT(xlsxcell_plain_integer(t, strlen(t)), cases[i].plain);
+		double x;
+		if (cases[i].plain && xlsxcell_parse_number(t, &x)) {
+			xlsxcell_format_number(x, out);
+			CHECK_STR(out, t);
+		}
+	}
+}
+
 static void test_serials(void)
 {
 	static const struct { double x; bool d1904; const char *want; } cases[] = {
@@ -150,6 +173,8 @@ static void test_serials(void)
 		{ 45000.99999999, false, "2023-03-16" }, { 0.999999999, false, "24:00:00" },
 		{ 0, true, "00:00:00" }, { 1, true, "1904-01-02" },
 		{ 45000 - 1462, true, "2023-03-15" }, { 2958465, false, "9999-12-31" },
+		{ 45292, false, "2024-01-01" }, { 45657, false, "2024-12-31" },
+		{ 3653, false, "1909-12-31" }, { 36526, false, "2000-01-01" },
 	};
 	char out[24];
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
@@ -559,6 +584,7 @@ void test_xlsxin(void)
 		return;
 	}
 	test_numbers();
+	test_plain_integers();
 	test_serials();
 	test_formats();
 	test_refs_and_kinds();
