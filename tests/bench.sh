@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make bench: generates 100k, 1M and 10M timesheet rows (250 employees; 10k survey
-# rows) in a temporary folder, runs the whole pipeline (all four outputs) RUNS times
-# per size with --threads 1 and with one thread per CPU, and prints the median wall
+# rows) in a temporary folder, runs the whole pipeline (all four outputs and the
+# history) RUNS times per size with --threads 1 and with one thread per CPU (and
+# with --no-history: the four outputs alone), and prints the median wall
 # times, rows/s and MB/s (all threads), the highest peak RSS, the median time of
 # `cat FILE > /dev/null` as the floor, and the ratio of peak RSS 10M / 100k
 # (SPEC §10).  The machine's load average is printed first: other work on the
@@ -32,16 +33,20 @@ INI
 
 # median FILE...: the median of the numbers on stdin.
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-# timed THREADS DIR: one run of the whole pipeline; appends "secs kb" to DIR/times-THREADS.
+# timed THREADS DIR [TAG OPTION...]: one run of the whole pipeline; appends "secs kb"
+# to DIR/times-THREADS (DIR/times-TAG).
 timed() {
-	rm -rf "$2/out"
-	/usr/bin/time -f '%e %M' -o "$2/time" "$root/aireport" -q --threads "$1" \
-		-s "$2/survey.csv" -t "$2/timesheet.csv" -r "$tmp/rules.ini" -o "$2/out"
-	cat "$2/time" >>"$2/times-$1"
+	local threads=$1 dir=$2 tag=${3:-$1}
+	shift 3 2>/dev/null || shift $#
+	rm -rf "$dir/out"
+	/usr/bin/time -f '%e %M' -o "$dir/time" "$root/aireport" -q --threads "$threads" \
+		-s "$dir/survey.csv" -t "$dir/timesheet.csv" -r "$tmp/rules.ini" -o "$dir/out" "$@"
+	cat "$dir/time" >>"$dir/times-$tag"
 }
 cpus=$(nproc)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $cpus CPUs"
-printf '%-9s %7s %7s %9s %9s %11s %8s %9s\n' rows MB "cat s" "1 thr s" "$cpus thr s" rows/s MB/s "peak RSS"
+printf '%-9s %7s %7s %9s %9s %11s %8s %9s %12s\n' rows MB "cat s" "1 thr s" "$cpus thr s" rows/s MB/s \
+	"peak RSS" "no history s"
 declare -A rss
 for n in $sizes; do
 	dir=$tmp/$n
@@ -56,6 +61,7 @@ for n in $sizes; do
 		cats+=("$(awk -v a="$start" -v b="$end" 'BEGIN { print b - a }')")
 		timed 1 "$dir"
 		timed "$cpus" "$dir"
+		timed "$cpus" "$dir" nohist --no-history
 	done
 	for f in metrics.csv rejects/rejects.csv assessment.pdf roi.xlsx; do
 		test -s "$dir/out/benchmark-b-v/2026-Q3/$f" || { echo "missing $f" >&2; exit 1; }
@@ -63,11 +69,13 @@ for n in $sizes; do
 	cat_s=$(printf '%s\n' "${cats[@]}" | median)
 	one=$(cut -d' ' -f1 "$dir/times-1" | median)
 	all=$(cut -d' ' -f1 "$dir/times-$cpus" | median)
+	nohist=$(cut -d' ' -f1 "$dir/times-nohist" | median)
 	peak=$(cut -d' ' -f2 "$dir/times-1" "$dir/times-$cpus" | sort -g | tail -1)
-	awk -v n="$n" -v b="$bytes" -v c="$cat_s" -v o="$one" -v t="$all" -v kb="$peak" 'BEGIN {
+	awk -v n="$n" -v b="$bytes" -v c="$cat_s" -v o="$one" -v t="$all" -v kb="$peak" \
+		-v nh="$nohist" 'BEGIN {
 		if (t <= 0) t = 0.001
-		printf "%-9d %7.1f %7.3f %9.3f %9.3f %11.0f %8.1f %6.1f MB\n", n, b / 1e6, c, o, t,
-		       n / t, b / 1e6 / t, kb / 1024 }'
+		printf "%-9d %7.1f %7.3f %9.3f %9.3f %11.0f %8.1f %6.1f MB %12.3f\n", n, b / 1e6, c, o, t,
+		       n / t, b / 1e6 / t, kb / 1024, nh }'
 	rss[$n]=$peak
 	rm -f "$dir"/*.csv
 done
