@@ -40,6 +40,9 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/prog
 # The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
+# the --batch benchmark: peer statistics, its PDF page and its sheet
+BENCH_OBJS = gen/benchmark.o gen/pdf_bench.o gen/xlsx_bench.o
+OBJS += $(BENCH_OBJS)
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \

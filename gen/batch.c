@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "benchmark.h"
 #include "fsutil.h"
 #include "out_csv.h"
 #include "util.h"
@@ -21,10 +22,11 @@ struct client {
 	pid_t pid;
 	int pipe_fd;
 	struct timespec started;
-	double seconds;
+	double seconds;          /* both passes */
 	int status;
 	struct run_result result;
 	bool done;
+	struct run_result first; /* the benchmark's first pass (run.h bench_pass) */
 };
 
 static int compare_strings(const void *a, const void *b)
@@ -145,7 +147,9 @@ static void start_client(struct client *c, const char *dir, const struct run_opt
 		FILE *err = open_memstream(&text, &text_size);
 		int status = run_client(&opt, &result, err ? err : stderr);
 		if (err && fclose(err) == 0 && text) {
-			fputs(text, stderr);
+			/* the first pass's messages are the second's: said once */
+			if (!opt.bench_pass)
+				fputs(text, stderr);
 			char message[sizeof(result.message)] = "";
 			summary_message(text, sub, message, sizeof(message));
 			if (message[0])
@@ -170,7 +174,7 @@ static void start_client(struct client *c, const char *dir, const struct run_opt
 
 static void finish_client(struct client *c, int wstatus)
 {
-	c->seconds = elapsed(&c->started);
+	c->seconds += elapsed(&c->started);
 	ssize_t n = read(c->pipe_fd, &c->result, sizeof(c->result));
 	close(c->pipe_fd);
 	if (n != (ssize_t)sizeof(c->result))
@@ -225,29 +229,21 @@ static int write_summary(const char *out, struct client *clients, size_t n)
 	return rc ? -1 : 0;
 }
 
-int batch_run(const char *dir, const struct run_options *base, int jobs)
+/* Runs every client once, at most jobs at a time, each in a child process, with
+ * a progress line per client when progress. */
+static void run_pass(struct client *clients, size_t n, const char *dir,
+                     const struct run_options *opt, int jobs, bool progress)
 {
-	size_t n = 0;
-	char **names = list_clients(dir, &n);
-	if (!names && errno) {
-		fprintf(stderr, "aireport: %s: cannot read folder: %s\n", dir, strerror(errno));
-		return EXIT_IO;
+	for (size_t i = 0; i < n; i++) {
+		clients[i].done = false;
+		clients[i].pid = 0;
+		clients[i].status = 0;
+		memset(&clients[i].result, 0, sizeof(clients[i].result));
 	}
-	if (n == 0) {
-		fprintf(stderr, "aireport: %s: no client folders with a rules.ini\n", dir);
-		free(names);
-		return EXIT_USAGE;
-	}
-	struct client *clients = xcalloc(n, sizeof(*clients));
-	for (size_t i = 0; i < n; i++)
-		clients[i].name = names[i];
-	struct timespec started;
-	clock_gettime(CLOCK_MONOTONIC, &started);
-
 	size_t next = 0, running = 0, finished = 0;
 	while (finished < n) {
 		while (running < (size_t)jobs && next < n) {
-			start_client(&clients[next], dir, base);
+			start_client(&clients[next], dir, opt);
 			if (clients[next].done)
 				finished++;
 			else
@@ -269,13 +265,149 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 				finish_client(c, wstatus);
 				running--;
 				finished++;
-				if (!base->quiet)
+				if (progress)
 					fprintf(stderr, "aireport: [%zu/%zu] %s: %s (%.2f s)\n", finished, n,
 					        c->name, status_text(c->status), c->seconds);
 				break;
 			}
 		}
 	}
+}
+
+static int compare_periods(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* The peer statistics of every quarter with at least min_clients clients whose
+ * first pass succeeded, min_clients being the largest any client's rules ask for
+ * (README "Benchmark").  A quarter with fewer gets a note on stderr (unless quiet)
+ * and in notes, for the summary. */
+static struct benchmark *peer_statistics(struct client *clients, size_t n, bool quiet,
+                                         size_t *count, struct buf *notes)
+{
+	int min_clients = 0;
+	for (size_t i = 0; i < n; i++)
+		if (clients[i].first.min_clients > min_clients)
+			min_clients = clients[i].first.min_clients;
+	if (min_clients < BENCH_MIN_CLIENTS_FLOOR)
+		min_clients = BENCH_DEFAULT_MIN_CLIENTS;
+	char (*periods)[16] = xcalloc(n, sizeof(*periods));
+	size_t nperiods = 0;
+	for (size_t i = 0; i < n; i++)
+		if (clients[i].first.bench_ready)
+			memcpy(periods[nperiods++], clients[i].first.period, sizeof(*periods));
+	qsort(periods, nperiods, sizeof(*periods), compare_periods);
+	struct benchmark *b = NULL;
+	size_t nb = 0, cap = 0;
+	struct bench_values *values = xcalloc(n, sizeof(*values));
+	for (size_t p = 0; p < nperiods; p++) {
+		if (p && strcmp(periods[p], periods[p - 1]) == 0)
+			continue;
+		size_t m = 0;
+		for (size_t i = 0; i < n; i++)
+			if (clients[i].first.bench_ready && strcmp(clients[i].first.period, periods[p]) == 0)
+				values[m++] = clients[i].first.bench;
+		if (m < (size_t)min_clients) {
+			struct buf line = { 0 };
+			buf_printf(&line, "no benchmark for %s: %zu client%s, fewer than "
+			           "[benchmark] min_clients = %d", periods[p], m, m == 1 ? "" : "s",
+			           min_clients);
+			if (!quiet)
+				fprintf(stderr, "aireport: %s\n", line.data);
+			buf_printf(notes, "%s\n", line.data);
+			buf_free(&line);
+			continue;
+		}
+		GROW(b, cap, nb + 1);
+		memset(&b[nb], 0, sizeof(b[nb]));
+		snprintf(b[nb].period, sizeof(b[nb].period), "%s", periods[p]);
+		bench_compute(values, m, min_clients, &b[nb]);
+		buf_printf(notes, "benchmark for %s: %zu clients (min_clients = %d)\n", periods[p], m,
+		           min_clients);
+		nb++;
+	}
+	free(values);
+	free(periods);
+	*count = nb;
+	return b;
+}
+
+/* OUT/benchmark.csv; without statistics none (an earlier batch's is removed: it
+ * describes other clients). */
+static int write_benchmark(const char *out, const struct benchmark *b, size_t count)
+{
+	if (!count) {
+		struct buf path = { 0 };
+		buf_printf(&path, "%s/benchmark.csv", out);
+		int rc = unlink(path.data) == 0 || errno == ENOENT ? 0 : -1;
+		buf_free(&path);
+		return rc;
+	}
+	if (make_dirs(out) != 0)
+		return -1;
+	struct pending_file p = { 0 };
+	if (pending_create(&p, out, "benchmark.csv") != 0)
+		return -1;
+	FILE *f = fopen(p.temp_path, "w");
+	if (!f) {
+		pending_discard(&p);
+		return -1;
+	}
+	int rc = bench_write_csv(f, b, count) | fclose(f);
+	if (rc == 0)
+		rc = pending_commit(&p);
+	pending_discard(&p);
+	return rc ? -1 : 0;
+}
+
+int batch_run(const char *dir, const struct run_options *base, int jobs)
+{
+	size_t n = 0;
+	char **names = list_clients(dir, &n);
+	if (!names && errno) {
+		fprintf(stderr, "aireport: %s: cannot read folder: %s\n", dir, strerror(errno));
+		return EXIT_IO;
+	}
+	if (n == 0) {
+		fprintf(stderr, "aireport: %s: no client folders with a rules.ini\n", dir);
+		free(names);
+		return EXIT_USAGE;
+	}
+	struct client *clients = xcalloc(n, sizeof(*clients));
+	for (size_t i = 0; i < n; i++)
+		clients[i].name = names[i];
+	struct timespec started;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+
+	/* The benchmark's first pass: every client's figures, nothing written; then
+	 * the peer statistics; then every client in full with them. */
+	struct benchmark *benchmarks = NULL;
+	size_t benchmark_count = 0;
+	struct buf notes = { 0 };
+	if (n >= BENCH_MIN_CLIENTS_FLOOR) {
+		struct run_options first = *base;
+		first.bench_pass = true;
+		run_pass(clients, n, dir, &first, jobs, false);
+		for (size_t i = 0; i < n; i++)
+			clients[i].first = clients[i].result;
+		benchmarks = peer_statistics(clients, n, base->quiet, &benchmark_count, &notes);
+	} else {
+		buf_printf(&notes, "no benchmark: %zu client%s, fewer than %d\n", n, n == 1 ? "" : "s",
+		           BENCH_MIN_CLIENTS_FLOOR);
+		if (!base->quiet)
+			fprintf(stderr, "aireport: %s", notes.data);
+	}
+	int bench_status = 0;
+	if (write_benchmark(base->out, benchmarks, benchmark_count) != 0) {
+		fprintf(stderr, "aireport: %s/benchmark.csv: cannot write: %s\n", base->out,
+		        strerror(errno));
+		bench_status = EXIT_IO;
+	}
+	struct run_options second = *base;
+	second.benchmarks = benchmarks;
+	second.benchmark_count = benchmark_count;
+	run_pass(clients, n, dir, &second, jobs, !base->quiet);
 
 	int worst = 0;
 	size_t failed = 0, width = 6;
@@ -295,8 +427,12 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 			       c->result.period, status_text(c->status), c->result.rows, c->seconds,
 			       c->result.message);
 	}
-	if (!base->quiet)
+	if (!base->quiet) {
 		printf("%zu clients, %zu failed, %.2f s\n", n, failed, elapsed(&started));
+		fputs(notes.data ? notes.data : "", stdout);
+	}
+	if (bench_status > worst)
+		worst = bench_status;
 	if (write_summary(base->out, clients, n) != 0) {
 		fprintf(stderr, "aireport: %s/batch-summary.csv: cannot write: %s\n", base->out,
 		        strerror(errno));
@@ -306,6 +442,8 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 	for (size_t i = 0; i < n; i++)
 		free(clients[i].name);
 	free(clients);
+	free(benchmarks);
+	buf_free(&notes);
 	free(names);
 	return worst;
 }

@@ -14,6 +14,8 @@
 
 #include "rules.h"
 
+struct benchmark;   /* benchmark.h */
+
 enum figure_status { FIG_OK, FIG_NA, FIG_SUPPRESSED };
 
 struct figure {
@@ -361,6 +363,10 @@ struct report {
 
 	struct employee_row *employees;     /* only when rules->employee_sheet */
 	size_t employee_count;
+
+	/* --batch: the peer statistics of P across the batch's clients, for the
+	 * benchmark page and sheet; NULL when there are none.  Not owned. */
+	const struct benchmark *benchmark;
 };
 
 void report_free(struct report *r);

@@ -355,7 +355,7 @@ static int make_output_dir(struct client *c, int status, bool any_rejects)
 			snprintf(c->res->period, sizeof(c->res->period), "%04d-Q%d", c->quarter / 4,
 			         c->quarter % 4 + 1);
 	}
-	if ((status == 0 || any_rejects) && make_dirs(c->dir.data) != 0) {
+	if (!opt->bench_pass && (status == 0 || any_rejects) && make_dirs(c->dir.data) != 0) {
 		fprintf(c->err, "aireport: %s: cannot create folder: %s\n", c->dir.data,
 		        strerror(errno));
 		set_message(c->res, "cannot create %s", c->dir.data);
@@ -524,7 +524,7 @@ static int run_stages(struct client *c)
 		return status;
 	if (status) {
 		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
-		if (any_rejects && write_rejects(&c->d, c->ts_rejects, c->dir.data,
+		if (any_rejects && !opt->bench_pass && write_rejects(&c->d, c->ts_rejects, c->dir.data,
 		                                 &c->out[REJECTS], c->err) == 0) {
 			c->lock = folder_lock(c->org_dir.data, opt->quiet, c->err);
 			pending_commit(&c->out[REJECTS]);
@@ -541,6 +541,16 @@ static int run_stages(struct client *c)
 	if (c->d.history_merged)
 		relabel_history_employees(&c->report, &c->d);
 	c->report.org_slug = xstrdup(c->slug);
+	if (opt->bench_pass) {
+		bench_values_of(&c->report, &c->res->bench);
+		c->res->bench_ready = true;
+		return 0;
+	}
+	if (opt->benchmark_count) {
+		char period[16];
+		snprintf(period, sizeof(period), "%04d-Q%d", c->quarter / 4, c->quarter % 4 + 1);
+		c->report.benchmark = bench_find(opt->benchmarks, opt->benchmark_count, period);
+	}
 	status = write_reports(c);
 	if (!status)
 		status = commit_reports(c);
@@ -593,6 +603,8 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		dataset_free(&c.d);
 		return status;
 	}
+	if (res)
+		res->min_clients = c.rules.benchmark_min_clients;
 	privacy_warnings(&c.rules, err);
 	status = run_stages(&c);
 	client_free(&c);
