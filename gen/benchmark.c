@@ -87,6 +87,11 @@ void bench_compute(const struct bench_values *values, size_t n, int min_clients,
 			continue;
 		qsort(x, count, sizeof(*x), compare_doubles);
 		bench_quartiles(x, count, &s->q1, &s->median, &s->q3);
+		/* kept as benchmark.csv prints them, so the page and the sheet show the
+		 * same figures */
+		s->q1 = published((struct figure){ s->q1, FIG_OK }).value;
+		s->median = published((struct figure){ s->median, FIG_OK }).value;
+		s->q3 = published((struct figure){ s->q3, FIG_OK }).value;
 		s->published = true;
 	}
 	free(x);

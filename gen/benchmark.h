@@ -46,7 +46,7 @@ struct bench_values {
 struct bench_stat {
 	int n;                   /* clients with a published figure */
 	bool published;          /* n >= min_clients: q1, median, q3 hold */
-	double q1, median, q3;
+	double q1, median, q3;   /* rounded to 6 decimals, as benchmark.csv prints them */
 };
 
 /* The peer statistics of one quarter. */

@@ -183,6 +183,11 @@ void pdf_benchmark(struct pdf *p)
 	draw_line(&p->c, MARGIN, p->y, MARGIN + CONTENT_W, p->y, 0.6f, color(COLOR_HAIRLINE), false);
 	p->y += 6;
 	note(p, trf(p, "bench.source", integer(p, b->clients), period, NULL));
+	bool own_suppressed = false;
+	for (int k = 0; k < BK_COUNT; k++)
+		own_suppressed = own_suppressed || own.kpi[k].status == FIG_SUPPRESSED;
+	if (own_suppressed)
+		suppressed_footnote(p);
 	p->y += 6;
 	paragraph(p, T(p, "bench.reading"));
 	paragraph(p, trf(p, "bench.privacy", integer(p, b->min_clients), NULL));
