@@ -386,6 +386,8 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 	size_t benchmark_count = 0;
 	struct buf notes = { 0 };
 	if (n >= BENCH_MIN_CLIENTS_FLOOR) {
+		if (!base->quiet)
+			fprintf(stderr, "aireport: computing %zu clients' figures for the benchmark\n", n);
 		struct run_options first = *base;
 		first.bench_pass = true;
 		run_pass(clients, n, dir, &first, jobs, false);
