@@ -48,7 +48,7 @@ MAIN = gen/main.o gen/batch.o
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
-            tests/test_history.o tests/test_chunks.o
+            tests/test_history.o tests/test_chunks.o tests/test_benchmark.o
 
 all: aireport
 
