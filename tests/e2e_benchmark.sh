@@ -160,6 +160,20 @@ check "the six other clients still have their benchmark" grep -q "^2026-Q3,adopt
 	-o "$tmp/single5" 2>/dev/null; st=$?
 check "and so it is in a single run (got $st)" test "$st" = 2
 
+# Clients are compared within their own quarter: c6 reports 2026-Q2 and stays out
+# of 2026-Q3's peer group; alone in its quarter, it gets no benchmark.
+sed -i '/^\[benchmark\]/,$d' "$clients/c5/rules.ini"
+sed -i 's/^quarter = .*/quarter = 2026-Q2/' "$clients/c6/rules.ini"
+"$bin" --batch "$clients" -o "$tmp/outq" -j 2 >"$tmp/stdoutq" 2>/dev/null; st=$?
+check "two quarters in one batch succeed (got $st)" test "$st" = 0
+check "2026-Q3 is compared over its six clients" grep -q "^2026-Q3,adoption_rate,6," "$tmp/outq/benchmark.csv"
+check "2026-Q2 has no statistics" bash -c "! grep -q '^2026-Q2' '$tmp/outq/benchmark.csv'"
+check "the summary says why" grep -qx "no benchmark for 2026-Q2: 1 client, fewer than \[benchmark\] min_clients = 5" "$tmp/stdoutq"
+python3 "$tmp/expect.py" "$tmp/outq" 5 c1 c2 c3 c4 c5 c7 >"$tmp/expectedq.csv"
+check "2026-Q3's statistics equal the Python computation over its clients" diff "$tmp/expectedq.csv" "$tmp/outq/benchmark.csv"
+check "c6 (2026-Q2) has no benchmark page" \
+	bash -c "! pdftotext '$tmp/outq/c6/2026-Q2/assessment.pdf' - | grep -q 'Ihre Kennzahlen im Vergleich'"
+
 # A batch of four: no benchmark at all, and an earlier batch's benchmark.csv goes.
 rm -rf "$clients/c5" "$clients/c6" "$clients/c7"
 "$bin" --batch "$clients" -o "$tmp/out" -j 2 >"$tmp/stdout4" 2>"$tmp/stderr4"; st=$?
