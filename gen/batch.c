@@ -199,21 +199,40 @@ static const char *status_text(int status)
 	}
 }
 
-static int write_summary(const char *out, struct client *clients, size_t n)
+/* OUT/<name>, written by fill into a temporary file renamed into place. */
+static int write_atomic(const char *out, const char *name, int (*fill)(FILE *, const void *),
+                        const void *what)
 {
 	if (make_dirs(out) != 0)
 		return -1;
 	struct pending_file p = { 0 };
-	if (pending_create(&p, out, "batch-summary.csv") != 0)
+	if (pending_create(&p, out, name) != 0)
 		return -1;
 	FILE *f = fopen(p.temp_path, "w");
 	if (!f) {
 		pending_discard(&p);
 		return -1;
 	}
+	int rc = fill(f, what);
+	rc |= ferror(f);
+	rc |= fclose(f);
+	if (rc == 0)
+		rc = pending_commit(&p);
+	pending_discard(&p);
+	return rc ? -1 : 0;
+}
+
+struct summary {
+	const struct client *clients;
+	size_t n;
+};
+
+static int summary_csv(FILE *f, const void *what)
+{
+	const struct summary *s = what;
 	fputs("client,period,status,rows,seconds,message\n", f);
-	for (size_t i = 0; i < n; i++) {
-		struct client *c = &clients[i];
+	for (size_t i = 0; i < s->n; i++) {
+		const struct client *c = &s->clients[i];
 		char seconds[32];
 		format_decimal(seconds, sizeof(seconds), c->seconds, 3);
 		csv_write_field(f, c->name, true);
@@ -222,11 +241,13 @@ static int write_summary(const char *out, struct client *clients, size_t n)
 		csv_write_field(f, c->result.message, true);
 		fputc('\n', f);
 	}
-	int rc = ferror(f) | fclose(f);
-	if (rc == 0)
-		rc = pending_commit(&p);
-	pending_discard(&p);
-	return rc ? -1 : 0;
+	return 0;
+}
+
+static int write_summary(const char *out, struct client *clients, size_t n)
+{
+	struct summary s = { clients, n };
+	return write_atomic(out, "batch-summary.csv", summary_csv, &s);
 }
 
 /* Runs every client once, at most jobs at a time, each in a child process, with
@@ -333,6 +354,17 @@ static struct benchmark *peer_statistics(struct client *clients, size_t n, bool 
 	return b;
 }
 
+struct benchmarks {
+	const struct benchmark *b;
+	size_t count;
+};
+
+static int benchmark_csv(FILE *f, const void *what)
+{
+	const struct benchmarks *b = what;
+	return bench_write_csv(f, b->b, b->count);
+}
+
 /* OUT/benchmark.csv; without statistics none (an earlier batch's is removed: it
  * describes other clients). */
 static int write_benchmark(const char *out, const struct benchmark *b, size_t count)
@@ -344,21 +376,8 @@ static int write_benchmark(const char *out, const struct benchmark *b, size_t co
 		buf_free(&path);
 		return rc;
 	}
-	if (make_dirs(out) != 0)
-		return -1;
-	struct pending_file p = { 0 };
-	if (pending_create(&p, out, "benchmark.csv") != 0)
-		return -1;
-	FILE *f = fopen(p.temp_path, "w");
-	if (!f) {
-		pending_discard(&p);
-		return -1;
-	}
-	int rc = bench_write_csv(f, b, count) | fclose(f);
-	if (rc == 0)
-		rc = pending_commit(&p);
-	pending_discard(&p);
-	return rc ? -1 : 0;
+	struct benchmarks all = { b, count };
+	return write_atomic(out, "benchmark.csv", benchmark_csv, &all);
 }
 
 int batch_run(const char *dir, const struct run_options *base, int jobs)
