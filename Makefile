@@ -41,7 +41,7 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/prog
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
 # the --batch benchmark: peer statistics, its PDF page and its sheet
-BENCH_OBJS = gen/benchmark.o gen/pdf_bench.o gen/xlsx_bench.o
+BENCH_OBJS = gen/benchmark.o gen/bench_store.o gen/pdf_bench.o gen/xlsx_bench.o
 OBJS += $(BENCH_OBJS)
 MAIN = gen/main.o gen/batch.o
 

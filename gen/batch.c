@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_store.h"
 #include "benchmark.h"
 #include "fsutil.h"
 #include "out_csv.h"
@@ -300,41 +301,55 @@ static int compare_periods(const void *a, const void *b)
 	return strcmp((const char *)a, (const char *)b);
 }
 
-/* The peer statistics of every quarter with at least min_clients clients whose
- * first pass succeeded, min_clients being the largest any client's rules ask for
- * (README "Benchmark").  A quarter with fewer gets a note on stderr (unless quiet)
- * and in notes, for the summary. */
-static struct benchmark *peer_statistics(struct client *clients, size_t n, bool quiet,
-                                         size_t *count, struct buf *notes)
+/* The peer statistics of every quarter of the batch's clients whose first pass
+ * succeeded (README "Benchmark"): over those clients and, unless no_store, the
+ * clients of earlier batches in OUT/benchmark.sqlite, which this batch's figures
+ * are added to.  A quarter with fewer clients than min_clients gets a note on
+ * stderr (unless quiet) and in notes, for the summary.  *status becomes EXIT_IO
+ * when the store cannot be used (the batch's own clients are compared then). */
+static struct benchmark *peer_statistics(struct client *clients, size_t n,
+                                         const struct run_options *base, size_t *count,
+                                         struct buf *notes, int *status)
 {
-	int min_clients = 0;
-	for (size_t i = 0; i < n; i++)
-		if (clients[i].first.min_clients > min_clients)
-			min_clients = clients[i].first.min_clients;
-	if (min_clients < BENCH_MIN_CLIENTS_FLOOR)
-		min_clients = BENCH_DEFAULT_MIN_CLIENTS;
-	char (*periods)[16] = xcalloc(n, sizeof(*periods));
-	size_t nperiods = 0;
-	for (size_t i = 0; i < n; i++)
-		if (clients[i].first.bench_ready)
-			memcpy(periods[nperiods++], clients[i].first.period, sizeof(*periods));
-	qsort(periods, nperiods, sizeof(*periods), compare_periods);
+	struct bench_entry *batch = xcalloc(n, sizeof(*batch));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_result *r = &clients[i].first;
+		if (!r->bench_ready)
+			continue;
+		snprintf(batch[m].client, sizeof(batch[m].client), "%s", clients[i].name);
+		memcpy(batch[m].period, r->period, sizeof(batch[m].period));
+		batch[m].min_clients = r->min_clients;
+		batch[m].values = r->bench;
+		m++;
+	}
+	struct bench_entry *pool = NULL;
+	size_t pooled = 0;
+	if (!base->no_history && m &&
+	    bench_store_sync(base->out, batch, m, &pool, &pooled, stderr) != 0)
+		*status = EXIT_IO;
+	if (!pool) {
+		pool = batch;
+		pooled = m;
+	}
+	char (*periods)[16] = xcalloc(m ? m : 1, sizeof(*periods));
+	for (size_t i = 0; i < m; i++)
+		memcpy(periods[i], batch[i].period, sizeof(*periods));
+	qsort(periods, m, sizeof(*periods), compare_periods);
 	struct benchmark *b = NULL;
 	size_t nb = 0, cap = 0;
-	struct bench_values *values = xcalloc(n, sizeof(*values));
-	for (size_t p = 0; p < nperiods; p++) {
+	struct bench_values *values = xcalloc(pooled ? pooled : 1, sizeof(*values));
+	for (size_t p = 0; p < m; p++) {
 		if (p && strcmp(periods[p], periods[p - 1]) == 0)
 			continue;
-		size_t m = 0;
-		for (size_t i = 0; i < n; i++)
-			if (clients[i].first.bench_ready && strcmp(clients[i].first.period, periods[p]) == 0)
-				values[m++] = clients[i].first.bench;
-		if (m < (size_t)min_clients) {
+		int min_clients;
+		size_t peers = bench_peer_group(pool, pooled, periods[p], values, &min_clients);
+		if (peers < (size_t)min_clients) {
 			struct buf line = { 0 };
 			buf_printf(&line, "no benchmark for %s: %zu client%s, fewer than "
-			           "[benchmark] min_clients = %d", periods[p], m, m == 1 ? "" : "s",
+			           "[benchmark] min_clients = %d", periods[p], peers, peers == 1 ? "" : "s",
 			           min_clients);
-			if (!quiet)
+			if (!base->quiet)
 				fprintf(stderr, "aireport: %s\n", line.data);
 			buf_printf(notes, "%s\n", line.data);
 			buf_free(&line);
@@ -343,11 +358,14 @@ static struct benchmark *peer_statistics(struct client *clients, size_t n, bool 
 		GROW(b, cap, nb + 1);
 		memset(&b[nb], 0, sizeof(b[nb]));
 		snprintf(b[nb].period, sizeof(b[nb].period), "%s", periods[p]);
-		bench_compute(values, m, min_clients, &b[nb]);
-		buf_printf(notes, "benchmark for %s: %zu clients (min_clients = %d)\n", periods[p], m,
-		           min_clients);
+		bench_compute(values, peers, min_clients, &b[nb]);
+		buf_printf(notes, "benchmark for %s: %zu clients (min_clients = %d)\n", periods[p],
+		           peers, min_clients);
 		nb++;
 	}
+	if (pool != batch)
+		free(pool);
+	free(batch);
 	free(values);
 	free(periods);
 	*count = nb;
@@ -404,7 +422,8 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 	struct benchmark *benchmarks = NULL;
 	size_t benchmark_count = 0;
 	struct buf notes = { 0 };
-	if (n >= BENCH_MIN_CLIENTS_FLOOR) {
+	int bench_status = 0;
+	if (n >= BENCH_MIN_CLIENTS_FLOOR || !base->no_history) {
 		if (!base->quiet)
 			fprintf(stderr, "aireport: computing %zu clients' figures for the benchmark\n", n);
 		struct run_options first = *base;
@@ -412,14 +431,13 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 		run_pass(clients, n, dir, &first, jobs, false);
 		for (size_t i = 0; i < n; i++)
 			clients[i].first = clients[i].result;
-		benchmarks = peer_statistics(clients, n, base->quiet, &benchmark_count, &notes);
+		benchmarks = peer_statistics(clients, n, base, &benchmark_count, &notes, &bench_status);
 	} else {
 		buf_printf(&notes, "no benchmark: %zu client%s, fewer than %d\n", n, n == 1 ? "" : "s",
 		           BENCH_MIN_CLIENTS_FLOOR);
 		if (!base->quiet)
 			fprintf(stderr, "aireport: %s", notes.data);
 	}
-	int bench_status = 0;
 	if (write_benchmark(base->out, benchmarks, benchmark_count) != 0) {
 		fprintf(stderr, "aireport: %s/benchmark.csv: cannot write: %s\n", base->out,
 		        strerror(errno));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
 #include "util.h"
 
 const char *const bench_kpi_names[BK_COUNT] = {
@@ -95,6 +96,37 @@ void bench_compute(const struct bench_values *values, size_t n, int min_clients,
 		s->published = true;
 	}
 	free(x);
+}
+
+size_t bench_peer_group(const struct bench_entry *e, size_t n, const char *period,
+                        struct bench_values *out, int *min_clients)
+{
+	int p;
+	size_t count = 0;
+	*min_clients = BENCH_DEFAULT_MIN_CLIENTS;
+	if (!parse_quarter(period, &p))
+		return 0;
+	*min_clients = 0;
+	for (size_t i = 0; i < n; i++) {
+		int q;
+		if (!parse_quarter(e[i].period, &q) || (q != p && q != p - 1))
+			continue;
+		/* the client's latest of the two quarters counts, once */
+		bool newer = false;
+		for (size_t j = 0; j < n && !newer; j++) {
+			int r;
+			newer = j != i && strcmp(e[j].client, e[i].client) == 0 &&
+			        parse_quarter(e[j].period, &r) && r > q && r <= p;
+		}
+		if (newer)
+			continue;
+		out[count++] = e[i].values;
+		if (e[i].min_clients > *min_clients)
+			*min_clients = e[i].min_clients;
+	}
+	if (*min_clients < BENCH_MIN_CLIENTS_FLOOR)
+		*min_clients = BENCH_DEFAULT_MIN_CLIENTS;
+	return count;
 }
 
 const struct benchmark *bench_find(const struct benchmark *b, size_t count, const char *period)

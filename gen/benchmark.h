@@ -72,6 +72,22 @@ void bench_quartiles(const double *sorted, size_t n, double *q1, double *median,
 void bench_compute(const struct bench_values *values, size_t n, int min_clients,
                    struct benchmark *out);
 
+/* One client's published KPIs of one quarter, as the peer groups are built from:
+ * this batch's clients, and with OUT/benchmark.sqlite those of earlier batches. */
+struct bench_entry {
+	char client[72];         /* the client's key: its pseudonym in the store */
+	char period[16];         /* "2026-Q3" */
+	int min_clients;         /* what its rules asked for */
+	struct bench_values values;
+};
+
+/* The peer group of period among e[0..n): every client with figures of period or
+ * of the quarter before, each with its latest of the two, into out (n entries of
+ * room); *min_clients becomes the largest any of them asked for (at least the
+ * floor).  Returns the number of clients. */
+size_t bench_peer_group(const struct bench_entry *e, size_t n, const char *period,
+                        struct bench_values *out, int *min_clients);
+
 /* The statistics of period among b[0..count), or NULL. */
 const struct benchmark *bench_find(const struct benchmark *b, size_t count, const char *period);
 

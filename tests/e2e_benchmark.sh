@@ -37,6 +37,8 @@ check "c7 publishes no buddy coverage" \
 # metrics.csv with status ok, statistics.quantiles(method='inclusive').
 cat >"$tmp/expect.py" <<'EOF'
 import csv, statistics, sys
+# expect.py OUT MIN_CLIENTS CLIENT[:PERIOD]...: the statistics of 2026-Q3 over the
+# clients' metrics.csv (of 2026-Q3 unless another PERIOD is named)
 out, min_clients, clients = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 kpis = ["adoption_rate", "hours_saved_per_week_per_100", "maturity_index",
         "maturity_tool_knowledge", "maturity_application_breadth", "maturity_autonomy",
@@ -48,8 +50,10 @@ def fmt(v):
     return "0" if s == "-0" else s
 values = {k: [] for k in kpis}
 for c in clients:
+    c, _, period = (c + ":2026-Q3").partition(":")
+    period = period.split(":")[0]
     org = {}
-    for row in csv.DictReader(open(f"{out}/{c}/2026-Q3/metrics.csv")):
+    for row in csv.DictReader(open(f"{out}/{c}/{period}/metrics.csv")):
         if row["scope"] == "organisation" and row["status"] == "ok":
             org[row["metric"]] = float(row["value"])
     if "hours_saved_per_week" in org and org.get("headcount", 0) > 0:
@@ -142,7 +146,7 @@ check "a single run has no Benchmark sheet" \
 # The strictest min_clients counts: one client asking for 7 leaves buddy coverage
 # (6 clients) without statistics, and the page says so.
 echo -e "\n[benchmark]\nmin_clients = 7" >>"$clients/c5/rules.ini"
-"$bin" -q --batch "$clients" -o "$tmp/out7" -j 2; st=$?
+"$bin" -q --no-history --batch "$clients" -o "$tmp/out7" -j 2; st=$?
 check "min_clients = 7: the batch succeeds (got $st)" test "$st" = 0
 python3 "$tmp/expect.py" "$tmp/out7" 7 c1 c2 c3 c4 c5 c6 c7 >"$tmp/expected7.csv"
 check "min_clients = 7: benchmark.csv equals the Python computation" diff "$tmp/expected7.csv" "$tmp/out7/benchmark.csv"
@@ -160,28 +164,87 @@ check "the six other clients still have their benchmark" grep -q "^2026-Q3,adopt
 	-o "$tmp/single5" 2>/dev/null; st=$?
 check "and so it is in a single run (got $st)" test "$st" = 2
 
-# Clients are compared within their own quarter: c6 reports 2026-Q2 and stays out
-# of 2026-Q3's peer group; alone in its quarter, it gets no benchmark.
+# A quarter's peer group holds every client with figures of that quarter or the one
+# before, each with its latest: c6 reports 2026-Q2 and enters 2026-Q3's group with
+# those figures; 2026-Q2 itself has c6 alone, and no benchmark.
 sed -i '/^\[benchmark\]/,$d' "$clients/c5/rules.ini"
 sed -i 's/^quarter = .*/quarter = 2026-Q2/' "$clients/c6/rules.ini"
 "$bin" --batch "$clients" -o "$tmp/outq" -j 2 >"$tmp/stdoutq" 2>/dev/null; st=$?
 check "two quarters in one batch succeed (got $st)" test "$st" = 0
-check "2026-Q3 is compared over its six clients" grep -q "^2026-Q3,adoption_rate,6," "$tmp/outq/benchmark.csv"
+check "2026-Q3 is compared over seven clients, c6 of 2026-Q2 included" grep -q "^2026-Q3,adoption_rate,7," "$tmp/outq/benchmark.csv"
 check "2026-Q2 has no statistics" bash -c "! grep -q '^2026-Q2' '$tmp/outq/benchmark.csv'"
 check "the summary says why" grep -qx "no benchmark for 2026-Q2: 1 client, fewer than \[benchmark\] min_clients = 5" "$tmp/stdoutq"
-python3 "$tmp/expect.py" "$tmp/outq" 5 c1 c2 c3 c4 c5 c7 >"$tmp/expectedq.csv"
-check "2026-Q3's statistics equal the Python computation over its clients" diff "$tmp/expectedq.csv" "$tmp/outq/benchmark.csv"
+python3 "$tmp/expect.py" "$tmp/outq" 5 c1 c2 c3 c4 c5 c6:2026-Q2 c7 >"$tmp/expectedq.csv"
+check "2026-Q3's statistics equal the Python computation over its peer group" diff "$tmp/expectedq.csv" "$tmp/outq/benchmark.csv"
 check "c6 (2026-Q2) has no benchmark page" \
 	bash -c "! pdftotext '$tmp/outq/c6/2026-Q2/assessment.pdf' - | grep -q 'Ihre Kennzahlen im Vergleich'"
 
-# A batch of four: no benchmark at all, and an earlier batch's benchmark.csv goes.
+# The store: OUT/benchmark.sqlite keys clients by pseudonym, its secret is the
+# owner's alone.
+check "benchmark.secret is mode 600" test "$(stat -c %a "$tmp/out/benchmark.secret")" = 600
+check "the store names no client" python3 -c "
+import sqlite3, sys
+db = sqlite3.connect('$tmp/out/benchmark.sqlite')
+clients = {c for (c,) in db.execute('select distinct client from figure')}
+rows = db.execute('select count(*) from figure').fetchone()[0]
+sys.exit(0 if len(clients) == 7 and rows == 84 and all(len(c) == 64 and set(c) <= set('0123456789abcdef') for c in clients) else 1)"
+check "--no-history leaves no store" test ! -e "$tmp/out7/benchmark.sqlite" -a ! -e "$tmp/out7/benchmark.secret"
+
+# A store that cannot be used (not a database, or from a newer aireport): the batch
+# says so and exits 3; its clients are still compared with each other.
+mkdir -p "$tmp/outbad"
+head -c 4096 /dev/zero | tr '\0' x >"$tmp/outbad/benchmark.sqlite"
+"$bin" -q --batch "$clients" -o "$tmp/outbad" -j 2 2>"$tmp/stderr-bad"; st=$?
+check "a corrupt store: exit 3 (got $st)" test "$st" = 3
+check "a corrupt store: one line naming it" grep -qx "aireport: $tmp/outbad/benchmark.sqlite: file is not a database" "$tmp/stderr-bad"
+check "a corrupt store: the batch's own benchmark" grep -q "^2026-Q3,adoption_rate,7," "$tmp/outbad/benchmark.csv"
+check "a corrupt store: the reports are written" test -s "$tmp/outbad/c1/2026-Q3/assessment.pdf"
+python3 -c "import sqlite3; db = sqlite3.connect('$tmp/newer.sqlite'); db.execute('pragma user_version = 2'); db.commit()"
+mv "$tmp/newer.sqlite" "$tmp/outbad/benchmark.sqlite"
+"$bin" -q --batch "$clients" -o "$tmp/outbad" -j 2 2>"$tmp/stderr-newer"; st=$?
+check "a newer store: exit 3 (got $st)" test "$st" = 3
+check "a newer store: said" grep -q "benchmark.sqlite: written by a newer aireport (schema 2, this one knows 1)" "$tmp/stderr-newer"
+
+# A batch of four into a fresh OUT: no benchmark at all.
 rm -rf "$clients/c5" "$clients/c6" "$clients/c7"
-"$bin" --batch "$clients" -o "$tmp/out" -j 2 >"$tmp/stdout4" 2>"$tmp/stderr4"; st=$?
+"$bin" --batch "$clients" -o "$tmp/out4" -j 2 >"$tmp/stdout4" 2>"$tmp/stderr4"; st=$?
 check "a batch of four succeeds (got $st)" test "$st" = 0
-check "no benchmark.csv for four clients" test ! -e "$tmp/out/benchmark.csv"
+check "no benchmark.csv for four clients" test ! -e "$tmp/out4/benchmark.csv"
 check "the note on stderr" grep -qx "aireport: no benchmark for 2026-Q3: 4 clients, fewer than \[benchmark\] min_clients = 5" "$tmp/stderr4"
 check "the note in the summary" grep -qx "no benchmark for 2026-Q3: 4 clients, fewer than \[benchmark\] min_clients = 5" "$tmp/stdout4"
-check "no benchmark page" bash -c "! pdftotext '$tmp/out/c2/2026-Q3/assessment.pdf' - | grep -q 'Your figures against the peer group'"
-check "no Benchmark sheet" /usr/bin/python3 "$tmp/sheet.py" "$csv" "$tmp/out/c2/2026-Q3/roi.xlsx" absent
+check "no benchmark page" bash -c "! pdftotext '$tmp/out4/c2/2026-Q3/assessment.pdf' - | grep -q 'Your figures against the peer group'"
+check "no Benchmark sheet" /usr/bin/python3 "$tmp/sheet.py" "$csv" "$tmp/out4/c2/2026-Q3/roi.xlsx" absent
+
+# The same four into the first batch's OUT: the store still holds c5, c6 and c7,
+# so the four are compared with all seven.
+cp "$csv" "$tmp/first-benchmark.csv"
+"$bin" -q --batch "$clients" -o "$tmp/out" -j 2; st=$?
+check "four clients pooled with the store succeed (got $st)" test "$st" = 0
+check "their benchmark is the first batch's seven clients'" cmp -s "$tmp/first-benchmark.csv" "$csv"
+check "the four have the page" grep -q "Your figures against the peer group" <(pdftotext "$tmp/out/c2/2026-Q3/assessment.pdf" -)
+# With --no-history the store is left alone: four are too few, and the earlier
+# benchmark.csv goes.
+"$bin" -q --no-history --batch "$clients" -o "$tmp/out" -j 2 2>"$tmp/stderr-nh"; st=$?
+check "--no-history: four clients succeed (got $st)" test "$st" = 0
+check "--no-history: no benchmark, the earlier benchmark.csv removed" test ! -e "$csv"
+
+# Six clients report 2026-Q2, then three of them 2026-Q3 in a batch of their own:
+# 2026-Q3's peer group is the three with their new figures and the other three
+# with their 2026-Q2 figures.
+ql=$tmp/quarters
+for i in 1 2 3 4 5 6; do
+	make_client "$ql/c$i" "$((10 + i))" en $((50 + 3 * i)) 4000
+	sed -i 's/^quarter = .*/quarter = 2026-Q2/' "$ql/c$i/rules.ini"
+done
+"$bin" -q --batch "$ql" -o "$tmp/outql" -j 2; st=$?
+check "six clients of 2026-Q2 (got $st)" test "$st" = 0
+check "2026-Q2 compared over six" grep -q "^2026-Q2,adoption_rate,6," "$tmp/outql/benchmark.csv"
+rm -rf "$ql/c4" "$ql/c5" "$ql/c6"
+sed -i 's/^quarter = .*/quarter = auto/' "$ql"/c*/rules.ini
+"$bin" -q --batch "$ql" -o "$tmp/outql" -j 2; st=$?
+check "three clients of 2026-Q3 (got $st)" test "$st" = 0
+python3 "$tmp/expect.py" "$tmp/outql" 5 c1 c2 c3 c4:2026-Q2 c5:2026-Q2 c6:2026-Q2 >"$tmp/expectedql.csv"
+check "three this quarter and six last quarter: a benchmark over six" diff "$tmp/expectedql.csv" "$tmp/outql/benchmark.csv"
+check "their page counts six organisations" grep -q "peer group of 6 organisations" <(pdftotext "$tmp/outql/c1/2026-Q3/assessment.pdf" -)
 
 finish

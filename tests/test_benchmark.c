@@ -105,9 +105,49 @@ static void test_values_of(void)
 	free(r);
 }
 
+static struct bench_entry entry(const char *key, const char *period, int min_clients,
+                                double adoption)
+{
+	struct bench_entry e;
+	memset(&e, 0, sizeof e);
+	snprintf(e.client, sizeof e.client, "%s", key);
+	snprintf(e.period, sizeof e.period, "%s", period);
+	e.min_clients = min_clients;
+	e.values = client(adoption, FIG_OK);
+	return e;
+}
+
+static void test_peer_group(void)
+{
+	const struct bench_entry e[] = {
+		entry("a", "2026-Q2", 5, 0.1), entry("a", "2026-Q3", 5, 0.2),   /* Q3 counts */
+		entry("b", "2026-Q2", 6, 0.3),                                  /* Q2: one before */
+		entry("c", "2026-Q1", 9, 0.4),                                  /* too old for Q3 */
+		entry("d", "2026-Q4", 9, 0.5),                                  /* after Q3 */
+		entry("e", "2026-Q3", 3, 0.6),
+	};
+	struct bench_values out[6];
+	int min_clients;
+	CHECK_INT(bench_peer_group(e, 6, "2026-Q3", out, &min_clients), 3);
+	CHECK_DBL(out[0].kpi[BK_ADOPTION_RATE].value, 0.2);
+	CHECK_DBL(out[1].kpi[BK_ADOPTION_RATE].value, 0.3);
+	CHECK_DBL(out[2].kpi[BK_ADOPTION_RATE].value, 0.6);
+	CHECK_INT(min_clients, 6);      /* the largest among those that enter */
+	/* 2026-Q2: a's Q2 figure (its Q3 is later), b, and c of the quarter before */
+	CHECK_INT(bench_peer_group(e, 6, "2026-Q2", out, &min_clients), 3);
+	CHECK_DBL(out[0].kpi[BK_ADOPTION_RATE].value, 0.1);
+	CHECK_INT(min_clients, 9);
+	CHECK_INT(bench_peer_group(e, 6, "2025-Q1", out, &min_clients), 0);
+	CHECK_INT(min_clients, BENCH_DEFAULT_MIN_CLIENTS);
+	const struct bench_entry low[] = { entry("x", "2026-Q3", 3, 0.1), entry("y", "2026-Q3", 0, 0.2) };
+	CHECK_INT(bench_peer_group(low, 2, "2026-Q3", out, &min_clients), 2);
+	CHECK_INT(min_clients, 3);
+}
+
 void test_benchmark(void)
 {
 	test_quartiles();
 	test_compute();
 	test_values_of();
+	test_peer_group();
 }
