@@ -342,8 +342,9 @@ static struct benchmark *peer_statistics(struct client *clients, size_t n,
 	for (size_t p = 0; p < m; p++) {
 		if (p && strcmp(periods[p], periods[p - 1]) == 0)
 			continue;
-		int min_clients;
-		size_t peers = bench_peer_group(pool, pooled, periods[p], values, &min_clients);
+		int min_clients, previous;
+		size_t peers = bench_peer_group(pool, pooled, periods[p], values, &min_clients,
+		                                &previous);
 		if (peers < (size_t)min_clients) {
 			struct buf line = { 0 };
 			buf_printf(&line, "no benchmark for %s: %zu client%s, fewer than "
@@ -359,6 +360,7 @@ static struct benchmark *peer_statistics(struct client *clients, size_t n,
 		memset(&b[nb], 0, sizeof(b[nb]));
 		snprintf(b[nb].period, sizeof(b[nb].period), "%s", periods[p]);
 		bench_compute(values, peers, min_clients, &b[nb]);
+		b[nb].previous = previous;
 		buf_printf(notes, "benchmark for %s: %zu clients (min_clients = %d)\n", periods[p],
 		           peers, min_clients);
 		nb++;

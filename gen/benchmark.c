@@ -99,10 +99,11 @@ void bench_compute(const struct bench_values *values, size_t n, int min_clients,
 }
 
 size_t bench_peer_group(const struct bench_entry *e, size_t n, const char *period,
-                        struct bench_values *out, int *min_clients)
+                        struct bench_values *out, int *min_clients, int *previous)
 {
 	int p;
 	size_t count = 0;
+	*previous = 0;
 	*min_clients = BENCH_DEFAULT_MIN_CLIENTS;
 	if (!parse_quarter(period, &p))
 		return 0;
@@ -121,6 +122,7 @@ size_t bench_peer_group(const struct bench_entry *e, size_t n, const char *perio
 		if (newer)
 			continue;
 		out[count++] = e[i].values;
+		*previous += q < p;
 		if (e[i].min_clients > *min_clients)
 			*min_clients = e[i].min_clients;
 	}

@@ -53,7 +53,8 @@ struct bench_stat {
 struct benchmark {
 	char period[16];         /* "2026-Q3" */
 	int min_clients;
-	int clients;             /* clients of the quarter whose figures were computed */
+	int clients;             /* clients of the peer group */
+	int previous;            /* of them, with the figures of the quarter before */
 	struct bench_stat stat[BK_COUNT];
 };
 
@@ -84,9 +85,10 @@ struct bench_entry {
 /* The peer group of period among e[0..n): every client with figures of period or
  * of the quarter before, each with its latest of the two, into out (n entries of
  * room); *min_clients becomes the largest any of them asked for (at least the
- * floor).  Returns the number of clients. */
+ * floor), *previous how many entered with the quarter before's figures.  Returns
+ * the number of clients. */
 size_t bench_peer_group(const struct bench_entry *e, size_t n, const char *period,
-                        struct bench_values *out, int *min_clients);
+                        struct bench_values *out, int *min_clients, int *previous);
 
 /* The statistics of period among b[0..count), or NULL. */
 const struct benchmark *bench_find(const struct benchmark *b, size_t count, const char *period);

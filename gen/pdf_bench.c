@@ -182,7 +182,13 @@ void pdf_benchmark(struct pdf *p)
 	}
 	draw_line(&p->c, MARGIN, p->y, MARGIN + CONTENT_W, p->y, 0.6f, color(COLOR_HAIRLINE), false);
 	p->y += 6;
-	note(p, trf(p, "bench.source", integer(p, b->clients), period, NULL));
+	if (b->previous)
+		note(p, trf(p, "bench.source_previous", integer(p, b->clients), period,
+		            integer(p, b->previous), period_label(p, (r->year * 4 + r->quarter - 2) / 4,
+		                                                   (r->year * 4 + r->quarter - 2) % 4 + 1),
+		            NULL));
+	else
+		note(p, trf(p, "bench.source", integer(p, b->clients), period, NULL));
 	bool own_suppressed = false;
 	for (int k = 0; k < BK_COUNT; k++)
 		own_suppressed = own_suppressed || own.kpi[k].status == FIG_SUPPRESSED;

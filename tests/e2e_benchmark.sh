@@ -245,6 +245,9 @@ sed -i 's/^quarter = .*/quarter = auto/' "$ql"/c*/rules.ini
 check "three clients of 2026-Q3 (got $st)" test "$st" = 0
 python3 "$tmp/expect.py" "$tmp/outql" 5 c1 c2 c3 c4:2026-Q2 c5:2026-Q2 c6:2026-Q2 >"$tmp/expectedql.csv"
 check "three this quarter and six last quarter: a benchmark over six" diff "$tmp/expectedql.csv" "$tmp/outql/benchmark.csv"
-check "their page counts six organisations" grep -q "peer group of 6 organisations" <(pdftotext "$tmp/outql/c1/2026-Q3/assessment.pdf" -)
+pdftotext "$tmp/outql/c1/2026-Q3/assessment.pdf" "$tmp/ql.txt"
+check "their page counts six organisations" grep -q "peer group of 6 organisations" "$tmp/ql.txt"
+check "and says three come with last quarter's figures" grep -q "for 3 of them those of 2026-Q2, the latest quarter" "$tmp/ql.txt"
+check "a peer group of one quarter says nothing of the kind" bash -c "! grep -q 'for [0-9]* of them' '$tmp/c2.txt'"
 
 finish

@@ -127,20 +127,23 @@ static void test_peer_group(void)
 		entry("e", "2026-Q3", 3, 0.6),
 	};
 	struct bench_values out[6];
-	int min_clients;
-	CHECK_INT(bench_peer_group(e, 6, "2026-Q3", out, &min_clients), 3);
+	int min_clients, previous;
+	CHECK_INT(bench_peer_group(e, 6, "2026-Q3", out, &min_clients, &previous), 3);
+	CHECK_INT(previous, 1);
 	CHECK_DBL(out[0].kpi[BK_ADOPTION_RATE].value, 0.2);
 	CHECK_DBL(out[1].kpi[BK_ADOPTION_RATE].value, 0.3);
 	CHECK_DBL(out[2].kpi[BK_ADOPTION_RATE].value, 0.6);
 	CHECK_INT(min_clients, 6);      /* the largest among those that enter */
 	/* 2026-Q2: a's Q2 figure (its Q3 is later), b, and c of the quarter before */
-	CHECK_INT(bench_peer_group(e, 6, "2026-Q2", out, &min_clients), 3);
+	CHECK_INT(bench_peer_group(e, 6, "2026-Q2", out, &min_clients, &previous), 3);
+	CHECK_INT(previous, 1);
 	CHECK_DBL(out[0].kpi[BK_ADOPTION_RATE].value, 0.1);
 	CHECK_INT(min_clients, 9);
-	CHECK_INT(bench_peer_group(e, 6, "2025-Q1", out, &min_clients), 0);
+	CHECK_INT(bench_peer_group(e, 6, "2025-Q1", out, &min_clients, &previous), 0);
 	CHECK_INT(min_clients, BENCH_DEFAULT_MIN_CLIENTS);
 	const struct bench_entry low[] = { entry("x", "2026-Q3", 3, 0.1), entry("y", "2026-Q3", 0, 0.2) };
-	CHECK_INT(bench_peer_group(low, 2, "2026-Q3", out, &min_clients), 2);
+	CHECK_INT(bench_peer_group(low, 2, "2026-Q3", out, &min_clients, &previous), 2);
+	CHECK_INT(previous, 0);
 	CHECK_INT(min_clients, 3);
 }
 
