@@ -523,9 +523,10 @@ static int run_stages(struct client *c)
 	if (status == EXIT_IO)
 		return status;
 	if (status) {
-		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
-		if (any_rejects && !opt->bench_pass && write_rejects(&c->d, c->ts_rejects, c->dir.data,
-		                                 &c->out[REJECTS], c->err) == 0) {
+		/* A failed run writes no reports, only rejects.csv so the export can be fixed
+		 * (not in the benchmark's first pass: the second writes it). */
+		if (any_rejects && !opt->bench_pass &&
+		    write_rejects(&c->d, c->ts_rejects, c->dir.data, &c->out[REJECTS], c->err) == 0) {
 			c->lock = folder_lock(c->org_dir.data, opt->quiet, c->err);
 			pending_commit(&c->out[REJECTS]);
 		}

@@ -23,7 +23,8 @@ struct run_options {
 	bool no_history;         /* --no-history: leave OUT/<folder>/history.sqlite alone */
 	const char *version;     /* the program's version, for the history's run rows */
 	/* --batch benchmark (batch.c): the first pass computes the figures only,
-	 * writes nothing and returns the KPIs in run_result.bench; the second hands
+	 * writes nothing and returns the KPIs in run_result.bench (so it needs a
+	 * run_result); the second hands
 	 * every quarter's peer statistics in, and the report of P shows its own. */
 	bool bench_pass;
 	const struct benchmark *benchmarks;
