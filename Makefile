@@ -40,12 +40,15 @@ OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/prog
 # The workbook writer: the libxlsxwriter adapter, the ROI sheet, the other sheets.
 XLSX_OBJS = gen/xlsx_book.o gen/xlsx_roi.o gen/xlsx_sheets.o
 OBJS += $(XLSX_OBJS)
+# the --batch benchmark: peer statistics, its PDF page and its sheet
+BENCH_OBJS = gen/benchmark.o gen/bench_store.o gen/pdf_bench.o gen/xlsx_bench.o
+OBJS += $(BENCH_OBJS)
 MAIN = gen/main.o gen/batch.o
 
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
-            tests/test_history.o tests/test_chunks.o
+            tests/test_history.o tests/test_chunks.o tests/test_benchmark.o
 
 all: aireport
 

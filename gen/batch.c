@@ -12,6 +12,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bench_store.h"
+#include "benchmark.h"
 #include "fsutil.h"
 #include "out_csv.h"
 #include "util.h"
@@ -21,10 +23,11 @@ struct client {
 	pid_t pid;
 	int pipe_fd;
 	struct timespec started;
-	double seconds;
+	double seconds;          /* both passes */
 	int status;
 	struct run_result result;
 	bool done;
+	struct run_result first; /* the benchmark's first pass (run.h bench_pass) */
 };
 
 static int compare_strings(const void *a, const void *b)
@@ -145,7 +148,9 @@ static void start_client(struct client *c, const char *dir, const struct run_opt
 		FILE *err = open_memstream(&text, &text_size);
 		int status = run_client(&opt, &result, err ? err : stderr);
 		if (err && fclose(err) == 0 && text) {
-			fputs(text, stderr);
+			/* the first pass's messages are the second's: said once */
+			if (!opt.bench_pass)
+				fputs(text, stderr);
 			char message[sizeof(result.message)] = "";
 			summary_message(text, sub, message, sizeof(message));
 			if (message[0])
@@ -170,7 +175,7 @@ static void start_client(struct client *c, const char *dir, const struct run_opt
 
 static void finish_client(struct client *c, int wstatus)
 {
-	c->seconds = elapsed(&c->started);
+	c->seconds += elapsed(&c->started);
 	ssize_t n = read(c->pipe_fd, &c->result, sizeof(c->result));
 	close(c->pipe_fd);
 	if (n != (ssize_t)sizeof(c->result))
@@ -195,21 +200,40 @@ static const char *status_text(int status)
 	}
 }
 
-static int write_summary(const char *out, struct client *clients, size_t n)
+/* OUT/<name>, written by fill into a temporary file renamed into place. */
+static int write_atomic(const char *out, const char *name, int (*fill)(FILE *, const void *),
+                        const void *what)
 {
 	if (make_dirs(out) != 0)
 		return -1;
 	struct pending_file p = { 0 };
-	if (pending_create(&p, out, "batch-summary.csv") != 0)
+	if (pending_create(&p, out, name) != 0)
 		return -1;
 	FILE *f = fopen(p.temp_path, "w");
 	if (!f) {
 		pending_discard(&p);
 		return -1;
 	}
+	int rc = fill(f, what);
+	rc |= ferror(f);
+	rc |= fclose(f);
+	if (rc == 0)
+		rc = pending_commit(&p);
+	pending_discard(&p);
+	return rc ? -1 : 0;
+}
+
+struct summary {
+	const struct client *clients;
+	size_t n;
+};
+
+static int summary_csv(FILE *f, const void *what)
+{
+	const struct summary *s = what;
 	fputs("client,period,status,rows,seconds,message\n", f);
-	for (size_t i = 0; i < n; i++) {
-		struct client *c = &clients[i];
+	for (size_t i = 0; i < s->n; i++) {
+		const struct client *c = &s->clients[i];
 		char seconds[32];
 		format_decimal(seconds, sizeof(seconds), c->seconds, 3);
 		csv_write_field(f, c->name, true);
@@ -218,36 +242,30 @@ static int write_summary(const char *out, struct client *clients, size_t n)
 		csv_write_field(f, c->result.message, true);
 		fputc('\n', f);
 	}
-	int rc = ferror(f) | fclose(f);
-	if (rc == 0)
-		rc = pending_commit(&p);
-	pending_discard(&p);
-	return rc ? -1 : 0;
+	return 0;
 }
 
-int batch_run(const char *dir, const struct run_options *base, int jobs)
+static int write_summary(const char *out, struct client *clients, size_t n)
 {
-	size_t n = 0;
-	char **names = list_clients(dir, &n);
-	if (!names && errno) {
-		fprintf(stderr, "aireport: %s: cannot read folder: %s\n", dir, strerror(errno));
-		return EXIT_IO;
-	}
-	if (n == 0) {
-		fprintf(stderr, "aireport: %s: no client folders with a rules.ini\n", dir);
-		free(names);
-		return EXIT_USAGE;
-	}
-	struct client *clients = xcalloc(n, sizeof(*clients));
-	for (size_t i = 0; i < n; i++)
-		clients[i].name = names[i];
-	struct timespec started;
-	clock_gettime(CLOCK_MONOTONIC, &started);
+	struct summary s = { clients, n };
+	return write_atomic(out, "batch-summary.csv", summary_csv, &s);
+}
 
+/* Runs every client once, at most jobs at a time, each in a child process, with
+ * a progress line per client when progress. */
+static void run_pass(struct client *clients, size_t n, const char *dir,
+                     const struct run_options *opt, int jobs, bool progress)
+{
+	for (size_t i = 0; i < n; i++) {
+		clients[i].done = false;
+		clients[i].pid = 0;
+		clients[i].status = 0;
+		memset(&clients[i].result, 0, sizeof(clients[i].result));
+	}
 	size_t next = 0, running = 0, finished = 0;
 	while (finished < n) {
 		while (running < (size_t)jobs && next < n) {
-			start_client(&clients[next], dir, base);
+			start_client(&clients[next], dir, opt);
 			if (clients[next].done)
 				finished++;
 			else
@@ -269,13 +287,168 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 				finish_client(c, wstatus);
 				running--;
 				finished++;
-				if (!base->quiet)
+				if (progress)
 					fprintf(stderr, "aireport: [%zu/%zu] %s: %s (%.2f s)\n", finished, n,
 					        c->name, status_text(c->status), c->seconds);
 				break;
 			}
 		}
 	}
+}
+
+static int compare_periods(const void *a, const void *b)
+{
+	return strcmp((const char *)a, (const char *)b);
+}
+
+/* The peer statistics of every quarter of the batch's clients whose first pass
+ * succeeded (README "Benchmark"): over those clients and, unless no_store, the
+ * clients of earlier batches in OUT/benchmark.sqlite, which this batch's figures
+ * are added to.  A quarter with fewer clients than min_clients gets a note on
+ * stderr (unless quiet) and in notes, for the summary.  *status becomes EXIT_IO
+ * when the store cannot be used (the batch's own clients are compared then). */
+static struct benchmark *peer_statistics(struct client *clients, size_t n,
+                                         const struct run_options *base, size_t *count,
+                                         struct buf *notes, int *status)
+{
+	struct bench_entry *batch = xcalloc(n, sizeof(*batch));
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct run_result *r = &clients[i].first;
+		if (!r->bench_ready)
+			continue;
+		snprintf(batch[m].client, sizeof(batch[m].client), "%s", clients[i].name);
+		memcpy(batch[m].period, r->period, sizeof(batch[m].period));
+		batch[m].min_clients = r->min_clients;
+		batch[m].values = r->bench;
+		m++;
+	}
+	struct bench_entry *pool = NULL;
+	size_t pooled = 0;
+	if (!base->no_history && m &&
+	    bench_store_sync(base->out, batch, m, &pool, &pooled, stderr) != 0)
+		*status = EXIT_IO;
+	if (!pool) {
+		pool = batch;
+		pooled = m;
+	}
+	char (*periods)[16] = xcalloc(m ? m : 1, sizeof(*periods));
+	for (size_t i = 0; i < m; i++)
+		memcpy(periods[i], batch[i].period, sizeof(*periods));
+	qsort(periods, m, sizeof(*periods), compare_periods);
+	struct benchmark *b = NULL;
+	size_t nb = 0, cap = 0;
+	struct bench_values *values = xcalloc(pooled ? pooled : 1, sizeof(*values));
+	for (size_t p = 0; p < m; p++) {
+		if (p && strcmp(periods[p], periods[p - 1]) == 0)
+			continue;
+		int min_clients, previous;
+		size_t peers = bench_peer_group(pool, pooled, periods[p], values, &min_clients,
+		                                &previous);
+		if (peers < (size_t)min_clients) {
+			struct buf line = { 0 };
+			buf_printf(&line, "no benchmark for %s: %zu client%s, fewer than "
+			           "[benchmark] min_clients = %d", periods[p], peers, peers == 1 ? "" : "s",
+			           min_clients);
+			if (!base->quiet)
+				fprintf(stderr, "aireport: %s\n", line.data);
+			buf_printf(notes, "%s\n", line.data);
+			buf_free(&line);
+			continue;
+		}
+		GROW(b, cap, nb + 1);
+		memset(&b[nb], 0, sizeof(b[nb]));
+		snprintf(b[nb].period, sizeof(b[nb].period), "%s", periods[p]);
+		bench_compute(values, peers, min_clients, &b[nb]);
+		b[nb].previous = previous;
+		buf_printf(notes, "benchmark for %s: %zu clients (min_clients = %d)\n", periods[p],
+		           peers, min_clients);
+		nb++;
+	}
+	if (pool != batch)
+		free(pool);
+	free(batch);
+	free(values);
+	free(periods);
+	*count = nb;
+	return b;
+}
+
+struct benchmarks {
+	const struct benchmark *b;
+	size_t count;
+};
+
+static int benchmark_csv(FILE *f, const void *what)
+{
+	const struct benchmarks *b = what;
+	return bench_write_csv(f, b->b, b->count);
+}
+
+/* OUT/benchmark.csv; without statistics none (an earlier batch's is removed: it
+ * describes other clients). */
+static int write_benchmark(const char *out, const struct benchmark *b, size_t count)
+{
+	if (!count) {
+		struct buf path = { 0 };
+		buf_printf(&path, "%s/benchmark.csv", out);
+		int rc = unlink(path.data) == 0 || errno == ENOENT ? 0 : -1;
+		buf_free(&path);
+		return rc;
+	}
+	struct benchmarks all = { b, count };
+	return write_atomic(out, "benchmark.csv", benchmark_csv, &all);
+}
+
+int batch_run(const char *dir, const struct run_options *base, int jobs)
+{
+	size_t n = 0;
+	char **names = list_clients(dir, &n);
+	if (!names && errno) {
+		fprintf(stderr, "aireport: %s: cannot read folder: %s\n", dir, strerror(errno));
+		return EXIT_IO;
+	}
+	if (n == 0) {
+		fprintf(stderr, "aireport: %s: no client folders with a rules.ini\n", dir);
+		free(names);
+		return EXIT_USAGE;
+	}
+	struct client *clients = xcalloc(n, sizeof(*clients));
+	for (size_t i = 0; i < n; i++)
+		clients[i].name = names[i];
+	struct timespec started;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+
+	/* The benchmark's first pass: every client's figures, nothing written; then
+	 * the peer statistics; then every client in full with them. */
+	struct benchmark *benchmarks = NULL;
+	size_t benchmark_count = 0;
+	struct buf notes = { 0 };
+	int bench_status = 0;
+	if (n >= BENCH_MIN_CLIENTS_FLOOR || !base->no_history) {
+		if (!base->quiet)
+			fprintf(stderr, "aireport: computing %zu clients' figures for the benchmark\n", n);
+		struct run_options first = *base;
+		first.bench_pass = true;
+		run_pass(clients, n, dir, &first, jobs, false);
+		for (size_t i = 0; i < n; i++)
+			clients[i].first = clients[i].result;
+		benchmarks = peer_statistics(clients, n, base, &benchmark_count, &notes, &bench_status);
+	} else {
+		buf_printf(&notes, "no benchmark: %zu client%s, fewer than %d\n", n, n == 1 ? "" : "s",
+		           BENCH_MIN_CLIENTS_FLOOR);
+		if (!base->quiet)
+			fprintf(stderr, "aireport: %s", notes.data);
+	}
+	if (write_benchmark(base->out, benchmarks, benchmark_count) != 0) {
+		fprintf(stderr, "aireport: %s/benchmark.csv: cannot write: %s\n", base->out,
+		        strerror(errno));
+		bench_status = EXIT_IO;
+	}
+	struct run_options second = *base;
+	second.benchmarks = benchmarks;
+	second.benchmark_count = benchmark_count;
+	run_pass(clients, n, dir, &second, jobs, !base->quiet);
 
 	int worst = 0;
 	size_t failed = 0, width = 6;
@@ -295,8 +468,12 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 			       c->result.period, status_text(c->status), c->result.rows, c->seconds,
 			       c->result.message);
 	}
-	if (!base->quiet)
+	if (!base->quiet) {
 		printf("%zu clients, %zu failed, %.2f s\n", n, failed, elapsed(&started));
+		fputs(notes.data ? notes.data : "", stdout);
+	}
+	if (bench_status > worst)
+		worst = bench_status;
 	if (write_summary(base->out, clients, n) != 0) {
 		fprintf(stderr, "aireport: %s/batch-summary.csv: cannot write: %s\n", base->out,
 		        strerror(errno));
@@ -306,6 +483,8 @@ int batch_run(const char *dir, const struct run_options *base, int jobs)
 	for (size_t i = 0; i < n; i++)
 		free(clients[i].name);
 	free(clients);
+	free(benchmarks);
+	buf_free(&notes);
 	free(names);
 	return worst;
 }

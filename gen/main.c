@@ -45,6 +45,7 @@ static void usage(FILE *f)
 "      --init-rules FILE  write a starter rules file for the exports given with\n"
 "                         -s and -t (never over an existing file), then stop\n"
 "      --no-history       do not read or record OUT/<organisation>/history.sqlite\n"
+"                         (nor, with --batch, OUT/benchmark.sqlite)\n"
 "      --republish        show earlier quarters' re-issued figures in the trend\n"
 "                         (default: as first published)\n"
 "  -q, --quiet            no progress, only errors\n"

@@ -14,6 +14,7 @@
  *   pdf_maturity.c  maturity: radar, levels, matrix, heat map, migration
  *   pdf_roi.c       time savings; ROI: costs and benefits, payback, band, trend
  *   pdf_method.c    data quality and method
+ *   pdf_bench.c     the --batch benchmark page
  *
  * libharu writes no random document id and no time stamp of its own; the creation
  * date comes from r->created, so identical input gives identical bytes. */
@@ -23,6 +24,7 @@
 
 #include "out_pdf.h"
 #include "pdf_adoption.h"
+#include "pdf_bench.h"
 #include "pdf_doc.h"
 #include "pdf_format.h"
 #include "pdf_layout.h"
@@ -74,6 +76,7 @@ int pdf_write_assessment(const struct report *r, const char *path, FILE *err)
 	pdf_savings(p);
 	pdf_roi(p);
 	pdf_knowledge(p);
+	pdf_benchmark(p);
 	pdf_method(p);
 	footers(p);
 	set_info(p);

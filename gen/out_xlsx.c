@@ -13,6 +13,7 @@
 
 #include "i18n.h"
 #include "util.h"
+#include "xlsx_bench.h"
 #include "xlsx_book.h"
 #include "xlsx_roi.h"
 #include "xlsx_sheets.h"
@@ -35,6 +36,9 @@ static void write_sheets(struct xlsx *x)
 	bool with_employees = r->set.employee_sheet;
 	if (with_employees)
 		xlsx_sheet_init(x, &employees, tr(x->lang, "xlsx.sheet.employees"));
+	struct sheet benchmark;
+	if (r->benchmark)
+		xlsx_sheet_init(x, &benchmark, tr(x->lang, "xlsx.sheet.benchmark"));
 
 	if (x->error == LXW_NO_ERROR) {
 		xlsx_roi_sheet(x, &roi);
@@ -46,6 +50,8 @@ static void write_sheets(struct xlsx *x)
 		xlsx_data_quality_sheet(x, &quality);
 		if (with_employees)
 			xlsx_employees_sheet(x, &employees);
+		if (r->benchmark)
+			xlsx_benchmark_sheet(x, &benchmark);
 	}
 	xlsx_sheet_finish(&summary);
 	xlsx_sheet_finish(&roi);
@@ -56,6 +62,8 @@ static void write_sheets(struct xlsx *x)
 	xlsx_sheet_finish(&quality);
 	if (with_employees)
 		xlsx_sheet_finish(&employees);
+	if (r->benchmark)
+		xlsx_sheet_finish(&benchmark);
 }
 
 int xlsx_write_roi(const struct report *r, const char *path, FILE *err)

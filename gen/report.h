@@ -14,6 +14,8 @@
 
 #include "rules.h"
 
+struct benchmark;   /* benchmark.h */
+
 enum figure_status { FIG_OK, FIG_NA, FIG_SUPPRESSED };
 
 struct figure {
@@ -381,6 +383,10 @@ struct report {
 	int reissue_of;                     /* the version this run re-issues; 0 = none */
 	struct figure_change *changes;
 	size_t change_count;
+
+	/* --batch: the peer statistics of P across the batch's clients, for the
+	 * benchmark page and sheet; NULL when there are none.  Not owned. */
+	const struct benchmark *benchmark;
 };
 
 void report_free(struct report *r);

@@ -51,6 +51,7 @@ void rules_init(struct rules *r)
 	r->target_roi = (struct opt_number){ true, 2.0 };
 	r->target_maturity = (struct opt_number){ true, 2.0 };
 	r->concentration_share = 0.5;
+	r->benchmark_min_clients = 5;
 }
 
 static void named_values_free(struct named_values *nv)

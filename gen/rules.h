@@ -124,6 +124,10 @@ struct rules {
 	/* [risk] */
 	double concentration_share;
 
+	/* [benchmark]: the fewest clients of one quarter a --batch compares (the
+	 * largest value among a batch's clients counts; never below 3) */
+	int benchmark_min_clients;
+
 	/* [survey_columns], [timesheet_columns]: export names, NULL = canonical */
 	char *survey_columns[SC_COUNT];
 	char *timesheet_columns[TC_COUNT];

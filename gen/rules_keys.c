@@ -17,6 +17,7 @@ const char *const rules_section_names[SEC_COUNT] = {
 	"baseline", "costs", "rates", "rates.role", "rates.department",
 	"use_cases", "targets", "risk", "survey_columns", "timesheet_columns",
 	"survey_input", "timesheet_input", "timesheet_values", "survey_scale", "identity",
+	"benchmark",
 };
 
 /* Every fixed key, section by section (the order of §3). */
@@ -73,6 +74,7 @@ const struct key_spec rules_key_specs[] = {
 	{ SEC_TARGETS, "roi", K_OPT_RATIO, FIELD(target_roi), 0, -1, HOURS_MAX },
 	{ SEC_TARGETS, "maturity", K_OPT_NUMBER, FIELD(target_maturity), 0, 1, 3 },
 	{ SEC_RISK, "concentration_share", K_RATIO, FIELD(concentration_share), 0, 0, 1 },
+	{ SEC_BENCHMARK, "min_clients", K_INT, FIELD(benchmark_min_clients), 0, 1, INT_MAX },
 };
 
 _Static_assert(ARRAY_LEN(rules_key_specs) == RULES_NKEYS, "RULES_NKEYS is the table's length");

@@ -18,6 +18,7 @@ enum section {
 	SEC_BASELINE, SEC_COSTS, SEC_RATES, SEC_RATES_ROLE, SEC_RATES_DEPARTMENT,
 	SEC_USE_CASES, SEC_TARGETS, SEC_RISK, SEC_SURVEY_COLUMNS, SEC_TIMESHEET_COLUMNS,
 	SEC_SURVEY_INPUT, SEC_TIMESHEET_INPUT, SEC_TIMESHEET_VALUES, SEC_SURVEY_SCALE, SEC_IDENTITY,
+	SEC_BENCHMARK,
 	SEC_COUNT
 };
 
@@ -61,7 +62,7 @@ struct key_spec {
 
 /* Every fixed key, section by section (the order of §3); a static assertion in
  * rules_keys.c keeps RULES_NKEYS the table's length. */
-#define RULES_NKEYS 50
+#define RULES_NKEYS 51
 extern const struct key_spec rules_key_specs[RULES_NKEYS];
 
 /* The index of the fixed key name in sec (which must exist). */

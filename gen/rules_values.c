@@ -405,6 +405,12 @@ void rules_apply_all(struct load *c)
 		             "min_group_size = %d in [privacy]: groups of one or two let colleagues "
 		             "recognise each other's answers; use 3 or more, or set "
 		             "allow_small_groups = true", r->min_group_size);
+	size_t mc = rules_key_index(SEC_BENCHMARK, "min_clients");
+	if (ok[mc] && r->benchmark_min_clients < 3)
+		rules_report(c, c->raw[mc].line,
+		             "min_clients = %d in [benchmark]: peer statistics over one or two "
+		             "clients would show each client the other's figures; use 3 or more",
+		             r->benchmark_min_clients);
 	rules_check_columns(c, SEC_SURVEY_COLUMNS);
 	rules_check_columns(c, SEC_TIMESHEET_COLUMNS);
 	rules_resolve_input_settings(c, SEC_SURVEY_INPUT, &r->survey_input);

@@ -399,7 +399,7 @@ static int make_output_dir(struct client *c, int status, bool any_rejects)
 			snprintf(c->res->period, sizeof(c->res->period), "%04d-Q%d", c->quarter / 4,
 			         c->quarter % 4 + 1);
 	}
-	if ((status == 0 || any_rejects) && make_dirs(c->dir.data) != 0) {
+	if (!opt->bench_pass && (status == 0 || any_rejects) && make_dirs(c->dir.data) != 0) {
 		fprintf(c->err, "aireport: %s: cannot create folder: %s\n", c->dir.data,
 		        strerror(errno));
 		set_message(c->res, "cannot create %s", c->dir.data);
@@ -581,9 +581,10 @@ static int run_stages(struct client *c)
 	if (status == EXIT_IO)
 		return status;
 	if (status) {
-		/* A failed run writes no reports, only rejects.csv so the export can be fixed. */
-		if (any_rejects && write_rejects(&c->d, c->ts_rejects, c->dir.data,
-		                                 &c->out[REJECTS], c->err) == 0) {
+		/* A failed run writes no reports, only rejects.csv so the export can be fixed
+		 * (not in the benchmark's first pass: the second writes it). */
+		if (any_rejects && !opt->bench_pass &&
+		    write_rejects(&c->d, c->ts_rejects, c->dir.data, &c->out[REJECTS], c->err) == 0) {
 			c->lock = folder_lock(c->org_dir.data, opt->quiet, c->err);
 			pending_commit(&c->out[REJECTS]);
 		}
@@ -599,6 +600,11 @@ static int run_stages(struct client *c)
 	if (c->d.history_merged)
 		relabel_history_employees(&c->report, &c->d);
 	c->report.org_slug = xstrdup(c->slug);
+	if (opt->bench_pass) {
+		bench_values_of(&c->report, &c->res->bench);
+		c->res->bench_ready = true;
+		return 0;
+	}
 	if (c->history) {
 		status = compare_published(&c->report, c->history, c->org_dir.data, c->err);
 		if (status) {
@@ -606,6 +612,11 @@ static int run_stages(struct client *c)
 			            HISTORY_FILE);
 			return status;
 		}
+	}
+	if (opt->benchmark_count) {
+		char period[16];
+		snprintf(period, sizeof(period), "%04d-Q%d", c->quarter / 4, c->quarter % 4 + 1);
+		c->report.benchmark = bench_find(opt->benchmarks, opt->benchmark_count, period);
 	}
 	status = write_reports(c);
 	if (!status)
@@ -659,6 +670,8 @@ int run_client(const struct run_options *opt, struct run_result *res, FILE *err)
 		dataset_free(&c.d);
 		return status;
 	}
+	if (res)
+		res->min_clients = c.rules.benchmark_min_clients;
 	privacy_warnings(&c.rules, err);
 	status = run_stages(&c);
 	client_free(&c);

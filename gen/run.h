@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "benchmark.h"
+
 struct run_options {
 	const char *survey;      /* default input/survey.csv */
 	const char *timesheet;   /* default input/timesheet.csv */
@@ -21,6 +23,13 @@ struct run_options {
 	bool no_history;         /* --no-history: leave OUT/<folder>/history.sqlite alone */
 	bool republish;          /* --republish: the trend shows re-issued versions */
 	const char *version;     /* the program's version, for the history's run rows */
+	/* --batch benchmark (batch.c): the first pass computes the figures only,
+	 * writes nothing and returns the KPIs in run_result.bench (so it needs a
+	 * run_result); the second hands
+	 * every quarter's peer statistics in, and the report of P shows its own. */
+	bool bench_pass;
+	const struct benchmark *benchmarks;
+	size_t benchmark_count;
 };
 
 /* What a run did, for the batch summary. */
@@ -29,6 +38,9 @@ struct run_result {
 	char out_dir[1024];      /* folder the reports went to, or "" */
 	long rows;               /* data rows read from both files */
 	char message[512];       /* first error line, or "" */
+	int min_clients;         /* the rules' [benchmark] min_clients; 0 = not loaded */
+	bool bench_ready;        /* bench holds the KPIs (a bench_pass that succeeded) */
+	struct bench_values bench;
 };
 
 /* The sub-folder of a report folder that holds rejects.csv. */

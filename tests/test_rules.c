@@ -452,6 +452,20 @@ static void test_rules_errors(void)
 	load_fails(MINIMAL "[input]\nencoding = latin1\ndelimiter = pipe\n",
 	           "aireport: R:6: invalid value 'latin1' for 'encoding' in [input]: expected auto, utf-8 or windows-1252\n"
 	           "aireport: R:7: invalid value 'pipe' for 'delimiter' in [input]: expected auto, comma, semicolon, tab, ',' or ';'\n");
+	load_fails(MINIMAL "[benchmark]\nmin_clients = 2\n",
+	           "aireport: R:6: min_clients = 2 in [benchmark]: peer statistics over one or two "
+	           "clients would show each client the other's figures; use 3 or more\n");
+	load_fails(MINIMAL "[benchmark]\nmin_clients = 0\n",
+	           "aireport: R:6: invalid value '0' for 'min_clients' in [benchmark]: expected a whole number of at least 1\n");
+	{
+		struct rules r;
+		load_ok(&r, MINIMAL);
+		CHECK_INT(r.benchmark_min_clients, 5);
+		rules_free(&r);
+		load_ok(&r, MINIMAL "[benchmark]\nmin_clients = 3\n");
+		CHECK_INT(r.benchmark_min_clients, 3);
+		rules_free(&r);
+	}
 	load_fails(MINIMAL "[privacy]\nemployee_sheet = maybe\n",
 	           "aireport: R:6: invalid value 'maybe' for 'employee_sheet' in [privacy]: expected true or false\n");
 	load_fails(MINIMAL "[survey_columns]\nemployee_id = Nr\nrole = NR\n",
