@@ -94,7 +94,7 @@ $(ASAN_DIR)/run_unit: $(ASAN_TESTS) $(ASAN_OBJS)
 # Fuzz harnesses (tests/fuzz/fuzz_NAME.c) need only the readers, the report model
 # and metrics.csv: no writer, no libharu, no libxlsxwriter, no SQLite history.
 FUZZ_NAMES = csv readers fields rules xlsx
-FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o gen/out_docs.o $(XLSX_OBJS) $(HISTORY_OBJS) gen/run.o,$(OBJS))
+FUZZ_CORE  = $(filter-out $(PDF_OBJS) gen/out_xlsx.o gen/out_docs.o $(XLSX_OBJS) $(HISTORY_OBJS) $(BENCH_OBJS) gen/run.o,$(OBJS))
 
 # The harnesses without libFuzzer: tests/fuzz/replay_main.c runs them on files.
 $(ASAN_DIR)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay_main.c $(addprefix $(ASAN_DIR)/,$(FUZZ_CORE))
