@@ -121,27 +121,26 @@ static void put_history_cell(struct dataset *d, const struct names *n,
  * order (after = false), or of those after it (after = true). */
 static void put_history_cells(struct dataset *d, const struct names *n,
                               const struct history_data *hd, bool after,
-                              struct key3_index *index, struct ts_cell **cells, size_t *cap,
-                              struct history_merged *m)
+                              struct key3_index *index, struct ts_cell **cells, size_t *cap)
 {
 	for (size_t i = 0; i < hd->cell_count; i++) {
 		int q = hd->cells[i].month / 3;
 		if (timesheet_covers(d, q) || after_timesheet(d, q) != after)
 			continue;
 		put_history_cell(d, n, &hd->cells[i], index, cells, cap);
-		add_quarter(&m->timesheet_quarters, &m->timesheet_quarter_count, q);
+		add_quarter(&d->history_timesheet_quarters, &d->history_timesheet_quarter_count, q);
 	}
 }
 
 /* The cells in the order a run over all the data would fold them in: earlier
  * quarters, the timesheet's, later quarters. */
 static void merge_cells(struct dataset *d, const struct names *n,
-                        const struct history_data *hd, struct history_merged *m)
+                        const struct history_data *hd)
 {
 	struct key3_index index = { 0 };
 	struct ts_cell *cells = NULL;
 	size_t cap = 0;
-	put_history_cells(d, n, hd, false, &index, &cells, &cap, m);
+	put_history_cells(d, n, hd, false, &index, &cells, &cap);
 	for (size_t i = 0; i < d->cell_index.count; i++) {
 		const struct ts_cell *c = &d->cells[i];
 		bool added;
@@ -150,7 +149,7 @@ static void merge_cells(struct dataset *d, const struct names *n,
 		GROW(cells, cap, k + 1);
 		cells[k] = *c;
 	}
-	put_history_cells(d, n, hd, true, &index, &cells, &cap, m);
+	put_history_cells(d, n, hd, true, &index, &cells, &cap);
 	key3_free(&d->cell_index);
 	free(d->cells);
 	d->cell_index = index;
@@ -365,16 +364,18 @@ struct reissue {
 	struct change *ch;
 	size_t cap;
 	char (*mentors)[SHA256_HEX_SIZE];       /* the new answers' mentor pseudonyms */
+	size_t *row_person;     /* by survey row as built: its person, SIZE_MAX = other quarter */
 };
 
-static struct change *reissue_person(struct reissue *x, const char *pseudonym)
+/* The slot of a person, empty when new. */
+static size_t reissue_person(struct reissue *x, const char *pseudonym)
 {
 	bool added;
 	size_t p = strmap_intern(&x->people, pseudonym, strlen(pseudonym), &added);
 	GROW(x->ch, x->cap, p + 1);
 	if (added)
 		memset(&x->ch[p], 0, sizeof(x->ch[p]));
-	return &x->ch[p];
+	return p;
 }
 
 static void reissue_build(struct reissue *x, const struct dataset *d, const struct history *h,
@@ -383,21 +384,25 @@ static void reissue_build(struct reissue *x, const struct dataset *d, const stru
 	memset(x, 0, sizeof(*x));
 	x->quarter = q;
 	x->mentors = xcalloc(d->survey_count + 1, SHA256_HEX_SIZE);
+	x->row_person = xmalloc((d->survey_count + 1) * sizeof(*x->row_person));
 	for (size_t i = 0; i < hd->survey_count; i++) {
 		const struct history_survey_row *hs = &hd->survey[i];
 		if (hs->quarter != q)
 			continue;
-		struct change *c = reissue_person(x, hs->employee);
+		size_t p = reissue_person(x, hs->employee);     /* may move x->ch */
+		struct change *c = &x->ch[p];
 		c->old = history_answer(hs);
 		c->has_old = true;
 	}
 	for (size_t i = 0; i < d->survey_count; i++) {
 		const struct survey_row *s = &d->survey[i];
-		if (quarter_of_days(s->submitted) != q)
+		x->row_person[i] = SIZE_MAX;
+		if (quarter_of_days(s->submitted) != q || !s->line)
 			continue;
 		char pseudonym[SHA256_HEX_SIZE];
 		history_pseudonym(h, strmap_key(&d->employees, s->employee), pseudonym);
-		struct change *c = reissue_person(x, pseudonym);
+		x->row_person[i] = reissue_person(x, pseudonym);
+		struct change *c = &x->ch[x->row_person[i]];
 		if (s->mentor != NO_STRING)
 			history_pseudonym(h, strmap_key(&d->strings, s->mentor), x->mentors[i]);
 		c->new = (struct answer){
@@ -415,6 +420,7 @@ static void reissue_free(struct reissue *x)
 {
 	free(x->ch);
 	free(x->mentors);
+	free(x->row_person);
 	strmap_free(&x->people);
 }
 
@@ -430,27 +436,22 @@ static bool person_changed(const struct change *c)
 
 /* Takes the export's changed rows of the quarter out of the dataset: superseded
  * by the answers an earlier report used.  The unchanged ones stay (they equal
- * the history's). */
-static void hold_back(struct dataset *d, const struct history *h, const struct reissue *x,
-                      int k)
+ * the history's).  x was built on the dataset's rows as they are. */
+static void hold_back(struct dataset *d, const struct reissue *x, int k)
 {
+	char label[QUARTER_LABEL_SIZE];
+	quarter_label(x->quarter, label);
 	size_t kept = 0;
 	for (size_t i = 0; i < d->survey_count; i++) {
 		const struct survey_row *s = &d->survey[i];
-		char pseudonym[SHA256_HEX_SIZE];
-		size_t p = SIZE_MAX;
-		if (quarter_of_days(s->submitted) == x->quarter && s->line) {
-			history_pseudonym(h, strmap_key(&d->employees, s->employee), pseudonym);
-			p = strmap_find(&x->people, pseudonym, strlen(pseudonym));
-		}
+		size_t p = x->row_person[i];
 		if (p == SIZE_MAX || !person_changed(&x->ch[p])) {
 			d->survey[kept++] = *s;
 			continue;
 		}
 		char reason[160];
 		snprintf(reason, sizeof(reason), "superseded by the answers already published for "
-		         "%04d-Q%d: the change would single out fewer than %d people",
-		         x->quarter / 4, x->quarter % 4 + 1, k);
+		         "%s: the change would single out fewer than %d people", label, k);
 		dataset_add_survey_reject(d, s->line, "employee_id",
 		                          strmap_key(&d->employees, s->employee), reason);
 		d->survey_file.rows_superseded++;
@@ -462,7 +463,7 @@ static void hold_back(struct dataset *d, const struct history *h, const struct r
 }
 
 static void add_history_row(struct dataset *d, const struct names *n,
-                            const struct history_survey_row *hs, struct history_merged *m)
+                            const struct history_survey_row *hs)
 {
 	struct survey_row row = {
 		.employee = intern(&d->employees, names_resolve(n, hs->employee)),
@@ -479,14 +480,14 @@ static void add_history_row(struct dataset *d, const struct names *n,
 	memcpy(row.scores, hs->scores, sizeof(row.scores));
 	GROW(d->survey, d->survey_cap, d->survey_count + 1);
 	d->survey[d->survey_count++] = row;
-	add_quarter(&m->survey_quarters, &m->survey_quarter_count, hs->quarter);
+	add_quarter(&d->history_survey_quarters, &d->history_survey_quarter_count, hs->quarter);
 }
 
 /* The survey rows of the quarters without rows in the survey export; of a
  * re-issued quarter whose change would single out fewer than k people, the
  * history's answers of everyone whose answer changed (d->held_back_quarters). */
 static void merge_survey(struct dataset *d, const struct history *h, const struct names *n,
-                         const struct history_data *hd, int k, struct history_merged *m)
+                         const struct history_data *hd, int k)
 {
 	int *own = NULL;
 	size_t own_count = 0;
@@ -504,7 +505,7 @@ static void merge_survey(struct dataset *d, const struct history *h, const struc
 			reissue_free(x);
 			continue;
 		}
-		hold_back(d, h, x, k);
+		hold_back(d, x, k);
 		held_count++;
 		d->held_back_quarters = xrealloc(d->held_back_quarters,
 		                                 held_count * sizeof(int));
@@ -521,7 +522,7 @@ static void merge_survey(struct dataset *d, const struct history *h, const struc
 			restore = p != SIZE_MAX && person_changed(&held[x].ch[p]);
 		}
 		if (restore || !has_quarter(own, own_count, hs->quarter))
-			add_history_row(d, n, hs, m);
+			add_history_row(d, n, hs);
 	}
 	for (size_t x = 0; x < held_count; x++)
 		reissue_free(&held[x]);
@@ -539,8 +540,8 @@ static void take_published(struct dataset *d, const struct history_data *hd, int
 		const struct history_publication *p = &hd->publications[i];
 		if (p->quarter >= last_quarter)
 			continue;
-		char label[16];
-		snprintf(label, sizeof(label), "%04d-Q%d", p->quarter / 4, p->quarter % 4 + 1);
+		char label[QUARTER_LABEL_SIZE];
+		quarter_label(p->quarter, label);
 		struct published_quarter pq = { .quarter = p->quarter, .version = p->version };
 		bool any = false;
 		for (int m = 0; m < PUBLISHED_TREND_METRICS; m++) {
@@ -563,45 +564,23 @@ static void take_published(struct dataset *d, const struct history_data *hd, int
 	}
 }
 
-void history_merged_free(struct history_merged *m)
-{
-	free(m->timesheet_quarters);
-	free(m->survey_quarters);
-	memset(m, 0, sizeof(*m));
-}
-
 int history_merge(struct history *h, struct dataset *d, const struct history_merge_options *o,
-                  struct history_merged *merged, FILE *err)
+                  FILE *err)
 {
 	struct history_data hd;
 	int status = history_load(h, 0, o->last_quarter, o->republish, &hd, err);
 	if (status)
 		return status;
-	struct history_merged m = { 0 };
 	struct names n;
 	names_build(&n, h, d);
 	d->export_employees = d->employees.count;
-	merge_cells(d, &n, &hd, &m);
+	merge_cells(d, &n, &hd);
 	merge_baselines(d, &hd);
 	merge_first_ai(d, &hd);
-	merge_survey(d, h, &n, &hd, o->min_group_size, &m);
+	merge_survey(d, h, &n, &hd, o->min_group_size);
 	take_published(d, &hd, o->last_quarter);
 	d->history_merged = true;
 	names_free(&n);
 	history_data_free(&hd);
-	d->history_timesheet_quarters = xmalloc((m.timesheet_quarter_count + 1) * sizeof(int));
-	d->history_survey_quarters = xmalloc((m.survey_quarter_count + 1) * sizeof(int));
-	if (m.timesheet_quarter_count)
-		memcpy(d->history_timesheet_quarters, m.timesheet_quarters,
-		       m.timesheet_quarter_count * sizeof(int));
-	if (m.survey_quarter_count)
-		memcpy(d->history_survey_quarters, m.survey_quarters,
-		       m.survey_quarter_count * sizeof(int));
-	d->history_timesheet_quarter_count = m.timesheet_quarter_count;
-	d->history_survey_quarter_count = m.survey_quarter_count;
-	if (merged)
-		*merged = m;
-	else
-		history_merged_free(&m);
 	return 0;
 }

@@ -14,12 +14,6 @@
 
 struct history;
 
-/* The quarters whose data came from the history, sorted. */
-struct history_merged {
-	int *timesheet_quarters, *survey_quarters;
-	size_t timesheet_quarter_count, survey_quarter_count;
-};
-
 struct history_merge_options {
 	int last_quarter;               /* the report's quarter P */
 	int min_group_size;             /* k, for re-issued survey quarters */
@@ -38,10 +32,10 @@ struct history_merge_options {
  * its changed answers would single out fewer than k people in some group, the
  * export's rows are held back (superseded, d->survey_held_back) and the history's
  * are used.  The trend figures published for the quarters before P go to
- * d->published.  Fills merged (may be NULL).  Returns 0 or EXIT_IO after one line
- * on err, d unchanged. */
+ * d->published, the quarters that came from the history to
+ * d->history_timesheet_quarters and d->history_survey_quarters.  Returns 0 or
+ * EXIT_IO after one line on err, d unchanged. */
 int history_merge(struct history *h, struct dataset *d, const struct history_merge_options *o,
-                  struct history_merged *merged, FILE *err);
-void history_merged_free(struct history_merged *m);
+                  FILE *err);
 
 #endif

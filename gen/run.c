@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar.h"
 #include "check.h"
 #include "csvin.h"
 #include "dataset.h"
@@ -194,14 +195,11 @@ static int report_figures(const struct report *r, const char *org_dir,
 
 /* A re-issue: the figures of P that differ from its latest publication, for the
  * reports' data quality page.  Returns 0 or EXIT_IO. */
-static int compare_published(struct report *r, struct history *h, const char *org_dir,
-                             FILE *err)
+static int compare_published(struct report *r, struct history *h,
+                             const struct history_figures *figures, FILE *err)
 {
-	struct history_figures figures;
-	int status = report_figures(r, org_dir, &figures, err);
 	struct history_changes changes = { 0 };
-	if (!status)
-		status = history_compare(h, &figures, &changes, err);
+	int status = history_compare(h, figures, &changes, err);
 	if (!status && changes.previous_version && changes.count) {
 		r->reissue_of = changes.previous_version;
 		r->changes = xcalloc(changes.count, sizeof(*r->changes));
@@ -218,7 +216,6 @@ static int compare_published(struct report *r, struct history *h, const char *or
 		}
 	}
 	history_changes_free(&changes);
-	history_figures_free(&figures);
 	return status;
 }
 
@@ -229,17 +226,13 @@ static int compare_published(struct report *r, struct history *h, const char *or
  * EXIT_IO. */
 static int record_history(const struct run_options *opt, const struct rules *rules,
                           const struct dataset *d, const struct report *r,
-                          struct history *h, const char *org_dir,
-                          const char *const *input_sha256, FILE *err)
+                          const struct history_figures *figures, struct history *h,
+                          const char *org_dir, const char *const *input_sha256, FILE *err)
 {
-	struct history_figures figures;
-	int status = report_figures(r, org_dir, &figures, err);
-	if (status)
-		return status;
 	struct history *opened = h ? NULL : history_open(org_dir, err);
 	if (!h)
 		h = opened;
-	status = EXIT_IO;
+	int status = EXIT_IO;
 	if (h) {
 		struct history_run run = {
 			.version = opt->version ? opt->version : "unknown",
@@ -247,7 +240,7 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 			.survey_path = opt->survey, .timesheet_path = opt->timesheet,
 			.rules_path = opt->rules, .identity_map_path = rules->identity_map,
 			.input_sha256 = input_sha256,
-			.figures = &figures, .data = d, .rules = rules,
+			.figures = figures, .data = d, .rules = rules,
 		};
 		struct history_changes changes = { 0 };
 		status = history_record(h, &run, &changes, err);
@@ -256,7 +249,6 @@ static int record_history(const struct run_options *opt, const struct rules *rul
 		history_changes_free(&changes);
 	}
 	history_close(opened);
-	history_figures_free(&figures);
 	return status;
 }
 
@@ -280,6 +272,7 @@ struct client {
 	struct pending_file out[OUTPUTS];
 	struct history *history;      /* open when earlier quarters were read from it */
 	struct input_digests digests; /* the inputs' SHA-256 for the history */
+	struct history_figures figures; /* the report's metrics.csv rows, for the history */
 };
 
 /* The survey, the identity map and the timesheet into c->d. */
@@ -463,6 +456,7 @@ static void client_free(struct client *c)
 {
 	digests_stop(&c->digests);
 	history_close(c->history);
+	history_figures_free(&c->figures);
 	folder_unlock(c->lock);
 	for (int i = 0; i < OUTPUTS; i++)
 		pending_discard(&c->out[i]);
@@ -480,8 +474,11 @@ static void print_quarters(FILE *err, const char *what, const int *quarters, siz
 	if (!count)
 		return;
 	fprintf(err, "aireport: %s of", what);
-	for (size_t i = 0; i < count; i++)
-		fprintf(err, "%s %04d-Q%d", i ? "," : "", quarters[i] / 4, quarters[i] % 4 + 1);
+	for (size_t i = 0; i < count; i++) {
+		char label[QUARTER_LABEL_SIZE];
+		quarter_label(quarters[i], label);
+		fprintf(err, "%s %s", i ? "," : "", label);
+	}
 	fprintf(err, " from the history\n");
 }
 
@@ -503,16 +500,15 @@ static int merge_history(struct client *c)
 	c->history = history_open(c->org_dir.data, c->err);
 	if (!c->history)
 		return EXIT_IO;
-	struct history_merged merged = { 0 };
 	struct history_merge_options o = { .last_quarter = c->quarter,
 	                                   .min_group_size = c->rules.min_group_size,
 	                                   .republish = c->opt->republish };
-	int status = history_merge(c->history, &c->d, &o, &merged, c->err);
+	int status = history_merge(c->history, &c->d, &o, c->err);
 	if (!status && !c->opt->quiet) {
-		print_quarters(c->err, "timesheet", merged.timesheet_quarters,
-		               merged.timesheet_quarter_count);
-		print_quarters(c->err, "survey", merged.survey_quarters,
-		               merged.survey_quarter_count);
+		print_quarters(c->err, "timesheet", c->d.history_timesheet_quarters,
+		               c->d.history_timesheet_quarter_count);
+		print_quarters(c->err, "survey", c->d.history_survey_quarters,
+		               c->d.history_survey_quarter_count);
 	}
 	if (!status && c->d.survey_held_back && !is_quiet())
 		fprintf(c->err, "aireport: warning: %s: %ld survey answer%s held back: an earlier "
@@ -520,7 +516,6 @@ static int merge_history(struct client *c)
 		        "than %d people (see rejects.csv)\n", c->opt->survey, c->d.survey_held_back,
 		        c->d.survey_held_back == 1 ? "" : "s", c->d.survey_held_back == 1 ? "its" : "their",
 		        c->rules.min_group_size);
-	history_merged_free(&merged);
 	return status;
 }
 
@@ -605,8 +600,10 @@ static int run_stages(struct client *c)
 		c->res->bench_ready = true;
 		return 0;
 	}
-	if (c->history) {
-		status = compare_published(&c->report, c->history, c->org_dir.data, c->err);
+	if (c->history || !opt->no_history) {
+		status = report_figures(&c->report, c->org_dir.data, &c->figures, c->err);
+		if (!status && c->history)
+			status = compare_published(&c->report, c->history, &c->figures, c->err);
 		if (status) {
 			set_message(c->res, "cannot read the history %s/%s", c->org_dir.data,
 			            HISTORY_FILE);
@@ -614,8 +611,8 @@ static int run_stages(struct client *c)
 		}
 	}
 	if (opt->benchmark_count) {
-		char period[16];
-		snprintf(period, sizeof(period), "%04d-Q%d", c->quarter / 4, c->quarter % 4 + 1);
+		char period[QUARTER_LABEL_SIZE];
+		quarter_label(c->quarter, period);
 		c->report.benchmark = bench_find(opt->benchmarks, opt->benchmark_count, period);
 	}
 	status = write_reports(c);
@@ -628,8 +625,9 @@ static int run_stages(struct client *c)
 		        output_names[REJECTS], output_names[PDF], output_names[XLSX]);
 	/* The reports stay in place whatever happens to the history. */
 	if (!status && !opt->no_history) {
-		status = record_history(opt, &c->rules, &c->d, &c->report, c->history,
-		                        c->org_dir.data, digests_wait(&c->digests), c->err);
+		status = record_history(opt, &c->rules, &c->d, &c->report, &c->figures,
+		                        c->history, c->org_dir.data, digests_wait(&c->digests),
+		                        c->err);
 		if (status)
 			set_message(c->res, "cannot write the history %s/%s", c->org_dir.data,
 			            HISTORY_FILE);

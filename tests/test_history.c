@@ -354,9 +354,8 @@ static void merge_back(struct history *h, const char *dir, const char *h1, const
 		return;
 	}
 	struct dataset *d = &c.d;
-	struct history_merged m = { 0 };
 	struct history_merge_options o = { .last_quarter = 2026 * 4 + 1, .min_group_size = 5 };
-	CHECK_INT(history_merge(h, d, &o, &m, err), 0);
+	CHECK_INT(history_merge(h, d, &o, err), 0);
 	const int32_t jan = 2026 * 12, feb = jan + 1, may = jan + 4;
 	CHECK(d->history_merged);
 	CHECK_INT(d->export_employees, 1);
@@ -398,9 +397,8 @@ static void merge_back(struct history *h, const char *dir, const char *h1, const
 		CHECK(d->survey[2].employee == e2 && d->survey[2].mentor == NO_STRING &&
 		      d->survey[2].satisfaction == 0);
 	}
-	CHECK(m.timesheet_quarter_count == 1 && m.timesheet_quarters[0] == 2026 * 4);
-	CHECK(m.survey_quarter_count == 1 && m.survey_quarters[0] == 2026 * 4);
-	history_merged_free(&m);
+	CHECK(d->history_timesheet_quarter_count == 1 && d->history_timesheet_quarters[0] == 2026 * 4);
+	CHECK(d->history_survey_quarter_count == 1 && d->history_survey_quarters[0] == 2026 * 4);
 	company_free(&c);
 }
 
