@@ -185,24 +185,77 @@ static bool exported_month(const struct dataset *d, int32_t month)
 	return month / 3 >= d->ts_first_quarter && month / 3 <= d->ts_last_quarter;
 }
 
-/* The cells, with their place in the export (ordinal) for reading back in order. */
+/* A cell in the table's key order: person, use case (SQLite's binary order),
+ * month.  Rows inserted in key order fill the B-tree's pages in turn instead of
+ * splitting pages all over it. */
+struct cell_key {
+	sqlite3_int64 person;
+	uint32_t use_case_rank;
+	int32_t month;
+	size_t cell;
+};
+
+static int cell_key_cmp(const void *a, const void *b)
+{
+	const struct cell_key *x = a, *y = b;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	if (x->use_case_rank != y->use_case_rank)
+		return x->use_case_rank < y->use_case_rank ? -1 : 1;
+	return (x->month > y->month) - (x->month < y->month);
+}
+
+struct named {
+	const char *name;
+	uint32_t index;
+};
+
+static int named_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+/* rank[u]: use case u's place in the binary order of the names. */
+static uint32_t *use_case_ranks(const struct strmap *use_cases)
+{
+	size_t U = use_cases->count;
+	struct named *order = xmalloc((U + 1) * sizeof(*order));
+	uint32_t *rank = xmalloc((U + 1) * sizeof(*rank));
+	for (size_t u = 0; u < U; u++)
+		order[u] = (struct named){ strmap_key(use_cases, u), (uint32_t)u };
+	qsort(order, U, sizeof(*order), named_cmp);
+	for (size_t k = 0; k < U; k++)
+		rank[order[k].index] = (uint32_t)k;
+	free(order);
+	return rank;
+}
+
+/* The cells, with their place in the export (ordinal) for reading back in order.
+ * Persons get their ids in the order of the cells, as before the sort. */
 static bool record_cells(struct recorder *r, const struct dataset *d)
 {
 	size_t E = d->employees.count;
 	sqlite3_int64 *persons = xcalloc(E + 1, sizeof(*persons));
+	struct cell_key *keys = xmalloc((d->cell_index.count + 1) * sizeof(*keys));
+	uint32_t *rank = use_case_ranks(&d->use_cases);
+	size_t n = 0;
 	bool ok = true;
-	sqlite3_stmt *st = r->st[S_CELL];
 	for (size_t i = 0; i < d->cell_index.count && ok; i++) {
 		const struct ts_cell *c = &d->cells[i];
 		if (!exported_month(d, c->month))
 			continue;
 		if (!persons[c->employee])
 			persons[c->employee] = person(r, strmap_key(&d->employees, c->employee));
-		if (!persons[c->employee]) {
-			ok = false;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, persons[c->employee]);
+		ok = persons[c->employee] != 0;
+		keys[n++] = (struct cell_key){ persons[c->employee], rank[c->use_case], c->month, i };
+	}
+	if (ok)
+		qsort(keys, n, sizeof(*keys), cell_key_cmp);
+	sqlite3_stmt *st = r->st[S_CELL];
+	for (size_t k = 0; k < n && ok; k++) {
+		size_t i = keys[k].cell;
+		const struct ts_cell *c = &d->cells[i];
+		sqlite3_bind_int64(st, 1, keys[k].person);
 		bind_text(st, 2, strmap_key(&d->use_cases, c->use_case));
 		sqlite3_bind_int(st, 3, c->month);
 		sqlite3_bind_int64(st, 4, c->entries);
@@ -219,6 +272,8 @@ static bool record_cells(struct recorder *r, const struct dataset *d)
 			sqlite3_bind_null(st, 11);
 		ok = step(r, S_CELL);
 	}
+	free(rank);
+	free(keys);
 	free(persons);
 	return ok;
 }
