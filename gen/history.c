@@ -285,13 +285,16 @@ static int read_int(struct history *h, const char *sql, int *out, FILE *err)
 	return 0;
 }
 
-/* Brings the schema from version `from` to HISTORY_SCHEMA_VERSION in one
- * transaction. */
-static int migrate(struct history *h, int from, FILE *err)
+/* Brings the schema to HISTORY_SCHEMA_VERSION in one transaction, from the
+ * version it has once the transaction holds the lock: two runs that open a new
+ * history at once both find version 0, and the second finds the first's work. */
+static int migrate(struct history *h, FILE *err)
 {
+	int from = 0;
 	int status = history_exec(h, "BEGIN IMMEDIATE", err);
 	if (status)
 		return status;
+	status = read_int(h, "PRAGMA user_version", &from, err);
 	for (int v = from; v < HISTORY_SCHEMA_VERSION && !status; v++) {
 		status = history_exec(h, migrations[v].sql, err);
 		if (status)
@@ -400,7 +403,7 @@ struct history *history_open(const char *dir, FILE *err)
 	}
 	if (history_exec(h, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON", err) != 0)
 		goto fail;
-	if (version < HISTORY_SCHEMA_VERSION && migrate(h, version, err) != 0)
+	if (version < HISTORY_SCHEMA_VERSION && migrate(h, err) != 0)
 		goto fail;
 	if (read_secret_check(h, err) != 0)
 		goto fail;

@@ -470,53 +470,84 @@ static void finalize_all(struct recorder *r)
 	memset(r->st, 0, sizeof(r->st));
 }
 
-int history_record(struct history *h, const struct history_run *run,
-                   struct history_changes *changes_out, FILE *err)
+/* A recorded run whose transaction is still open. */
+struct history_pending {
+	struct recorder r;
+	struct history_changes changes;
+};
+
+int history_stage(struct history *h, const struct history_run *run,
+                  struct history_pending **out, FILE *err)
 {
-	struct recorder r = { .h = h, .err = err };
-	struct history_changes changes = { 0 };
-	sqlite3_int64 latest = 0;
+	*out = NULL;
 	int status = history_exec(h, "BEGIN IMMEDIATE", err);
 	if (status)
 		return status;
-	for (int i = 0; i < S_COUNT && !r.rc; i++) {
+	struct history_pending *p = xcalloc(1, sizeof(*p));
+	struct recorder *r = &p->r;
+	*r = (struct recorder){ .h = h, .err = err };
+	sqlite3_int64 latest = 0;
+	for (int i = 0; i < S_COUNT && !r->rc; i++) {
 		int rc;
-		r.st[i] = history_prepare(h, record_sql[i], &rc);
-		if (!r.st[i])
-			record_fail(&r, rc);
+		r->st[i] = history_prepare(h, record_sql[i], &rc);
+		if (!r->st[i])
+			record_fail(r, rc);
 	}
-	if (r.rc)
+	if (r->rc)
 		goto fail;
 	/* Compared inside the transaction, so no other writer slips in between. */
-	status = history_compare_latest(h, run->figures, &changes, &latest, err);
+	status = history_compare_latest(h, run->figures, &p->changes, &latest, err);
 	if (status)
 		goto fail;
-	if (!record_run(&r, run) || !record_publication(&r, run->figures, &changes, latest))
+	if (!record_run(r, run) || !record_publication(r, run->figures, &p->changes, latest))
 		goto fail;
-	if (run->data && (!record_timesheet(&r, run->data) || !record_survey(&r, run->data)))
+	if (run->data && (!record_timesheet(r, run->data) || !record_survey(r, run->data)))
 		goto fail;
-	if (!record_secret_check(&r))
+	if (!record_secret_check(r))
 		goto fail;
-	test_pause();
-	finalize_all(&r);
-	status = history_exec(h, "COMMIT", err);
-	if (status)
-		goto rollback;
-	h->check_stored = true;
-	if (changes_out) {
-		history_changes_free(changes_out);
-		*changes_out = changes;
-	} else {
-		history_changes_free(&changes);
-	}
+	finalize_all(r);
+	*out = p;
 	return 0;
 
 fail:
-	if (!status)
-		status = EXIT_IO;   /* told by record_fail */
-	finalize_all(&r);
-rollback:
-	sqlite3_exec(h->db, "ROLLBACK", NULL, NULL, NULL);
-	history_changes_free(&changes);
-	return status;
+	history_abandon(p);
+	return status ? status : EXIT_IO;   /* EXIT_IO: told by record_fail */
+}
+
+int history_commit(struct history_pending *p, struct history_changes *changes, FILE *err)
+{
+	test_pause();
+	struct history *h = p->r.h;
+	int status = history_exec(h, "COMMIT", err);
+	if (status) {
+		history_abandon(p);
+		return status;
+	}
+	h->check_stored = true;
+	if (changes) {
+		history_changes_free(changes);
+		*changes = p->changes;
+	} else {
+		history_changes_free(&p->changes);
+	}
+	free(p);
+	return 0;
+}
+
+void history_abandon(struct history_pending *p)
+{
+	if (!p)
+		return;
+	finalize_all(&p->r);
+	sqlite3_exec(p->r.h->db, "ROLLBACK", NULL, NULL, NULL);
+	history_changes_free(&p->changes);
+	free(p);
+}
+
+int history_record(struct history *h, const struct history_run *run,
+                   struct history_changes *changes, FILE *err)
+{
+	struct history_pending *p;
+	int status = history_stage(h, run, &p, err);
+	return status ? status : history_commit(p, changes, err);
 }

@@ -32,9 +32,22 @@ struct history_run {
 int history_record(struct history *h, const struct history_run *run,
                    struct history_changes *changes, FILE *err);
 
+/* history_record() in two steps, so that the rows can be written while the
+ * reports are: history_stage() writes every row inside a transaction it leaves
+ * open (*pending), history_commit() commits it (and frees pending), and
+ * history_abandon() rolls it back.  Between them the history must not be used
+ * otherwise.  The stage's messages go to its err, the commit's to its own.
+ * Each returns 0, or EXIT_IO after one line on err with nothing written. */
+struct history_pending;
+int history_stage(struct history *h, const struct history_run *run,
+                  struct history_pending **pending, FILE *err);
+int history_commit(struct history_pending *pending, struct history_changes *changes,
+                   FILE *err);
+void history_abandon(struct history_pending *pending);
+
 /* Test hook for the fault tests (tests/e2e_history.sh), documented in README:
  * when the environment names a file in AIREPORT_TEST_HISTORY_PAUSE,
- * history_record() writes that file once every row of its transaction is written
+ * history_commit() writes that file once every row of its transaction is written
  * but before the commit, then sleeps up to a minute, so the test can SIGKILL the
  * run inside the transaction. */
 #define HISTORY_PAUSE_ENV "AIREPORT_TEST_HISTORY_PAUSE"

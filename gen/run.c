@@ -2,6 +2,7 @@
 #include "run.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -219,39 +220,6 @@ static int compare_published(struct report *r, struct history *h,
 	return status;
 }
 
-/* The history of the organisation's folder (history.h): the quarter's figures as
- * metrics.csv holds them and the folded exports, in one transaction.  Runs after
- * the reports are in place, under the folder lock, on h when the run has opened
- * the history already (else it is opened, and created, here).  Returns 0 or
- * EXIT_IO. */
-static int record_history(const struct run_options *opt, const struct rules *rules,
-                          const struct dataset *d, const struct report *r,
-                          const struct history_figures *figures, struct history *h,
-                          const char *org_dir, const char *const *input_sha256, FILE *err)
-{
-	struct history *opened = h ? NULL : history_open(org_dir, err);
-	if (!h)
-		h = opened;
-	int status = EXIT_IO;
-	if (h) {
-		struct history_run run = {
-			.version = opt->version ? opt->version : "unknown",
-			.run_at = time(NULL), .created = r->created,
-			.survey_path = opt->survey, .timesheet_path = opt->timesheet,
-			.rules_path = opt->rules, .identity_map_path = rules->identity_map,
-			.input_sha256 = input_sha256,
-			.figures = figures, .data = d, .rules = rules,
-		};
-		struct history_changes changes = { 0 };
-		status = history_record(h, &run, &changes, err);
-		if (!status)
-			history_print_changes(h, &changes, err);
-		history_changes_free(&changes);
-	}
-	history_close(opened);
-	return status;
-}
-
 enum { REJECTS, METRICS, PDF, XLSX, OUTPUTS };
 static const char *const output_names[OUTPUTS] = { REJECTS_DIR "/rejects.csv", "metrics.csv",
                                                    "assessment.pdf", "roi.xlsx" };
@@ -429,12 +397,6 @@ static int write_reports(struct client *c)
 static int commit_reports(struct client *c)
 {
 	int status = 0;
-	c->lock = folder_lock(c->org_dir.data, c->opt->quiet, c->err);
-	if (c->lock < 0) {
-		fprintf(c->err, "aireport: %s/.aireport.lock: cannot lock: %s\n", c->org_dir.data,
-		        strerror(errno));
-		status = EXIT_IO;
-	}
 	sigset_t hold, saved;
 	sigemptyset(&hold);
 	sigaddset(&hold, SIGINT);
@@ -545,6 +507,157 @@ static void relabel_history_employees(struct report *r, const struct dataset *d)
 		qsort(r->employees, r->employee_count, sizeof(*r->employees), compare_employee_ids);
 }
 
+/* The history of the organisation's folder (history.h): the quarter's figures as
+ * metrics.csv holds them and the folded exports, in one transaction, committed
+ * once the reports are in place, under the folder lock.  When the run has more
+ * than one thread, a thread of its own takes the lock and writes the rows while
+ * the reports are written (its messages are told after the reports'); else they
+ * are written after the reports.  A run whose reports fail leaves the history as
+ * it was, and removes it when the run created it. */
+struct history_job {
+	struct client *c;
+	struct history *opened;         /* opened and created here; else c->history */
+	bool created, secret_created;   /* the files did not exist before this run */
+	struct history_pending *pending;
+	int status;
+	pthread_t thread;
+	bool started;                   /* on its thread, which takes the lock */
+	int lock_errno;                 /* the thread's lock failed */
+	FILE *err;                      /* the stage's messages: c->err, or a memory stream */
+	char *text;
+	size_t len;
+};
+
+static void history_job_stage(struct history_job *j)
+{
+	struct client *c = j->c;
+	struct history *h = c->history;
+	if (!h) {
+		struct buf secret = { 0 };
+		buf_printf(&secret, "%s/%s", c->org_dir.data, HISTORY_SECRET_FILE);
+		j->created = true;
+		j->secret_created = access(secret.data, F_OK) != 0 && errno == ENOENT;
+		buf_free(&secret);
+		h = j->opened = history_open(c->org_dir.data, j->err);
+	}
+	j->status = EXIT_IO;
+	if (!h)
+		return;
+	const struct run_options *opt = c->opt;
+	struct history_run run = {
+		.version = opt->version ? opt->version : "unknown",
+		.run_at = time(NULL), .created = c->report.created,
+		.survey_path = opt->survey, .timesheet_path = opt->timesheet,
+		.rules_path = opt->rules, .identity_map_path = c->rules.identity_map,
+		.input_sha256 = digests_wait(&c->digests),
+		.figures = &c->figures, .data = &c->d, .rules = &c->rules,
+	};
+	j->status = history_stage(h, &run, &j->pending, j->err);
+}
+
+static void *history_job_run(void *arg)
+{
+	struct history_job *j = arg;
+	struct client *c = j->c;
+	c->lock = folder_lock(c->org_dir.data, c->opt->quiet, c->err);
+	if (c->lock < 0)
+		j->lock_errno = errno;
+	else
+		history_job_stage(j);
+	return NULL;
+}
+
+/* The lock and the stage on a thread, when background and one can be made;
+ * else history_finish stages. */
+static void history_start(struct history_job *j, struct client *c, bool background)
+{
+	memset(j, 0, sizeof(*j));
+	j->c = c;
+	j->err = c->err;
+	j->status = EXIT_IO;            /* until staged */
+	if (!background)
+		return;
+	FILE *f = open_memstream(&j->text, &j->len);
+	if (!f)
+		return;
+	j->err = f;
+	j->started = pthread_create(&j->thread, NULL, history_job_run, j) == 0;
+	if (!j->started) {
+		fclose(f);
+		free(j->text);
+		j->text = NULL;
+		j->err = c->err;
+	}
+}
+
+/* The organisation's folder is locked from before the reports' renames to the
+ * history's commit (in one order for every run: the folder, then the history):
+ * by the history's thread, or here. */
+static int lock_folder(struct client *c, struct history_job *j)
+{
+	if (j && j->started) {
+		pthread_join(j->thread, NULL);
+		j->started = false;
+		errno = j->lock_errno;
+	} else {
+		c->lock = folder_lock(c->org_dir.data, c->opt->quiet, c->err);
+	}
+	if (c->lock < 0) {
+		fprintf(c->err, "aireport: %s/.aireport.lock: cannot lock: %s\n", c->org_dir.data,
+		        strerror(errno));
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+static void remove_created(const struct history_job *j)
+{
+	static const char *const files[] = { HISTORY_FILE, HISTORY_FILE "-wal",
+	                                     HISTORY_FILE "-shm", HISTORY_FILE "-journal" };
+	struct buf path = { 0 };
+	for (size_t i = 0; i < ARRAY_LEN(files) + j->secret_created; i++) {
+		buf_clear(&path);
+		buf_printf(&path, "%s/%s", j->c->org_dir.data,
+		           i < ARRAY_LEN(files) ? files[i] : HISTORY_SECRET_FILE);
+		unlink(path.data);
+	}
+	buf_free(&path);
+}
+
+/* Commits the stage when the reports are in place (reports_ok), else rolls it
+ * back.  Returns 0 or EXIT_IO. */
+static int history_finish(struct history_job *j, bool reports_ok)
+{
+	struct client *c = j->c;
+	if (j->started) {               /* the reports failed before the lock */
+		pthread_join(j->thread, NULL);
+		j->started = false;
+	}
+	if (j->err != c->err) {
+		fclose(j->err);
+		if (reports_ok && j->len)
+			fwrite(j->text, 1, j->len, c->err);
+		free(j->text);
+		j->err = c->err;
+	} else if (reports_ok) {
+		history_job_stage(j);
+	}
+	int status = j->status;
+	if (reports_ok && !status) {
+		struct history_changes changes = { 0 };
+		status = history_commit(j->pending, &changes, c->err);
+		if (!status)
+			history_print_changes(j->opened ? j->opened : c->history, &changes, c->err);
+		history_changes_free(&changes);
+	} else {
+		history_abandon(j->pending);
+	}
+	history_close(j->opened);
+	if (!reports_ok && j->opened && j->created)
+		remove_created(j);
+	return reports_ok ? status : 0;
+}
+
 /* From the rules to the reports, stage by stage. */
 static int run_stages(struct client *c)
 {
@@ -615,7 +728,13 @@ static int run_stages(struct client *c)
 		quarter_label(c->quarter, period);
 		c->report.benchmark = bench_find(opt->benchmarks, opt->benchmark_count, period);
 	}
+	struct history_job history;
+	bool record = !opt->no_history;
+	if (record)
+		history_start(&history, c, csvin_threads() > 1);
 	status = write_reports(c);
+	if (!status)
+		status = lock_folder(c, record ? &history : NULL);
 	if (!status)
 		status = commit_reports(c);
 	if (status)
@@ -624,13 +743,13 @@ static int run_stages(struct client *c)
 		fprintf(c->err, "aireport: %s: %s, %s, %s, %s\n", c->dir.data, output_names[METRICS],
 		        output_names[REJECTS], output_names[PDF], output_names[XLSX]);
 	/* The reports stay in place whatever happens to the history. */
-	if (!status && !opt->no_history) {
-		status = record_history(opt, &c->rules, &c->d, &c->report, &c->figures,
-		                        c->history, c->org_dir.data, digests_wait(&c->digests),
-		                        c->err);
-		if (status)
+	if (record) {
+		int history_status = history_finish(&history, status == 0);
+		if (history_status) {
+			status = history_status;
 			set_message(c->res, "cannot write the history %s/%s", c->org_dir.data,
 			            HISTORY_FILE);
+		}
 	}
 	return status;
 }

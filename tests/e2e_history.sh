@@ -520,4 +520,47 @@ run "$tmp/reissue-2" "$tmp/survey-q2.csv" --republish
 check "--republish: the trend shows 2026-Q2's version 2 ($t2), as without the history" \
 	cmp -s "$tmp/reissue-2/$org/$period/metrics.csv" "$tmp/reissue-none/$org/$period/metrics.csv"
 
+# --- reports that cannot be put in place --------------------------------------------
+# The history's rows are written while the reports are and committed after them: a
+# run whose reports fail (a folder where roi.xlsx should go) leaves no history it
+# created, and an earlier history as it was.
+nr=$tmp/no-reports
+mkdir -p "$nr/$org/$period/roi.xlsx"
+run "$nr" "" -q
+check "reports that cannot be renamed into place exit 3 (got $st)" test "$st" = 3
+check "no history is left behind by a run without reports" \
+	test ! -e "$nr/$org/history.sqlite" -a ! -e "$nr/$org/history.secret" \
+	-a ! -e "$nr/$org/history.sqlite-wal"
+rmdir "$nr/$org/$period/roi.xlsx"
+run "$nr" "" -q
+before=$(counts "$nr/$org/history.sqlite")
+check "then a run with its reports records the history (got $st)" test "$st" = 0 -a -n "$before"
+secret=$(od -An -tx1 "$nr/$org/history.secret")
+rm "$nr/$org/$period/roi.xlsx"
+mkdir "$nr/$org/$period/roi.xlsx"
+run "$nr" "$tmp/survey-changed.csv" -q
+check "a re-run whose reports fail exits 3 (got $st)" test "$st" = 3
+check "and leaves the earlier history's rows as they were" \
+	test "$(counts "$nr/$org/history.sqlite")" = "$before"
+check "and its secret" test "$(od -An -tx1 "$nr/$org/history.secret")" = "$secret"
+
+# --- runs that start a history at the same moment --------------------------------------
+# Three runs into one new folder at once, four times: each creates or finds the
+# history, the schema is made once, and every run is recorded.
+ok_runs=0
+for round in 1 2 3 4; do
+	cc=$tmp/concurrent-$round
+	for k in 1 2 3; do
+		"$bin" -q -s "$in/survey.csv" -t "$in/timesheet.csv" -r "$in/rules.ini" -o "$cc" \
+			2>"$tmp/cc-err-$k" &
+	done
+	fails=0
+	for k in 1 2 3; do wait -n || fails=$((fails + 1)); done
+	[ "$fails" = 0 ] && [ "$(q "$cc/$org/history.sqlite" 'SELECT count(*) FROM run')" = 3 ] &&
+		[ "$(q "$cc/$org/history.sqlite" 'SELECT count(*) FROM migration')" = 2 ] &&
+		ok_runs=$((ok_runs + 1))
+done
+check "three runs creating one history at once: all recorded, schema made once ($ok_runs of 4 rounds; $(cat "$tmp"/cc-err-* | head -c 200))" \
+	test "$ok_runs" = 4
+
 finish
