@@ -75,6 +75,19 @@ static const struct migration {
 	  "ALTER TABLE timesheet_cell ADD COLUMN ordinal INTEGER;"
 	  "ALTER TABLE timesheet_cell ADD COLUMN department_line INTEGER;"
 	  "ALTER TABLE baseline_cell ADD COLUMN ordinal INTEGER;" },
+	/* The cells keyed by month first: a quarter's cells are replaced as one range
+	 * of the key, so the index on month (kept up to date with every cell) goes. */
+	{ "the timesheet cells keyed by month, person and use case",
+	  "CREATE TABLE timesheet_cell_by_month(person INTEGER NOT NULL REFERENCES person(id),"
+	  "  use_case TEXT NOT NULL, month INTEGER NOT NULL, entries INTEGER NOT NULL,"
+	  "  ai_entries INTEGER NOT NULL, ai_items REAL NOT NULL, ai_minutes REAL NOT NULL,"
+	  "  department TEXT, department_date INTEGER, ordinal INTEGER, department_line INTEGER,"
+	  "  PRIMARY KEY(month, person, use_case)) WITHOUT ROWID;"
+	  "INSERT INTO timesheet_cell_by_month SELECT person, use_case, month, entries,"
+	  "  ai_entries, ai_items, ai_minutes, department, department_date, ordinal,"
+	  "  department_line FROM timesheet_cell;"
+	  "DROP TABLE timesheet_cell;"
+	  "ALTER TABLE timesheet_cell_by_month RENAME TO timesheet_cell;" },
 };
 
 static const char secret_check_label[] = "aireport history secret check";

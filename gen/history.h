@@ -35,7 +35,7 @@
 
 #define HISTORY_FILE "history.sqlite"
 #define HISTORY_SECRET_FILE "history.secret"
-#define HISTORY_SCHEMA_VERSION 2
+#define HISTORY_SCHEMA_VERSION 3
 #define HISTORY_BUSY_TIMEOUT_MS 5000
 
 struct history;

@@ -185,8 +185,8 @@ static bool exported_month(const struct dataset *d, int32_t month)
 	return month / 3 >= d->ts_first_quarter && month / 3 <= d->ts_last_quarter;
 }
 
-/* A cell in the table's key order: person, use case (SQLite's binary order),
- * month.  Rows inserted in key order fill the B-tree's pages in turn instead of
+/* A cell in the table's key order: month, person, use case (SQLite's binary
+ * order).  Rows inserted in key order fill the B-tree's pages in turn instead of
  * splitting pages all over it. */
 struct cell_key {
 	sqlite3_int64 person;
@@ -198,11 +198,11 @@ struct cell_key {
 static int cell_key_cmp(const void *a, const void *b)
 {
 	const struct cell_key *x = a, *y = b;
+	if (x->month != y->month)
+		return x->month < y->month ? -1 : 1;
 	if (x->person != y->person)
 		return x->person < y->person ? -1 : 1;
-	if (x->use_case_rank != y->use_case_rank)
-		return x->use_case_rank < y->use_case_rank ? -1 : 1;
-	return (x->month > y->month) - (x->month < y->month);
+	return (x->use_case_rank > y->use_case_rank) - (x->use_case_rank < y->use_case_rank);
 }
 
 struct named {
