@@ -444,6 +444,16 @@ static void print_quarters(FILE *err, const char *what, const int *quarters, siz
 	fprintf(err, " from the history\n");
 }
 
+/* false only when dir/name does not exist (ENOENT) */
+static bool file_exists(const char *dir, const char *name)
+{
+	struct buf path = { 0 };
+	buf_printf(&path, "%s/%s", dir, name);
+	bool exists = access(path.data, F_OK) == 0 || errno != ENOENT;
+	buf_free(&path);
+	return exists;
+}
+
 /* The quarters up to the period that the exports do not cover, from the
  * organisation's history when it has one (history_merge.h).  The history is
  * left open for the record at the end.  A history that cannot be read ends the
@@ -453,11 +463,7 @@ static int merge_history(struct client *c)
 {
 	if (c->opt->no_history)
 		return 0;
-	struct buf path = { 0 };
-	buf_printf(&path, "%s/%s", c->org_dir.data, HISTORY_FILE);
-	bool exists = access(path.data, F_OK) == 0 || errno != ENOENT;
-	buf_free(&path);
-	if (!exists)
+	if (!file_exists(c->org_dir.data, HISTORY_FILE))
 		return 0;
 	c->history = history_open(c->org_dir.data, c->err);
 	if (!c->history)
@@ -532,12 +538,9 @@ static void history_job_stage(struct history_job *j)
 {
 	struct client *c = j->c;
 	struct history *h = c->history;
-	if (!h) {
-		struct buf secret = { 0 };
-		buf_printf(&secret, "%s/%s", c->org_dir.data, HISTORY_SECRET_FILE);
-		j->created = true;
-		j->secret_created = access(secret.data, F_OK) != 0 && errno == ENOENT;
-		buf_free(&secret);
+	if (!h) {   /* under the folder lock: no other run creates it meanwhile */
+		j->created = !file_exists(c->org_dir.data, HISTORY_FILE);
+		j->secret_created = !file_exists(c->org_dir.data, HISTORY_SECRET_FILE);
 		h = j->opened = history_open(c->org_dir.data, j->err);
 	}
 	j->status = EXIT_IO;
