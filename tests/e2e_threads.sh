@@ -93,8 +93,9 @@ threads_agree "hostile timesheet --check" --check -s "$we/survey.csv" -t "$tmp/h
 threads_agree "hostile timesheet from a pipe" -q -s "$we/survey.csv" -t /dev/stdin \
 	-r "$tmp/rules.ini" -o "$tmp/out" <"$tmp/hostile.csv"
 "$bin" -q --threads 2 -s "$we/survey.csv" -t "$tmp/hostile.csv" -r "$tmp/rules.ini" -o "$tmp/o2"
-check "the hostile timesheet's rejects are listed in line order" bash -c \
-	"tail -n +2 '$tmp'/o2/*/*/rejects.csv | grep hostile.csv | cut -d, -f2 | sort -c -n"
+tail -n +2 "$tmp"/o2/*/*/rejects/rejects.csv | grep hostile.csv | cut -d, -f2 >"$tmp/o2-lines"
+check "the hostile timesheet's rejects are listed in line order ($(wc -l <"$tmp/o2-lines") rows)" \
+	bash -c "test -s '$tmp/o2-lines' && sort -c -n '$tmp/o2-lines'"
 threads_agree "windows-1252, the first line ASCII" -s "$we/survey.csv" \
 	-t "$tmp/small1252.csv" -r "$tmp/rules.ini" -o "$tmp/out"
 CHUNKS="2: 4: 2:997 4:4096" threads_agree "UTF-8 up to a windows-1252 byte near the end" -s "$we/survey.csv" \
@@ -146,6 +147,43 @@ PY
 	check "a damaged .xlsx says its ZIP data is damaged" grep -q 'damaged ZIP data (CRC error)' \
 		"$tmp/damaged.err"
 fi
+# With the history: its rows are written on a thread of their own beside the
+# reports (--threads 2, 4) or after them (--threads 1).  A first run and a re-run
+# with one changed answer of a published quarter (held back) give the same reports, messages (in the same order)
+# and history rows (all but the pseudonyms, whose secret is new each time, and
+# the wall-clock times) for every thread count.
+sed -E '2s/,([1-3]),([1-3]),([1-3]),/,\3,\1,\2,/' "$we/survey.csv" >"$tmp/survey-changed.csv"
+history_rows() {
+	sqlite3 "$1" "SELECT version, description FROM migration;
+		SELECT created, program_version, quarter, period, baseline_from, baseline_to,
+		       publication FROM run ORDER BY id;
+		SELECT * FROM run_input ORDER BY run, role; SELECT * FROM publication;
+		SELECT * FROM figure; SELECT count(*) FROM person;
+		SELECT * FROM timesheet_quarter; SELECT * FROM survey_quarter;
+		SELECT * FROM timesheet_cell; SELECT * FROM baseline_cell; SELECT * FROM first_ai;
+		SELECT * FROM survey_answer; SELECT key FROM meta"
+}
+for t in 1 2 4; do
+	h=$tmp/with-history-$t
+	mkdir -p "$h"
+	for survey in "$we/survey.csv" "$tmp/survey-changed.csv"; do
+		SOURCE_DATE_EPOCH=1700000000 "$bin" --threads "$t" -s "$survey" -t "$we/timesheet.csv" \
+			-r "$we/rules.ini" -o "$h/out" >>"$h/stdout" 2>>"$h/stderr"
+		echo "exit $?" >>"$h/stdout"
+	done
+	history_rows "$h/out/example-company-b-v/history.sqlite" >"$h/rows"
+	sed -i "s|$h/out|OUT|g" "$h/stderr"
+	mv "$h/out/example-company-b-v/2026-Q3" "$h/reports"
+	rm -rf "$h/out"
+done
+check "with the history: both runs exit 0, the second holds back the changed answer" \
+	test "$(grep -c '^exit 0$' "$tmp/with-history-1/stdout")" = 2 -a \
+	-n "$(grep -F '1 survey answer held back' "$tmp/with-history-1/stderr")" -a \
+	-s "$tmp/with-history-1/rows"
+for t in 2 4; do
+	check "with the history, --threads $t: same reports, messages and history rows as --threads 1" \
+		diff -r "$tmp/with-history-1" "$tmp/with-history-$t"
+done
 "$bin" --threads 0 --help >/dev/null 2>&1; st=$?
 check "--threads 0 is a usage error (exit $st)" test "$st" = 2
 finish
