@@ -30,7 +30,7 @@ HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/histo
 
 OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/progress.o \
        gen/csvdecode.o gen/csvin.o gen/chunk.o gen/xlsxcell.o \
-       gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/header.o gen/profile.o \
+       gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/xlsxin_scan.o gen/header.o gen/profile.o \
        gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
        gen/dataset.o gen/ingest.o gen/survey.o gen/timesheet.o gen/ts_merge.o \
        gen/report.o gen/report_view.o gen/report_compute.o gen/report_roi.o gen/report_findings.o \

@@ -176,6 +176,7 @@ static int reader_finish(struct reader *r, struct xlsxin_info *info)
 		snprintf(info->sheet, sizeof(info->sheet), "%s", r->sheet_name);
 		info->records = r->records;
 		info->date1904 = r->date1904;
+		info->scanned = r->scanned;
 	}
 	if (r->zip)
 		zip_discard(r->zip);

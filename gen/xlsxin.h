@@ -56,6 +56,7 @@ struct xlsxin_info {
 	char sheet[256];         /* name of the sheet read, UTF-8 (cut if longer) */
 	long records;            /* records passed to fn, header included */
 	bool date1904;           /* the workbook uses the 1904 date system */
+	bool scanned;            /* the sheet was read without expat (xlsxin_scan.c) */
 };
 
 /* What a file is, judged by its first bytes (and, for CFB, its directory). */

@@ -11,6 +11,7 @@
 
 #include "util.h"
 #include "xlsxcell.h"
+#include "xlsxin_scan.h"
 #include "xlsxin_sheet.h"
 
 #define SHEET_LIST_MAX 20           /* sheet names listed in an error message */
@@ -330,8 +331,7 @@ int workbook_read(struct reader *r)
 	if (idx < 0)
 		reader_fail(r, EXIT_DATA, "sheet \"%s\" is missing its part %s", sheet->name, name);
 	else
-		part_parse(r, idx, name, r->lim.sheet_bytes, sheet_start, sheet_end, sheet_text,
-		           true);
+		sheet_parse(r, idx, name);
 	free(name);
 	return r->failed ? r->status : 0;
 }

@@ -25,6 +25,10 @@ void reader_fail(struct reader *r, int status, const char *fmt, ...)
 		return;
 	r->failed = true;
 	r->status = status;
+	if (r->trial) {          /* the scanner's pass: expat reads the part again */
+		r->bailed = true;
+		return;
+	}
 	progress_end(&r->progress);
 	char msg[2048];
 	va_list ap;
@@ -170,9 +174,8 @@ static void inflater_end(struct inflater *in)
 		free(in->buf[i]);
 }
 
-int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long limit,
-               XML_StartElementHandler start, XML_EndElementHandler end,
-               XML_CharacterDataHandler text, bool show_progress)
+int part_stream(struct reader *r, zip_int64_t idx, const char *name, long long limit,
+                bool show_progress, part_feed feed, void *arg)
 {
 	zip_stat_t st;
 	zip_stat_init(&st);
@@ -186,20 +189,6 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 		return r->status;
 	}
 	long long compressed = (st.valid & ZIP_STAT_COMP_SIZE) ? (long long)st.comp_size : 0;
-	XML_Parser p = XML_ParserCreateNS(NULL, NS_SEP);
-	if (!p) {
-		fprintf(stderr, "aireport: out of memory\n");
-		exit(EXIT_IO);
-	}
-	XML_SetUserData(p, r);
-	XML_SetElementHandler(p, start, end);
-	XML_SetCharacterDataHandler(p, text);
-	/* A workbook part never has a DTD: refuse one before any entity in it could
-	 * expand, and never load anything external. */
-	XML_SetStartDoctypeDeclHandler(p, on_doctype);
-	XML_SetEntityDeclHandler(p, on_entity);
-	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
-	r->parser = p;
 	r->part = name;
 	r->part_bytes = 0;
 	r->open_depth = 0;
@@ -229,23 +218,51 @@ int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long li
 			            "size; refusing it as a possible zip bomb", name, r->lim.ratio);
 			break;
 		}
-		if (XML_Parse(p, chunk, (int)n, n == 0) == XML_STATUS_ERROR) {
-			if (!r->failed && !r->stopped)
-				reader_fail(r, EXIT_DATA, "%s:%lu: malformed XML (%s)", name,
-				            (unsigned long)XML_GetCurrentLineNumber(p),
-				            XML_ErrorString(XML_GetErrorCode(p)));
-			break;
-		}
-		if (r->failed || r->stopped || n == 0)
+		if (!feed(r, arg, chunk, (size_t)n, n == 0) || r->failed || r->stopped || n == 0)
 			break;
 		progress_show(&r->progress, r->part_bytes, r->part_size, r->records);
 	}
 	inflater_end(&in);
 	progress_end(&r->progress);
-	XML_ParserFree(p);
-	r->parser = NULL;
 	zip_fclose(f);
 	return r->failed ? r->status : 0;
+}
+
+static bool expat_feed(struct reader *r, void *arg, const char *data, size_t n, bool final)
+{
+	XML_Parser p = arg;
+	if (XML_Parse(p, data, (int)n, final) == XML_STATUS_ERROR) {
+		if (!r->failed && !r->stopped)
+			reader_fail(r, EXIT_DATA, "%s:%lu: malformed XML (%s)", r->part,
+			            (unsigned long)XML_GetCurrentLineNumber(p),
+			            XML_ErrorString(XML_GetErrorCode(p)));
+		return false;
+	}
+	return true;
+}
+
+int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long limit,
+               XML_StartElementHandler start, XML_EndElementHandler end,
+               XML_CharacterDataHandler text, bool show_progress)
+{
+	XML_Parser p = XML_ParserCreateNS(NULL, NS_SEP);
+	if (!p) {
+		fprintf(stderr, "aireport: out of memory\n");
+		exit(EXIT_IO);
+	}
+	XML_SetUserData(p, r);
+	XML_SetElementHandler(p, start, end);
+	XML_SetCharacterDataHandler(p, text);
+	/* A workbook part never has a DTD: refuse one before any entity in it could
+	 * expand, and never load anything external. */
+	XML_SetStartDoctypeDeclHandler(p, on_doctype);
+	XML_SetEntityDeclHandler(p, on_entity);
+	XML_SetParamEntityParsing(p, XML_PARAM_ENTITY_PARSING_NEVER);
+	r->parser = p;
+	int status = part_stream(r, idx, name, limit, show_progress, expat_feed, p);
+	XML_ParserFree(p);
+	r->parser = NULL;
+	return status;
 }
 
 zip_int64_t part_find(struct reader *r, const char *name)

@@ -56,6 +56,9 @@ struct reader {
 	int status;
 	bool failed;                   /* a message has been printed */
 	bool stopped;                  /* fn asked to stop */
+	bool trial;                    /* the sheet scanner's pass: a failure is not told */
+	bool bailed;                   /* ... but ends the pass (xlsxin_scan.c) */
+	bool scanned;                  /* the scanner read the whole sheet */
 
 	XML_Parser parser;
 	const char *part;              /* part being parsed, for messages */
@@ -98,6 +101,8 @@ struct reader {
 	size_t field_cap;
 	size_t header_count;
 	long records;
+	long emitted_through;          /* the last row handed to fn */
+	long skip_through;             /* rows up to it were handed over already */
 
 	unsigned char *open_elements;   /* the sheet's open elements (xlsxin_sheet.c) */
 	size_t open_depth, open_cap;
@@ -119,6 +124,13 @@ void reader_fail_cell(struct reader *r, const char *what);
 int part_parse(struct reader *r, zip_int64_t idx, const char *name, long long limit,
                XML_StartElementHandler start, XML_EndElementHandler end,
                XML_CharacterDataHandler text, bool show_progress);
+/* The part at index idx inflated in chunks (the last one empty, final) into
+ * feed, with the limits against zip bombs, until feed returns false, the read
+ * fails or fn asks to stop.  Returns 0 or the failure status. */
+typedef bool (*part_feed)(struct reader *r, void *arg, const char *data, size_t n, bool final);
+int part_stream(struct reader *r, zip_int64_t idx, const char *name, long long limit,
+                bool show_progress, part_feed feed, void *arg);
+
 /* Index of a part, or -1 when the archive has none of that name. */
 zip_int64_t part_find(struct reader *r, const char *name);
 

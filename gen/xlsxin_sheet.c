@@ -260,6 +260,9 @@ static void row_emit(struct reader *r)
 		r->header_count = count;
 	struct csv_record rec = { .line = r->row, .count = count, .fields = r->fields };
 	r->records++;
+	if (r->row <= r->skip_through)
+		return;                  /* handed over by the scanner's pass (xlsxin_scan.c) */
+	r->emitted_through = r->row;
 	if (r->fn(&rec, r->ctx) != 0) {
 		r->stopped = true;
 		XML_StopParser(r->parser, XML_FALSE);

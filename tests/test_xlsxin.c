@@ -13,6 +13,7 @@
 #include "tests.h"
 #include "util.h"
 #include "xlsxin.h"
+#include "xlsxin_scan.h"
 
 static char tmp_dir[64];
 
@@ -576,6 +577,173 @@ static void test_hostile(void)
 	free(path);
 }
 
+/* ---- the sheet scanner against expat ------------------------------------------- */
+
+/* Reads path twice, by the scanner (xlsxin_scan.c) and by expat alone; false
+ * when status, messages or records differ.  *scanned: the scanner read it all. */
+static bool same_as_expat(const char *path, bool *scanned, struct buf *diff)
+{
+	char *text[2], *msg[2];
+	int status[2];
+	struct xlsxin_info info;
+	for (int i = 0; i < 2; i++) {
+		if (i)
+			setenv(XLSXIN_EXPAT_ENV, "1", 1);
+		status[i] = read_all(path, NULL, &info, &text[i], &msg[i]);
+		if (i == 0)
+			*scanned = info.scanned;
+		unsetenv(XLSXIN_EXPAT_ENV);
+	}
+	bool same = status[0] == status[1] && strcmp(text[0], text[1]) == 0 &&
+	            strcmp(msg[0], msg[1]) == 0;
+	if (!same && !diff->len)
+		buf_printf(diff, "status %d/%d\nscanner: %s%s\nexpat: %s%s\n", status[0], status[1],
+		           msg[0], text[0], msg[1], text[1]);
+	for (int i = 0; i < 2; i++) {
+		free(text[i]);
+		free(msg[i]);
+	}
+	return same;
+}
+
+/* Sheets in the forms writers use: Excel's namespaces and attributes, a prefix
+ * on every element, single quotes and white space in tags, references, line
+ * ends in text, inline and rich strings with phonetic runs, self-closing cells. */
+static const char *const SCAN_SHEETS[] = {
+	"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n"
+	"<worksheet " NS " xmlns:mc=\"http://schemas.openxmlformats.org/markup-compatibility/2006\" "
+	"xmlns:x14ac=\"http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac\" "
+	"mc:Ignorable=\"x14ac\"><dimension ref=\"A1:C3\"/><sheetData>"
+	"<row r=\"1\" spans=\"1:3\" x14ac:dyDescent=\"0.25\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+	"<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"inlineStr\"><is><t>Tijd &amp; geld</t></is></c></row>"
+	"<row r=\"2\"><c r=\"A2\" s=\"1\"><v>46204</v></c><c r=\"B2\"><v>1.5</v></c>"
+	"<c r=\"C2\" t=\"b\"><v>1</v></c></row>"
+	"<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><r><t xml:space=\"preserve\"> a\r\nb </t></r>"
+	"<rPh sb=\"0\" eb=\"1\"><t>x</t></rPh><r><t>&#233;&#x1F600;&lt;&gt;&quot;&apos;</t></r></is></c>"
+	"<c r=\"B3\" t=\"e\"><v>#N/A</v></c><c r=\"C3\"/></row></sheetData>"
+	"<pageMargins left=\"0.7\" right=\"0.7\"/></worksheet>",
+	"<?xml version='1.0' encoding='utf-8'?>\n<x:worksheet xmlns:x=\"http://schemas.openxmlformats."
+	"org/spreadsheetml/2006/main\">\n  <x:sheetData>\n    <x:row r='1' >\n      <x:c r='A1' "
+	"t='inlineStr'><x:is><x:t>Naam</x:t></x:is></x:c>\n      <x:c r = 'B1' t = 'str'><x:f>A1</x:f>"
+	"<x:v>Uren\tweek</x:v></x:c>\n    </x:row>\n    <x:row r='2'><x:c r='A2' t='inlineStr'>"
+	"<x:is><x:t>Ève &#10;Ünal</x:t></x:is></x:c><x:c r='B2'><x:v>7</x:v></x:c></x:row>\n"
+	"  </x:sheetData>\n</x:worksheet>\n",
+	"<worksheet><sheetData><row><c><v>1</v></c><c t=\"n\"><v>2e3</v></c></row>"
+	"<row><c t=\"inlineStr\"><is><t>a\"b'c</t></is></c></row></sheetData></worksheet>",
+};
+
+static const char SCAN_STRINGS[] =
+	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sst " NS " count=\"2\" uniqueCount=\"2\">"
+	"<si><t>Medewerker</t></si><si><t>Datum</t></si></sst>";
+
+/* A large sheet: many rows of varied cells, so that tokens are cut between the
+ * reader's chunks. */
+static char *large_sheet(void)
+{
+	struct buf b = { 0 };
+	buf_puts(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<worksheet " NS "><sheetData>");
+	for (int i = 1; i <= 3000; i++)
+		buf_printf(&b, "<row r=\"%d\"><c r=\"A%d\" t=\"inlineStr\"><is><t>emp-%d &amp; "
+		           "caf\xc3\xa9 &#%d;</t></is></c><c r=\"B%d\" s=\"1\"><v>%d</v></c>\r\n"
+		           "<c r=\"C%d\" t=\"s\"><v>%d</v></c></row>\n", i, i, i, 65 + i % 50, i, 46000 + i,
+		           i, i % 2);
+	buf_puts(&b, "</sheetData></worksheet>");
+	return b.data;
+}
+
+static uint64_t scan_rand(uint64_t *state)
+{
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
+	return *state >> 33;
+}
+
+/* One mutation of text: a byte deleted, replaced or inserted (from the bytes
+ * that matter to XML), or a span doubled. */
+static char *mutate(const char *text, uint64_t *state)
+{
+	static const char bytes[] = "<>&\"'/=: \r\n\t#;x]![?-\x01\xc3\xa9\xff\x80";
+	size_t len = strlen(text);
+	size_t at = len ? scan_rand(state) % len : 0;
+	char c = bytes[scan_rand(state) % (sizeof(bytes) - 1)];
+	struct buf b = { 0 };
+	switch (scan_rand(state) % 4) {
+	case 0:      /* delete */
+		buf_append(&b, text, at);
+		buf_puts(&b, text + (at < len ? at + 1 : len));
+		break;
+	case 1:      /* replace */
+		buf_append(&b, text, at);
+		buf_putc(&b, c);
+		buf_puts(&b, text + (at < len ? at + 1 : len));
+		break;
+	case 2:      /* insert */
+		buf_append(&b, text, at);
+		buf_putc(&b, c);
+		buf_puts(&b, text + at);
+		break;
+	default: {   /* double a span */
+		size_t n = 1 + scan_rand(state) % 24;
+		if (at + n > len)
+			n = len - at;
+		buf_append(&b, text, at + n);
+		buf_puts(&b, text + at);
+	}
+	}
+	return b.data;
+}
+
+static void test_scanner(void)
+{
+	static const char STYLES[] =
+		"<styleSheet " NS "><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/>"
+		"</cellXfs></styleSheet>";
+	char *path = tmp_path("scan.xlsx");
+	char *large = large_sheet();
+	struct buf diff = { 0 };
+	int cases = 0, differ = 0, scanned_whole = 0, bases_scanned = 0;
+	size_t n_sheets = sizeof(SCAN_SHEETS) / sizeof(SCAN_SHEETS[0]);
+	uint64_t state = 20261205;
+	for (size_t k = 0; k <= n_sheets; k++) {
+		const char *base = k < n_sheets ? SCAN_SHEETS[k] : large;
+		int mutations = k < n_sheets ? 400 : 60;
+		for (int m = 0; m <= mutations; m++) {
+			char *sheet = m ? mutate(base, &state) : xstrdup(base);
+			if (m && scan_rand(&state) % 3 == 0) {   /* now and then a second one */
+				char *again = mutate(sheet, &state);
+				free(sheet);
+				sheet = again;
+			}
+			const char *parts[] = { "xl/workbook.xml", WORKBOOK_ONE,
+			                        "xl/_rels/workbook.xml.rels", RELS_ONE,
+			                        "xl/worksheets/sheet1.xml", sheet,
+			                        "xl/sharedStrings.xml", SCAN_STRINGS,
+			                        "xl/styles.xml", STYLES, NULL };
+			zip_write(path, parts);
+			bool scanned;
+			cases++;
+			size_t before = diff.len;
+			differ += !same_as_expat(path, &scanned, &diff);
+			if (diff.len != before)
+				buf_printf(&diff, "the sheet: %s\n", sheet);
+			scanned_whole += scanned;
+			if (m == 0)
+				bases_scanned += scanned;
+			free(sheet);
+		}
+	}
+	if (differ)
+		fprintf(stderr, "first difference:\n%s", diff.data);
+	CHECK_INT(differ, 0);
+	CHECK_INT(bases_scanned, (int)n_sheets + 1);   /* every writer's form: no expat */
+	CHECK(scanned_whole > cases / 10);    /* mutations the scanner reads on its own */
+	CHECK(cases - scanned_whole > cases / 3);   /* and those it leaves to expat */
+	printf("xlsx scanner: %d sheets, %d read by the scanner alone, all as expat reads them\n",
+	       cases, scanned_whole);
+	buf_free(&diff);
+	free(large);
+	free(path);
+}
+
 void test_xlsxin(void)
 {
 	snprintf(tmp_dir, sizeof(tmp_dir), "/tmp/aireport-xlsxin-XXXXXX");
@@ -591,6 +759,7 @@ void test_xlsxin(void)
 	test_written_workbook();
 	test_handmade_workbook();
 	test_hostile();
+	test_scanner();
 	char cmd[96];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmp_dir);
 	if (system(cmd) != 0)

@@ -10,7 +10,8 @@
  *   bits 1-2:  the sheet option: none, "1", "2", "Blad1";
  *   bit 3:     pad_to_header.
  * Limits are lowered so that every limit can be reached in a short run.  Besides
- * crashes it checks what xlsxin.h promises of every record. */
+ * crashes it checks what xlsxin.h promises of every record, and that the sheet
+ * scanner (xlsxin_scan.c) reads every input as expat alone does. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,11 +21,13 @@
 
 #include "util.h"
 #include "xlsxin.h"
+#include "xlsxin_scan.h"
 
 #define SEPARATOR "|PART|"
 
 struct seen {
 	long last_line;
+	struct buf text;         /* the records, for the comparison with expat */
 };
 
 static int check_record(const struct csv_record *rec, void *ctx)
@@ -47,6 +50,10 @@ static int check_record(const struct csv_record *rec, void *ctx)
 	}
 	if (nonempty == 0 || total > CSVIN_MAX_RECORD_BYTES)
 		abort();                         /* blank rows are skipped */
+	buf_printf(&s->text, "%ld", rec->line);
+	for (size_t i = 0; i < rec->count; i++)
+		buf_printf(&s->text, "|%d%s", rec->fields[i].quoted, rec->fields[i].data);
+	buf_putc(&s->text, '\n');
 	return 0;
 }
 
@@ -98,14 +105,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static FILE *devnull;
 	static const char *const sheets[4] = { NULL, "1", "2", "Blad1" };
 	static const struct xlsxin_limits limits = {
 		.sheet_bytes = 4 << 20, .part_bytes = 1 << 20, .ratio = 100,
 		.ratio_floor = 256 << 10, .shared_strings = 1000,
 	};
-	if (!devnull)
-		devnull = fopen("/dev/null", "w");
 	if (size < 1)
 		return 0;
 	struct xlsxin_options opt = { .sheet = sheets[(data[0] >> 1) & 3],
@@ -117,14 +121,35 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		zipped = parts_zip(data + 1, size - 1, &book_len);
 		book = zipped;
 	}
-	struct seen s = { 0 };
+	/* Read by the sheet scanner, then by expat alone: the same status, message
+	 * and records (xlsxin_scan.c). */
+	struct seen s[2] = { { 0 }, { 0 } };
 	struct xlsxin_info info;
-	int rc = xlsxin_read_buffer("fuzz.xlsx", book, book_len, &opt, check_record, &s,
-	                            &info, devnull);
-	if (rc != 0 && rc != EXIT_DATA)
-		abort();                         /* a buffer cannot fail to be read */
-	if (rc == 0 && info.records < 0)
-		abort();
+	int rc[2];
+	char *msg[2];
+	size_t msg_len[2];
+	for (int i = 0; i < 2; i++) {
+		FILE *err = open_memstream(&msg[i], &msg_len[i]);
+		if (!err)
+			abort();
+		if (i)
+			setenv(XLSXIN_EXPAT_ENV, "1", 1);
+		rc[i] = xlsxin_read_buffer("fuzz.xlsx", book, book_len, &opt, check_record, &s[i],
+		                           &info, err);
+		unsetenv(XLSXIN_EXPAT_ENV);
+		fclose(err);
+		if (rc[i] != 0 && rc[i] != EXIT_DATA)
+			abort();                     /* a buffer cannot fail to be read */
+		if (rc[i] == 0 && info.records < 0)
+			abort();
+	}
+	if (rc[0] != rc[1] || strcmp(msg[0], msg[1]) != 0 ||
+	    strcmp(s[0].text.data ? s[0].text.data : "", s[1].text.data ? s[1].text.data : "") != 0)
+		abort();                         /* the scanner read it otherwise than expat */
+	for (int i = 0; i < 2; i++) {
+		free(msg[i]);
+		buf_free(&s[i].text);
+	}
 	free(zipped);
 	return 0;
 }
