@@ -40,6 +40,10 @@ bool doc_save(struct pdf_doc *d, const char *path);
  * xmalloc'd paths of the two files, for doc_embed_glyphs.  False when not even
  * DejaVu Sans loads. */
 bool doc_load_fonts(struct pdf_doc *d, const char *custom, char *paths[2], FILE *err);
+/* Gives a TrueType font definition's format 4 cmap to libharu as one segment over
+ * a table indexed by the code point: the same glyph for every code point, found in
+ * one step instead of a scan of the segments (doc_load_fonts does it). */
+void doc_flatten_cmap(HPDF_FontDef def);
 /* Marks every component of every used composite glyph for embedding; call once,
  * after the last page is drawn. */
 void doc_embed_glyphs(struct pdf_doc *d, char *const paths[2]);

@@ -9,9 +9,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <hpdf.h>
+#include <hpdf_fontdef.h>
+
 #include "check.h"
 #include "fsutil.h"
 #include "out_csv.h"
+#include "pdf_doc.h"
 #include "tests.h"
 #include "util.h"
 
@@ -179,8 +183,55 @@ static void files_and_lock(void)
 	CHECK_INT(system(cmd), 0);
 }
 
+/* The flattened cmap gives every code point the glyph libharu's own look-up
+ * gives it on the font as loaded, and the glyphs read from DejaVu Sans's cmap by
+ * hand (a format 4 parse of the file, outside libharu). */
+static void flat_cmap(void)
+{
+	static const char *const fonts[] = { DEFAULT_FONT, DEFAULT_FONT_BOLD };
+	static const size_t mapped[] = { 5370, 5366 };   /* code points with a glyph */
+	for (size_t f = 0; f < ARRAY_LEN(fonts); f++) {
+		HPDF_Doc doc = HPDF_New(NULL, NULL);
+		CHECK(doc != NULL);
+		const char *name = HPDF_LoadTTFontFromFile(doc, fonts[f], HPDF_TRUE);
+		CHECK(name != NULL);
+		if (!name) {
+			HPDF_Free(doc);
+			continue;
+		}
+		HPDF_FontDef def = HPDF_GetFontDef(doc, name);
+		HPDF_UINT16 *before = xmalloc(0x10000 * sizeof(*before));
+		for (unsigned cp = 0; cp < 0x10000; cp++)
+			before[cp] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+		doc_flatten_cmap(def);
+		size_t differ = 0, found = 0;
+		for (unsigned cp = 0; cp < 0x10000; cp++) {
+			HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp);
+			differ += gid != before[cp];
+			found += gid != 0;
+		}
+		CHECK_INT(differ, 0);
+		CHECK_INT(found, mapped[f]);
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 'A'), 36);
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0xE9), 171);      /* é */
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0x20AC), 2948);   /* € */
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0x2026), 2825);   /* … */
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0x1EAB), 2473);   /* ẫ */
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0xE000), 0);      /* private use */
+		CHECK_INT(HPDF_TTFontDef_GetGlyphid(def, 0xFFFF), 0);
+		/* the font made from it is written whole */
+		HPDF_UseUTFEncodings(doc);
+		HPDF_Font font = HPDF_GetFont(doc, name, "UTF-8");
+		CHECK(font != NULL);
+		CHECK_INT(HPDF_GetError(doc), HPDF_OK);
+		free(before);
+		HPDF_Free(doc);
+	}
+}
+
 void test_out(void)
 {
+	flat_cmap();
 	csv_fields();
 	rejects_rows();
 	decimals();
