@@ -54,7 +54,12 @@ struct recorder {
 	sqlite3_stmt *st[S_COUNT];
 	int rc;                         /* the first failing SQLite result, already told */
 	sqlite3_int64 run;
+	/* the person rows of the dataset's employees and of its other strings (the
+	 * mentors), by their index; 0 until looked up */
+	sqlite3_int64 *person_of[2];
 };
+
+enum { EMPLOYEE_IDS, OTHER_IDS };
 
 /* Notes the first failure and tells it while SQLite's message is still about it. */
 static void record_fail(struct recorder *r, int rc)
@@ -111,6 +116,18 @@ static sqlite3_int64 person(struct recorder *r, const char *id)
 	sqlite3_reset(find);
 	sqlite3_clear_bindings(find);
 	return id_row;
+}
+
+/* The person row of key i of m (EMPLOYEE_IDS: the employees, OTHER_IDS: the
+ * strings), looked up once: a survey row is one of many of its employee. */
+static sqlite3_int64 known_person(struct recorder *r, int which, const struct strmap *m,
+                                  size_t i)
+{
+	if (!r->person_of[which])
+		r->person_of[which] = xcalloc(m->count + 1, sizeof(*r->person_of[which]));
+	if (!r->person_of[which][i])
+		r->person_of[which][i] = person(r, strmap_key(m, i));
+	return r->person_of[which][i];
 }
 
 /* The input's path and SHA-256: the one given (digests, NULL where the file
@@ -234,8 +251,6 @@ static uint32_t *use_case_ranks(const struct strmap *use_cases)
  * Persons get their ids in the order of the cells, as before the sort. */
 static bool record_cells(struct recorder *r, const struct dataset *d)
 {
-	size_t E = d->employees.count;
-	sqlite3_int64 *persons = xcalloc(E + 1, sizeof(*persons));
 	struct cell_key *keys = xmalloc((d->cell_index.count + 1) * sizeof(*keys));
 	uint32_t *rank = use_case_ranks(&d->use_cases);
 	size_t n = 0;
@@ -244,10 +259,9 @@ static bool record_cells(struct recorder *r, const struct dataset *d)
 		const struct ts_cell *c = &d->cells[i];
 		if (!exported_month(d, c->month))
 			continue;
-		if (!persons[c->employee])
-			persons[c->employee] = person(r, strmap_key(&d->employees, c->employee));
-		ok = persons[c->employee] != 0;
-		keys[n++] = (struct cell_key){ persons[c->employee], rank[c->use_case], c->month, i };
+		sqlite3_int64 who = known_person(r, EMPLOYEE_IDS, &d->employees, c->employee);
+		ok = who != 0;
+		keys[n++] = (struct cell_key){ who, rank[c->use_case], c->month, i };
 	}
 	if (ok)
 		qsort(keys, n, sizeof(*keys), cell_key_cmp);
@@ -274,7 +288,6 @@ static bool record_cells(struct recorder *r, const struct dataset *d)
 	}
 	free(rank);
 	free(keys);
-	free(persons);
 	return ok;
 }
 
@@ -369,9 +382,9 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 		const struct survey_row *s = &d->survey[i];
 		if (!s->line || !survey_quarter_recorded(quarters, nq, quarter_of_days(s->submitted)))
 			continue;
-		sqlite3_int64 who = person(r, strmap_key(&d->employees, s->employee));
+		sqlite3_int64 who = known_person(r, EMPLOYEE_IDS, &d->employees, s->employee);
 		sqlite3_int64 mentor = s->mentor != NO_STRING
-			? person(r, strmap_key(&d->strings, s->mentor)) : -1;
+			? known_person(r, OTHER_IDS, &d->strings, s->mentor) : -1;
 		if (!who || !mentor) {
 			ok = false;
 			break;
@@ -468,6 +481,10 @@ static void finalize_all(struct recorder *r)
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(r->st[i]);
 	memset(r->st, 0, sizeof(r->st));
+	for (size_t i = 0; i < ARRAY_LEN(r->person_of); i++) {
+		free(r->person_of[i]);
+		r->person_of[i] = NULL;
+	}
 }
 
 /* A recorded run whose transaction is still open. */
