@@ -12,7 +12,7 @@
  *    identity bfrange map (fix_to_unicode).
  *  - Every glyph look-up scans the font's cmap segments from the first, and a font
  *    for the UTF-8 encoder looks up all 65 536 code points when it is made (for its
- *    widths and its CIDToGIDMap): 190 segments in DejaVu Sans made that two thirds
+ *    widths and its CIDToGIDMap): 190 segments in DejaVu Sans made that a third
  *    of a small report's PDF time.  doc_flatten_cmap() gives libharu the same mapping
  *    as one segment over a table indexed by the code point.
  *  - Document information strings are written in the current encoder; it is set
