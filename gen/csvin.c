@@ -263,31 +263,37 @@ static bool plain_delimiters(struct parse *ps, const char *s, size_t n, size_t *
 #endif
 
 #ifdef __SSE2__
-/* The line at s (within limit bytes): its length without the line break (*len)
- * and where its delimiters are (ps->dpos, *count), 16 bytes at a time in one
- * pass; false when no line break is within limit, or a quote or a CR that is
- * not followed by LF comes before it.  *next: past the LF. */
+/* The line at s (within limit bytes): its length without the line break (*len),
+ * where its delimiters are (ps->dpos, *count) and whether it holds a space or a
+ * tab (*blanks), 16 bytes at a time in one pass; false when no line break is
+ * within limit, or a quote or a CR that is not followed by LF comes before it.
+ * *next: past the LF. */
 static bool plain_scan(struct parse *ps, const char *s, size_t limit, size_t *len,
-                       size_t *count, const char **next)
+                       size_t *count, bool *blanks, const char **next)
 {
 	const __m128i quote = _mm_set1_epi8('"'), cr = _mm_set1_epi8('\r');
 	const __m128i lf = _mm_set1_epi8('\n'), delim = _mm_set1_epi8(ps->delim);
+	const __m128i space = _mm_set1_epi8(' '), tab = _mm_set1_epi8('\t');
 	size_t i = 0, nd = 0;
+	unsigned seen = 0;
 	for (;;) {
-		unsigned ends, quotes, delims;
+		unsigned ends, quotes, delims, blank;
 		if (i + 16 <= limit) {
 			__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
 			ends = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, lf),
 			                                                _mm_cmpeq_epi8(v, cr)));
 			quotes = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote));
 			delims = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, delim));
+			blank = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, space),
+			                                                 _mm_cmpeq_epi8(v, tab)));
 		} else if (i < limit) {   /* the last bytes, one at a time */
-			ends = quotes = delims = 0;
+			ends = quotes = delims = blank = 0;
 			for (size_t j = 0; i + j < limit; j++) {
 				char c = s[i + j];
 				ends |= (unsigned)(c == '\n' || c == '\r') << j;
 				quotes |= (unsigned)(c == '"') << j;
 				delims |= (unsigned)(c == ps->delim) << j;
+				blank |= (unsigned)(c == ' ' || c == '\t') << j;
 			}
 		} else {
 			return false;
@@ -297,6 +303,7 @@ static bool plain_scan(struct parse *ps, const char *s, size_t limit, size_t *le
 			unsigned before = (1u << e) - 1;
 			if (quotes & before)
 				return false;
+			*blanks = (seen | (blank & before)) != 0;
 			size_t at = i + e;
 			if (s[at] == '\r') {   /* only as the CR of a CRLF */
 				if (at + 1 >= limit || s[at + 1] != '\n')
@@ -313,6 +320,7 @@ static bool plain_scan(struct parse *ps, const char *s, size_t limit, size_t *le
 		}
 		if (quotes)
 			return false;
+		seen |= blank;
 		for (unsigned m = delims; m; m &= m - 1)
 			ps->dpos[nd++] = (uint16_t)(i + (size_t)__builtin_ctz(m));
 		i += 16;
@@ -331,8 +339,9 @@ static bool plain_line(struct parse *ps, const char *s, const char *end, const c
 	size_t limit = avail < PLAIN_LINE_MAX ? avail : PLAIN_LINE_MAX;
 	size_t n, nd;
 	const char *after;
+	bool blanks = true;
 #ifdef __SSE2__
-	if (!plain_scan(ps, s, limit, &n, &nd, &after))
+	if (!plain_scan(ps, s, limit, &n, &nd, &blanks, &after))
 		return false;   /* no line end in reach, or quoted */
 	size_t k = 0;
 	while (k < n && (s[k] == ' ' || s[k] == '\t'))
@@ -360,16 +369,27 @@ static bool plain_line(struct parse *ps, const char *s, const char *end, const c
 	char *t = ps->text.data;
 	memcpy(t, s, n);
 	t[n] = '\0';
-	for (size_t f = 0, from = 0; f <= nd; f++) {
-		size_t to = f < nd ? ps->dpos[f] : n;
-		char *a = t + from, *b = t + to;
-		while (a < b && (*a == ' ' || *a == '\t'))
-			a++;
-		while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
-			b--;
-		*b = '\0';
-		ps->fields[f] = (struct csv_field){ .data = a, .len = (size_t)(b - a) };
-		from = to + 1;
+	if (!blanks) {   /* nothing to trim: each field ends at its delimiter */
+		size_t from = 0;
+		for (size_t f = 0; f < nd; f++) {
+			size_t to = ps->dpos[f];
+			t[to] = '\0';
+			ps->fields[f] = (struct csv_field){ .data = t + from, .len = to - from };
+			from = to + 1;
+		}
+		ps->fields[nd] = (struct csv_field){ .data = t + from, .len = n - from };
+	} else {
+		for (size_t f = 0, from = 0; f <= nd; f++) {
+			size_t to = f < nd ? ps->dpos[f] : n;
+			char *a = t + from, *b = t + to;
+			while (a < b && (*a == ' ' || *a == '\t'))
+				a++;
+			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
+				b--;
+			*b = '\0';
+			ps->fields[f] = (struct csv_field){ .data = a, .len = (size_t)(b - a) };
+			from = to + 1;
+		}
 	}
 	ps->nfields = nd + 1;
 	deliver(ps);
