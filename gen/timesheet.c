@@ -53,9 +53,12 @@ void timesheet_caches_clear(struct timesheet_reader *tr)
 	memset(tr->departments, 0, sizeof(tr->departments));
 	memset(tr->cells, 0, sizeof(tr->cells));
 	memset(tr->baselines, 0, sizeof(tr->baselines));
+	memset(tr->durations, 0, sizeof(tr->durations));
+	memset(tr->counts, 0, sizeof(tr->counts));
+	memset(tr->flags, 0, sizeof(tr->flags));
 }
 
-static uint32_t quick_hash(const char *s, size_t n)
+static inline uint32_t quick_hash(const char *s, size_t n)
 {
 	uint64_t a = 0, b = 0;
 	if (n >= 8) {
@@ -102,13 +105,24 @@ static inline bool same_bytes(const char *a, const char *b, size_t n)
 	return (x | (p ^ q)) == 0;
 }
 
-/* The slot of s in cache (slots a power of two): a hit when it holds s. */
+/* The slot of s in cache (slots a power of two): a hit when it holds s.  Each
+ * string has two slots next to each other, so two strings whose hashes meet
+ * (Verkoop and Inkoop, say) do not push each other out row after row: a miss
+ * moves the first slot's string to the second, and the caller may keep s in
+ * the first. */
 static inline __attribute__((always_inline)) struct intern_slot *
 intern_slot(struct intern_slot *cache, size_t slots, const char *s, size_t n, bool *hit)
 {
-	struct intern_slot *slot = &cache[quick_hash(s, n) & (slots - 1)];
-	*hit = slot->len == n && n && same_bytes(slot->key, s, n);
-	return slot;
+	size_t i = quick_hash(s, n) & (slots - 1);
+	struct intern_slot *a = &cache[i], *b = &cache[i ^ 1];
+	*hit = true;
+	if (a->len == n && n && same_bytes(a->key, s, n))
+		return a;
+	if (b->len == n && n && same_bytes(b->key, s, n))
+		return b;
+	*hit = false;
+	*b = *a;
+	return a;
 }
 
 static void intern_keep(struct intern_slot *slot, const char *s, size_t n, size_t index)
@@ -121,8 +135,8 @@ static void intern_keep(struct intern_slot *slot, const char *s, size_t n, size_
 }
 
 /* strmap_intern, through the cache. */
-static uint32_t intern(struct intern_slot *cache, size_t slots, struct strmap *m,
-                       const char *s, size_t n)
+static inline __attribute__((always_inline)) uint32_t
+intern(struct intern_slot *cache, size_t slots, struct strmap *m, const char *s, size_t n)
 {
 	bool hit;
 	struct intern_slot *slot = intern_slot(cache, slots, s, n, &hit);
@@ -177,6 +191,52 @@ static enum field_error date_of(struct timesheet_reader *tr, const struct csv_fi
 		tr->date_error = (int)e;
 	}
 	return e;
+}
+
+/* The n <= VALUE_KEY bytes at s packed into a number; with n, no two byte
+ * strings give the same. */
+static inline uint64_t value_key(const char *s, size_t n)
+{
+	if (n >= 4) {   /* two overlapping words: the bytes they share agree */
+		uint32_t a, b;
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return a | (uint64_t)b << (8 * (n - 4));
+	}
+	if (n == 0)
+		return 0;
+	return (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[n / 2] << 8 |
+	       (uint64_t)(unsigned char)s[n - 1] << 16;
+}
+
+/* The slot of f in cache (VALUE_SLOTS of them): a hit when it holds f's bytes.
+ * NULL for a field too long to keep.  Two slots per value, as in intern_slot. */
+static inline struct value_slot *value_slot(struct value_slot *cache, const struct csv_field *f,
+                                            bool *hit)
+{
+	*hit = false;
+	if (f->len > VALUE_KEY)
+		return NULL;
+	uint64_t key = value_key(f->data, f->len);
+	uint32_t len = (uint32_t)f->len + 1;
+	size_t i = ((key + f->len) * 0x9E3779B97F4A7C15ULL) >> (64 - VALUE_BITS);
+	struct value_slot *a = &cache[i], *b = &cache[i ^ 1];
+	*hit = true;
+	if (a->len == len && a->key == key)
+		return a;
+	if (b->len == len && b->key == key)
+		return b;
+	*hit = false;
+	*b = *a;
+	a->len = 0;   /* the caller fills in the value once it is accepted */
+	a->key = key;
+	return a;
+}
+
+static inline void value_keep(struct value_slot *slot, const struct csv_field *f)
+{
+	if (slot)
+		slot->len = (uint32_t)f->len + 1;
 }
 
 /* minutes (0-1440) or hours (0-24) as a number, h:mm, h:mm:ss or "1h 30m". */
@@ -266,22 +326,43 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 		e = date_of(tr, f, row->line, &row->date);
 		break;
 	case TC_MINUTES:
-		if (tr->duration != FROM_MINUTES)
+	case TC_HOURS: {
+		if (tr->duration != (column == TC_MINUTES ? FROM_MINUTES : FROM_HOURS))
 			return 0;
-		return duration_field(f, DURATION_MINUTES, &row->minutes, reason, rsz);
-	case TC_HOURS:
-		if (tr->duration != FROM_HOURS)
+		bool hit;
+		struct value_slot *slot = value_slot(tr->durations, f, &hit);
+		if (hit) {
+			row->minutes = slot->v.minutes;
 			return 0;
-		return duration_field(f, DURATION_HOURS, &row->minutes, reason, rsz);
-	case TC_AI_ASSISTED:
+		}
+		if (duration_field(f, column == TC_MINUTES ? DURATION_MINUTES : DURATION_HOURS,
+		                   &row->minutes, reason, rsz))
+			return -1;
+		value_keep(slot, f);
+		if (slot)
+			slot->v.minutes = row->minutes;
+		return 0;
+	}
+	case TC_AI_ASSISTED: {
 		if (tr->rules->ai_marker_count) {
 			/* a tag, label or hour type: never a reason to reject the row */
 			row->ai = text_has_marker(f->data, f->len, (const char *const *)tr->rules->ai_markers,
 			                          tr->rules->ai_marker_count);
 			return 0;
 		}
+		bool hit;
+		struct value_slot *slot = value_slot(tr->flags, f, &hit);
+		if (hit) {
+			row->ai = slot->v.ai;
+			return 0;
+		}
 		e = parse_bool(f->data, f->len, &row->ai);
+		if (e == FIELD_OK && slot) {
+			value_keep(slot, f);
+			slot->v.ai = row->ai;
+		}
 		break;
+	}
 	case TC_START:
 		return clock_field(tr, f, row->line, &row->start, reason, rsz);
 	case TC_END:
@@ -296,16 +377,26 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 		return duration_field(f, DURATION_MINUTES, &row->pause, reason, rsz);
 	}
 	case TC_ITEMS: {
+		bool hit;
+		struct value_slot *slot = value_slot(tr->counts, f, &hit);
+		if (hit) {
+			row->items = slot->v.items;
+			return 0;
+		}
 		size_t n = f->len;
 		trim_span(f->data, &n);
 		if (n == 0) {
 			row->items = 1;
-			return 0;
+		} else {
+			e = parse_integer(f->data, f->len, &row->items);
+			if (e == FIELD_OK && (row->items < 1 || row->items > 10000)) {
+				snprintf(reason, rsz, "out of range 1-10000");
+				return -1;
+			}
 		}
-		e = parse_integer(f->data, f->len, &row->items);
-		if (e == FIELD_OK && (row->items < 1 || row->items > 10000)) {
-			snprintf(reason, rsz, "out of range 1-10000");
-			return -1;
+		if (e == FIELD_OK && slot) {
+			value_keep(slot, f);
+			slot->v.items = row->items;
 		}
 		break;
 	}

@@ -31,9 +31,25 @@ struct intern_slot {
 	uint32_t len, index;        /* len 0: empty (an empty string is never interned) */
 	char key[INTERN_KEY];
 };
-#define EMPLOYEE_SLOTS 1024
+#define EMPLOYEE_SLOTS 4096
 #define USE_CASE_SLOTS 256
 #define DEPARTMENT_SLOTS 64
+
+/* What a short field read as, by its bytes: a column's durations, counts and
+ * yes/no values repeat, and the same bytes always read the same.  Only values
+ * that were accepted are kept. */
+#define VALUE_KEY 8
+#define VALUE_BITS 8
+#define VALUE_SLOTS (1 << VALUE_BITS)
+struct value_slot {
+	uint64_t key;               /* the bytes, as value_key() packs them */
+	uint32_t len;               /* their number + 1; 0 = empty */
+	union {
+		double minutes;
+		long items;
+		bool ai;
+	} v;
+};
 
 /* The cell an employee's rows in a use case went to last. */
 #define CELL_SLOTS 4096
@@ -79,6 +95,7 @@ struct timesheet_reader {
 	struct intern_slot employees[EMPLOYEE_SLOTS], use_cases[USE_CASE_SLOTS],
 	                   departments[DEPARTMENT_SLOTS];
 	struct cell_slot cells[CELL_SLOTS], baselines[BASELINE_SLOTS];
+	struct value_slot durations[VALUE_SLOTS], counts[VALUE_SLOTS], flags[VALUE_SLOTS];
 	/* Sums of minutes stay exact, and so independent of the order of adding,
 	 * while every addend is a multiple of 1/1024 and the total small: then a
 	 * chunk's sums can be merged.  offgrid: an addend was not. */

@@ -416,6 +416,95 @@ static void timesheet_tool_values(void)
 	rules_free(&r);
 }
 
+/* The timesheet reader keeps what short fields read as, and the strings it
+ * interned, by their bytes (timesheet.c): every value of a column comes out as
+ * if read afresh, whatever evicted it meanwhile; a rejected value is rejected
+ * each time; strings whose slots meet (there are 400 use cases) stay apart. */
+static void value_caches(void)
+{
+	struct rules r;
+	minimal_rules(&r);
+	struct buf text = { 0 };
+	buf_puts(&text, "employee_id,date,use_case,minutes,ai_assisted,items,department\n");
+	/* minutes 1..1440 twice, as a number, as h:mm and as h:mm:ss (8 bytes and
+	 * more), in two orders; ai as one of 8 spellings; items 1..37 */
+	static const char *const yes[] = { "ja", "Ja", "x", "1", "yes", "WAAR" };
+	static const char *const no[] = { "nee", "0" };
+	double ai_minutes = 0, other_minutes = 0, ai_items = 0;
+	long ai_rows = 0, rows = 0;
+	for (int pass = 0; pass < 2; pass++) {
+		for (int k = 0; k < 1440; k++) {
+			int m = pass ? 1440 - k : k + 1;
+			bool ai = (k * 7 + pass) % 3 != 0;
+			int items = k % 37 + 1;
+			char minutes[32];
+			if (k % 3 == 0)
+				snprintf(minutes, sizeof(minutes), "%d", m);
+			else if (k % 3 == 1)
+				snprintf(minutes, sizeof(minutes), "%d:%02d", m / 60, m % 60);
+			else
+				snprintf(minutes, sizeof(minutes), "%03d:%02d:00", m / 60, m % 60);
+			buf_printf(&text, "E%d,2026-07-%02d,U%03d,%s,%s,%d,%s\n", k % 5, k % 28 + 1,
+			           (k * 13 + pass) % 400, minutes, ai ? yes[k % 6] : no[k % 2], items,
+			           k % 5 == 0 ? "Verkoop" : k % 5 == 1 ? "Inkoop" : "");
+			rows++;
+			if (ai) {
+				ai_rows++;
+				ai_minutes += m;
+				ai_items += items;
+			} else {
+				other_minutes += m;
+			}
+		}
+	}
+	/* rejected values, each twice, among accepted ones */
+	for (int i = 0; i < 2; i++)
+		buf_puts(&text, "E1,2026-07-01,U001,1441,ja,1,Inkoop\n"
+		                "E1,2026-07-01,U001,30,maybe,1,Inkoop\n"
+		                "E1,2026-07-01,U001,30,ja,0,Inkoop\n"
+		                "E1,2026-07-01,U001,30,ja,1,Inkoop\n");
+	struct dataset d;
+	char *got = timesheet_rejects(text.data, &d, &r);
+	long base = rows + 1;   /* the last accepted line before them */
+	struct buf want = { 0 };
+	for (int i = 0; i < 2; i++)
+		buf_printf(&want, "t.csv,%ld,minutes,1441,out of range 0-1440\n"
+		                  "t.csv,%ld,ai_assisted,maybe,not a yes/no value\n"
+		                  "t.csv,%ld,items,0,out of range 1-10000\n",
+		           base + 1 + 4 * i, base + 2 + 4 * i, base + 3 + 4 * i);
+	buf_puts(&want, "status 0\n");
+	CHECK_STR(got, want.data);
+	free(got);
+	CHECK_INT(d.timesheet_file.rows_used, rows + 2);
+	double sum_ai = 0, sum_items = 0, sum_other = 0;
+	long sum_ai_rows = 0, misplaced = 0;
+	for (size_t i = 0; i < d.cell_index.count; i++) {
+		const struct ts_cell *c = &d.cells[i];
+		sum_ai += c->ai_minutes;
+		sum_items += c->ai_items;
+		sum_ai_rows += c->ai_entries;
+		/* E0 only ever worked in Verkoop, E1 in Inkoop, the others in none */
+		const char *who = strmap_key(&d.employees, c->employee);
+		const char *dept = c->department == NO_STRING ? ""
+		                                              : strmap_key(&d.departments, c->department);
+		misplaced += strcmp(dept, !strcmp(who, "E0") ? "Verkoop"
+		                          : !strcmp(who, "E1") ? "Inkoop" : "") != 0;
+	}
+	for (size_t i = 0; i < d.baseline_index.count; i++)
+		sum_other += d.baselines[i].minutes;
+	CHECK_DBL(sum_ai, ai_minutes + 60);
+	CHECK_DBL(sum_items, ai_items + 2);
+	CHECK_INT(sum_ai_rows, ai_rows + 2);
+	CHECK_DBL(sum_other, other_minutes);
+	CHECK_INT(misplaced, 0);
+	CHECK_INT((long)d.use_cases.count, 400);
+	CHECK_INT((long)d.departments.count, 2);
+	dataset_free(&d);
+	buf_free(&want);
+	buf_free(&text);
+	rules_free(&r);
+}
+
 /* The key index of the dataset's tables (dataset.c): dense indexes in the order
  * keys are first seen, each found again after the table has grown several times,
  * keys that differ in one part apart. */
@@ -463,6 +552,7 @@ void test_readers(void)
 	survey_tool_values();
 	date_orders();
 	timesheet_tool_values();
+	value_caches();
 	CHECK_INT(chdir(cwd), 0);
 	char cmd[128];
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
