@@ -636,10 +636,66 @@ out:
 		fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+/* 39 cells, more than two of the batches the cells are written in and a rest:
+ * each comes back with its own figures, department and place in the export. */
+static void many_cells(void)
+{
+	char dir[] = "/tmp/aireport-history-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(0);
+		return;
+	}
+	FILE *err = fopen("/dev/null", "w");
+	struct buf ts = { 0 };
+	buf_puts(&ts, "employee_id,date,use_case,minutes,ai_assisted,items,department\n");
+	enum { CELLS = 39 };
+	for (int i = 0; i < CELLS; i++)   /* one row per cell: E0-E2 x U00-U12, January */
+		buf_printf(&ts, "E%d,2026-01-%02d,U%02d,%d,yes,%d,D%d\n", i % 3, i % 28 + 1, i / 3,
+		           i + 1, i % 4 + 1, i % 2);
+	struct company c;
+	company_load(&c, dir, survey_text, ts.data);
+	CHECK_INT(c.status, 0);
+	struct history *h = c.status ? NULL : history_open(dir, err);
+	CHECK(h != NULL);
+	struct history_data d = { 0 };
+	if (h && record(h, &c, 1000, NULL, err) == 0 &&
+	    history_load(h, 2026 * 4, 2026 * 4 + 1, false, &d, err) == 0) {
+		CHECK_INT(d.cell_count, CELLS);
+		long wrong = 0;
+		for (int i = 0; i < CELLS && (size_t)i < d.cell_count; i++) {
+			char who[SHA256_HEX_SIZE], id[8], use_case[8], dept[8];
+			snprintf(id, sizeof(id), "E%d", i % 3);
+			snprintf(use_case, sizeof(use_case), "U%02d", i / 3);
+			snprintf(dept, sizeof(dept), "D%d", i % 2);
+			history_pseudonym(h, id, who);
+			const struct history_cell *x = &d.cells[i];   /* in the export's order */
+			wrong += strcmp(x->employee, who) != 0 || strcmp(x->use_case, use_case) != 0 ||
+			         x->month != 2026 * 12 || x->entries != 1 || x->ai_entries != 1 ||
+			         x->ai_minutes != i + 1 || x->ai_items != i % 4 + 1 ||
+			         !x->department || strcmp(x->department, dept) != 0 ||
+			         x->department_date != days_from_civil(2026, 1, i % 28 + 1) ||
+			         x->department_line != i + 2;
+		}
+		CHECK_INT(wrong, 0);
+		history_data_free(&d);
+	} else {
+		CHECK(!"recorded and loaded");
+	}
+	history_close(h);
+	company_free(&c);
+	buf_free(&ts);
+	fclose(err);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+}
+
 void test_history(void)
 {
 	sha256_vectors();
 	hmac_vectors();
 	parse_metrics();
 	round_trip();
+	many_cells();
 }
