@@ -369,25 +369,29 @@ static bool plain_line(struct parse *ps, const char *s, const char *end, const c
 	char *t = ps->text.data;
 	memcpy(t, s, n);
 	t[n] = '\0';
+	/* locals: a store to the text could change ps's members, for all the
+	 * compiler knows, and it would load them again after each */
+	struct csv_field *fields = ps->fields;
+	const uint16_t *dpos = ps->dpos;
 	if (!blanks) {   /* nothing to trim: each field ends at its delimiter */
 		size_t from = 0;
 		for (size_t f = 0; f < nd; f++) {
-			size_t to = ps->dpos[f];
+			size_t to = dpos[f];
 			t[to] = '\0';
-			ps->fields[f] = (struct csv_field){ .data = t + from, .len = to - from };
+			fields[f] = (struct csv_field){ .data = t + from, .len = to - from };
 			from = to + 1;
 		}
-		ps->fields[nd] = (struct csv_field){ .data = t + from, .len = n - from };
+		fields[nd] = (struct csv_field){ .data = t + from, .len = n - from };
 	} else {
 		for (size_t f = 0, from = 0; f <= nd; f++) {
-			size_t to = f < nd ? ps->dpos[f] : n;
+			size_t to = f < nd ? dpos[f] : n;
 			char *a = t + from, *b = t + to;
 			while (a < b && (*a == ' ' || *a == '\t'))
 				a++;
 			while (b > a && (b[-1] == ' ' || b[-1] == '\t'))
 				b--;
 			*b = '\0';
-			ps->fields[f] = (struct csv_field){ .data = a, .len = (size_t)(b - a) };
+			fields[f] = (struct csv_field){ .data = a, .len = (size_t)(b - a) };
 			from = to + 1;
 		}
 	}
