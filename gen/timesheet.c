@@ -300,8 +300,9 @@ static int clock_duration(struct ts_row *row, char *reason, size_t rsz)
 	return 0;
 }
 
-static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int column,
-                           const struct csv_field *f, char *reason, size_t rsz)
+static inline __attribute__((always_inline)) int
+timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int column,
+                const struct csv_field *f, char *reason, size_t rsz)
 {
 	struct dataset *d = tr->d;
 	enum field_error e = FIELD_OK;
@@ -408,6 +409,24 @@ static int timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int 
 		return -1;
 	}
 	return 0;
+}
+
+/* Column c of rec into row, when the export has it; a failure sets bit c of
+ * *failed with its reason in reasons[c].  Inlined for each c as a constant. */
+static inline __attribute__((always_inline)) void
+take_field(struct timesheet_reader *tr, struct ts_row *row, const struct csv_record *rec, int c,
+           char reasons[][96], unsigned *failed)
+{
+	const struct header_column *col = &tr->map.col[c];
+	if (col->nparts == 0)
+		return;
+	struct csv_field f;
+	if (col->nparts == 1 && (size_t)col->part[0] < rec->count)
+		f = rec->fields[col->part[0]];
+	else
+		header_map_field(&tr->map, c, rec, &tr->scratch, &f);
+	if (timesheet_field(tr, row, c, &f, reasons[c], sizeof(reasons[c])))
+		*failed |= 1u << c;
 }
 
 static bool in_baseline(const struct rules *rules, int32_t date)
@@ -574,20 +593,30 @@ int timesheet_record(const struct csv_record *rec, void *ctx)
 		return 0;
 	}
 	struct ts_row row = { .department = NO_STRING, .items = 1, .line = rec->line };
-	bool rejected = false;
-	/* Every invalid field is listed, so one round of fixes is enough. */
-	for (size_t k = 0; k < tr->map.norder; k++) {
+	/* Column by column, each with its own code (no dispatch per field); every
+	 * invalid field is listed, in the header's order, so one round of fixes is
+	 * enough. */
+	char reasons[TC_COUNT][96];
+	unsigned failed = 0;
+	take_field(tr, &row, rec, TC_EMPLOYEE_ID, reasons, &failed);
+	take_field(tr, &row, rec, TC_DATE, reasons, &failed);
+	take_field(tr, &row, rec, TC_USE_CASE, reasons, &failed);
+	take_field(tr, &row, rec, TC_MINUTES, reasons, &failed);
+	take_field(tr, &row, rec, TC_HOURS, reasons, &failed);
+	take_field(tr, &row, rec, TC_AI_ASSISTED, reasons, &failed);
+	take_field(tr, &row, rec, TC_ITEMS, reasons, &failed);
+	take_field(tr, &row, rec, TC_DEPARTMENT, reasons, &failed);
+	take_field(tr, &row, rec, TC_START, reasons, &failed);
+	take_field(tr, &row, rec, TC_END, reasons, &failed);
+	take_field(tr, &row, rec, TC_BREAK, reasons, &failed);
+	_Static_assert(TC_COUNT == 11, "a column without its take_field");
+	bool rejected = failed != 0;
+	for (size_t k = 0; failed && k < tr->map.norder; k++) {
 		int c = tr->map.order[k];
-		const struct header_column *col = &tr->map.col[c];
-		struct csv_field f;
-		if (col->nparts == 1 && (size_t)col->part[0] < rec->count)
-			f = rec->fields[col->part[0]];
-		else
+		if (failed & 1u << c) {
+			struct csv_field f;
 			header_map_field(&tr->map, c, rec, &tr->scratch, &f);
-		char reason[96];
-		if (timesheet_field(tr, &row, c, &f, reason, sizeof(reason))) {
-			timesheet_reject(tr, rec->line, tr->map.col[c].label, f.data, reason);
-			rejected = true;
+			timesheet_reject(tr, rec->line, tr->map.col[c].label, f.data, reasons[c]);
 		}
 	}
 	if (!rejected && tr->duration == FROM_CLOCK) {

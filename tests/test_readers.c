@@ -153,7 +153,8 @@ static void timesheet_reasons(void)
 		"Mail;ja;E1;1-7-2026;;;\n"                /* 10 empty minutes */
 		"Mail;ja;E1;1-7-2026;1.000,5;;\n"         /* 11 thousands separator */
 		"Mail;ja;E1\n"                            /* 12 field count */
-		"Mail;ja;E1;1-7-2026;30;;10000\n",        /* 13 ok: items at the limit */
+		"Mail;ja;E1;1-7-2026;30;;10000\n"         /* 13 ok: items at the limit */
+		"Mail;maybe;E1;1-7-2026;1441;;0\n",       /* 14 three, in the header's order */
 		&d, &r);
 	CHECK_STR(got,
 		"t.csv,3,ai_assisted,maybe,not a yes/no value\n"
@@ -166,11 +167,14 @@ static void timesheet_reasons(void)
 		"t.csv,10,minutes,,empty\n"
 		"t.csv,11,minutes,\"1.000,5\",\"not a duration (expected a number, h:mm or 1h 30m)\"\n"
 		"t.csv,12,,,\"wrong number of fields (3, header has 7)\"\n"
+		"t.csv,14,ai_assisted,maybe,not a yes/no value\n"
+		"t.csv,14,minutes,1441,out of range 0-1440\n"
+		"t.csv,14,items,0,out of range 1-10000\n"
 		"status 0\n");
 	free(got);
-	CHECK_INT(d.timesheet_file.rows_read, 12);
+	CHECK_INT(d.timesheet_file.rows_read, 13);
 	CHECK_INT(d.timesheet_file.rows_used, 2);
-	CHECK_INT(d.timesheet_file.rows_rejected, 10);
+	CHECK_INT(d.timesheet_file.rows_rejected, 11);
 	CHECK_INT(d.cell_index.count, 1);
 	CHECK_INT(d.cells[0].ai_entries, 2);
 	CHECK_INT((long)d.cells[0].ai_items, 10001);
