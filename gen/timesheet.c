@@ -420,12 +420,13 @@ take_field(struct timesheet_reader *tr, struct ts_row *row, const struct csv_rec
 	const struct header_column *col = &tr->map.col[c];
 	if (col->nparts == 0)
 		return;
-	struct csv_field f;
+	struct csv_field joined;
+	const struct csv_field *f = &joined;
 	if (col->nparts == 1 && (size_t)col->part[0] < rec->count)
-		f = rec->fields[col->part[0]];
+		f = &rec->fields[col->part[0]];
 	else
-		header_map_field(&tr->map, c, rec, &tr->scratch, &f);
-	if (timesheet_field(tr, row, c, &f, reasons[c], sizeof(reasons[c])))
+		header_map_field(&tr->map, c, rec, &tr->scratch, &joined);
+	if (timesheet_field(tr, row, c, f, reasons[c], sizeof(reasons[c])))
 		*failed |= 1u << c;
 }
 
