@@ -17,6 +17,9 @@
  * when each had its own. */
 #define CELL_BATCH 16
 #define CELL_PARAMS 11
+#define CELL_INSERT "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries," \
+                    " ai_items, ai_minutes, department, department_date, ordinal," \
+                    " department_line) VALUES"
 #define CELL_ROW "(?,?,?,?,?,?,?,?,?,?,?)"
 #define CELL_ROWS_4 CELL_ROW "," CELL_ROW "," CELL_ROW "," CELL_ROW
 
@@ -41,12 +44,8 @@ static const char *const record_sql[S_COUNT] = {
 	[S_TS_DELETE_CELLS] = "DELETE FROM timesheet_cell WHERE month BETWEEN ?1 * 3 AND ?1 * 3 + 2",
 	[S_TS_DELETE_BASELINES] = "DELETE FROM baseline_cell WHERE month BETWEEN ?1 * 3 AND ?1 * 3 + 2",
 	[S_TS_DELETE_FIRST_AI] = "DELETE FROM first_ai WHERE quarter = ?1",
-	[S_CELL] = "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries,"
-	           " ai_items, ai_minutes, department, department_date, ordinal, department_line)"
-	           " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[S_CELLS] = "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries,"
-	            " ai_items, ai_minutes, department, department_date, ordinal, department_line)"
-	            " VALUES" CELL_ROWS_4 "," CELL_ROWS_4 "," CELL_ROWS_4 "," CELL_ROWS_4,
+	[S_CELL] = CELL_INSERT CELL_ROW,
+	[S_CELLS] = CELL_INSERT CELL_ROWS_4 "," CELL_ROWS_4 "," CELL_ROWS_4 "," CELL_ROWS_4,
 	[S_BASELINE] = "INSERT INTO baseline_cell(use_case, month, minutes, items, ordinal)"
 	               " VALUES(?1, ?2, ?3, ?4, ?5)",
 	[S_FIRST_AI] = "INSERT INTO first_ai(use_case, quarter, date) VALUES(?1, ?2, ?3)",

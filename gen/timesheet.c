@@ -233,10 +233,10 @@ static inline struct value_slot *value_slot(struct value_slot *cache, const stru
 	return a;
 }
 
+/* Marks slot (from value_slot) as holding f's value, which the caller sets. */
 static inline void value_keep(struct value_slot *slot, const struct csv_field *f)
 {
-	if (slot)
-		slot->len = (uint32_t)f->len + 1;
+	slot->len = (uint32_t)f->len + 1;
 }
 
 /* minutes (0-1440) or hours (0-24) as a number, h:mm, h:mm:ss or "1h 30m". */
@@ -339,9 +339,10 @@ timesheet_field(struct timesheet_reader *tr, struct ts_row *row, int column,
 		if (duration_field(f, column == TC_MINUTES ? DURATION_MINUTES : DURATION_HOURS,
 		                   &row->minutes, reason, rsz))
 			return -1;
-		value_keep(slot, f);
-		if (slot)
+		if (slot) {
+			value_keep(slot, f);
 			slot->v.minutes = row->minutes;
+		}
 		return 0;
 	}
 	case TC_AI_ASSISTED: {
