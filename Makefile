@@ -28,7 +28,7 @@ PDF_OBJS = gen/out_pdf.o gen/pdf_doc.o gen/pdf_canvas.o gen/pdf_format.o gen/pdf
 HISTORY_OBJS = gen/history.o gen/history_figures.o gen/history_write.o gen/history_read.o \
                gen/history_merge.o
 
-OBJS = gen/util.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/progress.o \
+OBJS = gen/util.o gen/heap.o gen/vocab.o gen/calendar.o gen/fields.o gen/answers.o gen/progress.o \
        gen/csvdecode.o gen/csvin.o gen/chunk.o gen/xlsxcell.o \
        gen/xlsxin.o gen/xlsxin_reader.o gen/xlsxin_book.o gen/xlsxin_sheet.o gen/xlsxin_scan.o gen/header.o gen/profile.o \
        gen/rules.o gen/rules_keys.o gen/rules_syntax.o gen/rules_values.o gen/rules_input.o \
@@ -48,7 +48,8 @@ MAIN = gen/main.o gen/batch.o
 TEST_OBJS = tests/unit_main.o tests/test_util.o tests/test_fields.o \
             tests/test_csvin.o tests/test_header.o tests/test_readers.o tests/test_rules.o tests/test_report.o \
             tests/test_privacy.o tests/test_i18n.o tests/test_xlsxin.o tests/test_out.o tests/test_model.o \
-            tests/test_history.o tests/test_chunks.o tests/test_benchmark.o
+            tests/test_history.o tests/test_chunks.o tests/test_benchmark.o \
+            tests/test_heap.o
 
 all: aireport
 

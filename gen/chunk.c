@@ -23,6 +23,7 @@
 
 #include "csvdecode.h"
 #include "csvtok.h"
+#include "heap.h"
 #include "progress.h"
 #include "util.h"
 
@@ -181,6 +182,7 @@ static size_t speculated_start(const struct pipeline *pl, size_t k, char *buf)
 
 static void *worker(void *arg)
 {
+	heap_thread_setup();
 	struct pipeline *pl = arg;
 	char *buf = xmalloc(CSVTOK_PIECE);
 	pthread_mutex_lock(&pl->mu);

@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "csvin.h"
 #include "fsutil.h"
+#include "heap.h"
 #include "init_rules.h"
 #include "share.h"
 #include "run.h"
@@ -73,6 +74,7 @@ int main(int argc, char **argv)
 	/* Every number is formatted by the program itself: keep the C locale so no
 	 * library writes a decimal comma (SPEC §6). */
 	setlocale(LC_ALL, "C");
+	heap_setup();
 
 	enum { OPT_BATCH = 256, OPT_STRICT, OPT_VERSION, OPT_HELP, OPT_CHECK, OPT_FORMAT, OPT_INIT_RULES,
 	       OPT_NO_HISTORY, OPT_REPUBLISH, OPT_THREADS };

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stdlib.h>
 
+#include "heap.h"
 #include "out_pdf.h"
 #include "out_xlsx.h"
 #include "util.h"
@@ -22,6 +23,7 @@ struct pdf_job {
 
 static void *pdf_job_run(void *arg)
 {
+	heap_thread_setup();
 	struct pdf_job *job = arg;
 	job->status = pdf_write_assessment(job->r, job->path, job->err);
 	return NULL;

@@ -17,6 +17,7 @@
 #include "digests.h"
 #include "fields.h"
 #include "fsutil.h"
+#include "heap.h"
 #include "history.h"
 #include "history_merge.h"
 #include "ingest.h"
@@ -560,6 +561,7 @@ static void history_job_stage(struct history_job *j)
 
 static void *history_job_run(void *arg)
 {
+	heap_thread_setup();
 	struct history_job *j = arg;
 	struct client *c = j->c;
 	c->lock = folder_lock(c->org_dir.data, c->opt->quiet, c->err);

@@ -17,10 +17,11 @@ void test_model(void);
 void test_history(void);
 void test_chunks(void);
 void test_benchmark(void);
+void test_heap(void);
 
 #define ALL_TESTS(X) \
 	X(test_util); X(test_fields); X(test_csvin); X(test_header); X(test_readers); X(test_rules); \
 	X(test_report); X(test_privacy); X(test_i18n); X(test_xlsxin); X(test_out); \
-	X(test_model); X(test_history); X(test_chunks); X(test_benchmark)
+	X(test_model); X(test_history); X(test_chunks); X(test_benchmark); X(test_heap)
 
 #endif
