@@ -4,9 +4,10 @@
  * thread's in a heap of its own, aligned to 64 MiB.  The main heap is grown once
  * with room to spare and advised as a whole; a thread's heap is advised when the
  * thread first allocates, and the 2 MiB it has begun to use are collapsed into
- * one page.  The kernel only backs a 2 MiB-aligned range with a huge page when
- * no small page of it is in use yet, hence the spacer that moves the main heap's
- * allocations to the next boundary. */
+ * one page.  The kernel only backs a 2 MiB-aligned range with a huge page on a
+ * fault when no small page of it is in use yet, hence the spacer that moves the
+ * main heap's allocations to the next boundary, and the collapse of a first
+ * 2 MiB that a small page was already written in. */
 #define _DEFAULT_SOURCE
 #include "heap.h"
 
@@ -52,8 +53,11 @@ bool heap_setup(void)
 	free(probe);
 	spacer = malloc(lead);
 	uintptr_t end = (uintptr_t)sbrk(0);
-	if (end > boundary)
+	if (end > boundary) {
 		madvise((void *)boundary, end - boundary, MADV_HUGEPAGE);
+		/* The heap's end after the probe was marked in the first 2 MiB. */
+		madvise((void *)boundary, HUGE_PAGE, MADV_COLLAPSE);
+	}
 	return true;
 }
 
