@@ -366,7 +366,12 @@ struct history *history_open(const char *dir, FILE *err)
 	h->path = path.data;
 	h->secret_path = secret.data;
 
-	int rc = sqlite3_open_v2(h->path, &h->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* One thread at a time uses the connection (the history's thread stages, the
+	 * run commits once it has joined it), so SQLite need not lock its mutex on
+	 * every call: 18 000 cells make some 250 000 calls. */
+	int rc = sqlite3_open_v2(h->path, &h->db,
+	                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+	                         NULL);
 	if (rc != SQLITE_OK) {
 		if (h->db)
 			history_fail(h, rc, err);
