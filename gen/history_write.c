@@ -12,22 +12,30 @@
 
 /* ---- recording -------------------------------------------------------------------- */
 
-/* Cells go in CELL_BATCH rows to a statement (S_CELLS): a statement's own work
- * (step, reset, the checks of each binding) was a quarter of what a cell cost
- * when each had its own. */
-#define CELL_BATCH 16
+/* Cells and survey answers go in BATCH rows to a statement (S_CELLS,
+ * S_SURVEYS): a statement's own work (step, reset, the checks of each binding)
+ * was a quarter of what a cell cost when each had its own. */
+#define BATCH 16
 #define CELL_PARAMS 11
 #define CELL_INSERT "INSERT INTO timesheet_cell(person, use_case, month, entries, ai_entries," \
                     " ai_items, ai_minutes, department, department_date, ordinal," \
                     " department_line) VALUES"
 #define CELL_ROW "(?,?,?,?,?,?,?,?,?,?,?)"
 #define CELL_ROWS_4 CELL_ROW "," CELL_ROW "," CELL_ROW "," CELL_ROW
+#define SURVEY_PARAMS 15
+#define SURVEY_INSERT "INSERT INTO survey_answer(person, quarter, submitted, department, role," \
+                      " mentor_named, mentor, training_date, ai_days_per_week, tool_knowledge," \
+                      " application_breadth, autonomy, innovation, knowledge_sharing," \
+                      " satisfaction) VALUES"
+#define SURVEY_ROW "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+#define SURVEY_ROWS_4 SURVEY_ROW "," SURVEY_ROW "," SURVEY_ROW "," SURVEY_ROW
 
 /* Statements of one record transaction; history_record() finalises each. */
 enum {
 	S_RUN, S_INPUT, S_PUBLICATION, S_FIGURE, S_RUN_PUBLICATION, S_PERSON_ADD, S_PERSON_ID,
 	S_TS_QUARTER, S_TS_DELETE_CELLS, S_TS_DELETE_BASELINES, S_TS_DELETE_FIRST_AI,
-	S_CELL, S_CELLS, S_BASELINE, S_FIRST_AI, S_SURVEY_QUARTER, S_SURVEY_DELETE, S_SURVEY, S_META,
+	S_CELL, S_CELLS, S_BASELINE, S_FIRST_AI, S_SURVEY_QUARTER, S_SURVEY_DELETE, S_SURVEY, S_SURVEYS,
+	S_META,
 	S_COUNT
 };
 static const char *const record_sql[S_COUNT] = {
@@ -51,10 +59,9 @@ static const char *const record_sql[S_COUNT] = {
 	[S_FIRST_AI] = "INSERT INTO first_ai(use_case, quarter, date) VALUES(?1, ?2, ?3)",
 	[S_SURVEY_QUARTER] = "INSERT OR REPLACE INTO survey_quarter(quarter, run) VALUES(?1, ?2)",
 	[S_SURVEY_DELETE] = "DELETE FROM survey_answer WHERE quarter = ?1",
-	[S_SURVEY] = "INSERT INTO survey_answer(person, quarter, submitted, department, role,"
-	             " mentor_named, mentor, training_date, ai_days_per_week, tool_knowledge,"
-	             " application_breadth, autonomy, innovation, knowledge_sharing, satisfaction)"
-	             " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+	[S_SURVEY] = SURVEY_INSERT SURVEY_ROW,
+	[S_SURVEYS] = SURVEY_INSERT SURVEY_ROWS_4 "," SURVEY_ROWS_4 "," SURVEY_ROWS_4 ","
+	              SURVEY_ROWS_4,
 	[S_META] = "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)",
 };
 
@@ -299,8 +306,8 @@ static bool record_cells(struct recorder *r, const struct dataset *d)
 		qsort(keys, n, sizeof(*keys), cell_key_cmp);
 	for (size_t k = 0; k < n && ok;) {
 		/* whole batches, then the rest one by one */
-		int which = n - k >= CELL_BATCH ? S_CELLS : S_CELL;
-		size_t rows = which == S_CELLS ? CELL_BATCH : 1;
+		int which = n - k >= BATCH ? S_CELLS : S_CELL;
+		size_t rows = which == S_CELLS ? BATCH : 1;
 		for (size_t b = 0; b < rows; b++, k++)
 			bind_cell(r->st[which], (int)(b * CELL_PARAMS), d, &keys[k]);
 		ok = step(r, which);
@@ -364,6 +371,37 @@ static bool survey_quarter_recorded(const int *quarters, size_t count, int q)
 	return false;
 }
 
+/* The row of one survey answer, as parameters from+1 to from+SURVEY_PARAMS of st;
+ * false when its person's row could not be made. */
+static bool bind_survey(struct recorder *r, sqlite3_stmt *st, int from, const struct dataset *d,
+                        const struct survey_row *s)
+{
+	sqlite3_int64 who = known_person(r, EMPLOYEE_IDS, &d->employees, s->employee);
+	sqlite3_int64 mentor = s->mentor != NO_STRING
+		? known_person(r, OTHER_IDS, &d->strings, s->mentor) : -1;
+	if (!who || !mentor)
+		return false;
+	sqlite3_bind_int64(st, from + 1, who);
+	sqlite3_bind_int(st, from + 2, quarter_of_days(s->submitted));
+	sqlite3_bind_int(st, from + 3, s->submitted);
+	bind_text(st, from + 4, strmap_key(&d->departments, s->department));
+	bind_text(st, from + 5, strmap_key(&d->strings, s->role));
+	sqlite3_bind_int(st, from + 6, s->mentor != NO_STRING);
+	if (mentor > 0)
+		sqlite3_bind_int64(st, from + 7, mentor);
+	else
+		sqlite3_bind_null(st, from + 7);
+	bind_date(st, from + 8, s->training_date);
+	sqlite3_bind_double(st, from + 9, s->ai_days_per_week);
+	for (int k = 0; k < 5; k++)
+		sqlite3_bind_int(st, from + 10 + k, s->scores[k]);
+	if (s->satisfaction)
+		sqlite3_bind_int(st, from + 15, s->satisfaction);
+	else
+		sqlite3_bind_null(st, from + 15);
+	return true;
+}
+
 /* The survey's quarters (those with an accepted row) replace the history's,
  * except those whose changed answers were held back. */
 static bool record_survey(struct recorder *r, const struct dataset *d)
@@ -396,38 +434,21 @@ static bool record_survey(struct recorder *r, const struct dataset *d)
 		sqlite3_bind_int64(r->st[S_SURVEY_QUARTER], 2, r->run);
 		ok = ok && step(r, S_SURVEY_QUARTER);
 	}
-	sqlite3_stmt *st = r->st[S_SURVEY];
-	for (size_t i = 0; i < d->survey_count && ok; i++) {
-		const struct survey_row *s = &d->survey[i];
-		if (!s->line || !survey_quarter_recorded(quarters, nq, quarter_of_days(s->submitted)))
-			continue;
-		sqlite3_int64 who = known_person(r, EMPLOYEE_IDS, &d->employees, s->employee);
-		sqlite3_int64 mentor = s->mentor != NO_STRING
-			? known_person(r, OTHER_IDS, &d->strings, s->mentor) : -1;
-		if (!who || !mentor) {
-			ok = false;
-			break;
-		}
-		sqlite3_bind_int64(st, 1, who);
-		sqlite3_bind_int(st, 2, quarter_of_days(s->submitted));
-		sqlite3_bind_int(st, 3, s->submitted);
-		bind_text(st, 4, strmap_key(&d->departments, s->department));
-		bind_text(st, 5, strmap_key(&d->strings, s->role));
-		sqlite3_bind_int(st, 6, s->mentor != NO_STRING);
-		if (mentor > 0)
-			sqlite3_bind_int64(st, 7, mentor);
-		else
-			sqlite3_bind_null(st, 7);
-		bind_date(st, 8, s->training_date);
-		sqlite3_bind_double(st, 9, s->ai_days_per_week);
-		for (int k = 0; k < 5; k++)
-			sqlite3_bind_int(st, 10 + k, s->scores[k]);
-		if (s->satisfaction)
-			sqlite3_bind_int(st, 15, s->satisfaction);
-		else
-			sqlite3_bind_null(st, 15);
-		ok = step(r, S_SURVEY);
+	/* The rows to store, in their order; then whole batches and the rest one by one. */
+	size_t *rows = xmalloc((d->survey_count + 1) * sizeof(*rows));
+	size_t n = 0;
+	for (size_t i = 0; i < d->survey_count; i++)
+		if (d->survey[i].line &&
+		    survey_quarter_recorded(quarters, nq, quarter_of_days(d->survey[i].submitted)))
+			rows[n++] = i;
+	for (size_t k = 0; k < n && ok;) {
+		int which = n - k >= BATCH ? S_SURVEYS : S_SURVEY;
+		size_t count = which == S_SURVEYS ? BATCH : 1;
+		for (size_t b = 0; b < count && ok; b++, k++)
+			ok = bind_survey(r, r->st[which], (int)(b * SURVEY_PARAMS), d, &d->survey[rows[k]]);
+		ok = ok && step(r, which);
 	}
+	free(rows);
 	free(quarters);
 	return ok;
 }

@@ -691,6 +691,89 @@ static void many_cells(void)
 		fprintf(stderr, "cannot remove %s\n", dir);
 }
 
+/* More answers than a batch holds, twice over and a rest: each is read back with
+ * its own person, quarter, dates, mentor and scores. */
+static void many_answers(void)
+{
+	char dir[] = "/tmp/aireport-history-XXXXXX";
+	if (!mkdtemp(dir)) {
+		CHECK(0);
+		return;
+	}
+	FILE *err = fopen("/dev/null", "w");
+	struct buf sv = { 0 };
+	buf_puts(&sv, "employee_id,submitted,department,role,ai_days_per_week,tool_knowledge,"
+	              "application_breadth,autonomy,innovation,knowledge_sharing,satisfaction,"
+	              "training_date,mentor_id\n");
+	enum { ANSWERS = 37 };
+	for (int i = 0; i < ANSWERS; i++) {   /* A00-A36, each with figures of its own */
+		buf_printf(&sv, "A%02d,2026-02-%02d,D%d,R%d,%d.5,%d,%d,%d,%d,%d,", i, i % 28 + 1, i % 3,
+		           i % 2, i % 5, i % 5 + 1, (i + 1) % 5 + 1, (i + 2) % 5 + 1, (i + 3) % 5 + 1,
+		           (i + 4) % 5 + 1);
+		if (i % 4)
+			buf_printf(&sv, "%d", i % 5 + 1);
+		buf_puts(&sv, ",");
+		if (i % 3 == 0)
+			buf_printf(&sv, "2026-01-%02d", i % 28 + 1);
+		buf_puts(&sv, ",");
+		if (i % 2)
+			buf_printf(&sv, "A%02d", (i + 5) % ANSWERS);
+		buf_puts(&sv, "\n");
+	}
+	struct company c;
+	company_load(&c, dir, sv.data, "employee_id,date,use_case,minutes,ai_assisted,items\n"
+	                                "A00,2026-02-02,Mail,30,yes,1\n");
+	CHECK_INT(c.status, 0);
+	struct history *h = c.status ? NULL : history_open(dir, err);
+	CHECK(h != NULL);
+	struct history_data d = { 0 };
+	if (h && record(h, &c, 1000, NULL, err) == 0 &&
+	    history_load(h, 2026 * 4, 2026 * 4, false, &d, err) == 0) {
+		CHECK_INT(d.survey_count, ANSWERS);
+		long wrong = 0, found = 0;
+		for (int i = 0; i < ANSWERS; i++) {
+			char id[8], who[SHA256_HEX_SIZE], mentor[SHA256_HEX_SIZE] = "", text[8];
+			snprintf(id, sizeof(id), "A%02d", i);
+			history_pseudonym(h, id, who);
+			if (i % 2) {
+				snprintf(id, sizeof(id), "A%02d", (i + 5) % ANSWERS);
+				history_pseudonym(h, id, mentor);
+			}
+			for (size_t k = 0; k < d.survey_count; k++) {
+				const struct history_survey_row *x = &d.survey[k];
+				if (strcmp(x->employee, who) != 0)
+					continue;
+				found++;
+				snprintf(text, sizeof(text), "D%d", i % 3);
+				wrong += x->quarter != 2026 * 4 || strcmp(x->department, text) != 0;
+				snprintf(text, sizeof(text), "R%d", i % 2);
+				wrong += strcmp(x->role, text) != 0 ||
+				         x->submitted != days_from_civil(2026, 2, i % 28 + 1) ||
+				         x->ai_days_per_week != i % 5 + 0.5 ||
+				         x->mentor_named != (i % 2 == 1) || strcmp(x->mentor, mentor) != 0 ||
+				         x->training_date != (i % 3 == 0 ? days_from_civil(2026, 1, i % 28 + 1)
+				                                         : NO_DATE) ||
+				         x->satisfaction != (i % 4 ? i % 5 + 1 : 0);
+				for (int s = 0; s < 5; s++)
+					wrong += x->scores[s] != (i + s) % 5 + 1;
+			}
+		}
+		CHECK_INT(found, ANSWERS);
+		CHECK_INT(wrong, 0);
+		history_data_free(&d);
+	} else {
+		CHECK(!"recorded and loaded");
+	}
+	history_close(h);
+	company_free(&c);
+	buf_free(&sv);
+	fclose(err);
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+}
+
 void test_history(void)
 {
 	sha256_vectors();
@@ -698,4 +781,5 @@ void test_history(void)
 	parse_metrics();
 	round_trip();
 	many_cells();
+	many_answers();
 }
