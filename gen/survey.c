@@ -184,15 +184,13 @@ static int survey_record(const struct csv_record *rec, void *ctx)
 	return 0;
 }
 
-/* Orders rows by employee, quarter, submitted date, line. */
+/* Orders rows by employee, quarter, submitted date, line.  A later date is never
+ * in an earlier quarter, so the date alone orders the quarters too. */
 static int compare_survey_rows(const void *a, const void *b)
 {
 	const struct survey_row *x = a, *y = b;
 	if (x->employee != y->employee)
 		return x->employee < y->employee ? -1 : 1;
-	int qx = quarter_of_days(x->submitted), qy = quarter_of_days(y->submitted);
-	if (qx != qy)
-		return qx < qy ? -1 : 1;
 	if (x->submitted != y->submitted)
 		return x->submitted < y->submitted ? -1 : 1;
 	return x->line < y->line ? -1 : x->line > y->line;
