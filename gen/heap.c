@@ -1,22 +1,38 @@
 /* heap.c - 2 MiB pages for the heaps, and freed memory kept (see heap.h).
  *
- * glibc keeps the main thread's heap in one range grown with brk and each other
- * thread's in a heap of its own, aligned to 64 MiB.  The main heap is grown once
- * with room to spare and advised as a whole; a thread's heap is advised when the
- * thread first allocates, and the 2 MiB it has begun to use are collapsed into
- * one page.  The kernel only backs a 2 MiB-aligned range with a huge page on a
- * fault when no small page of it is in use yet, hence the spacer that moves the
- * main heap's allocations to the next boundary, and the collapse of a first
- * 2 MiB that a small page was already written in. */
+ * glibc keeps the main thread's heap in the brk segment ("[heap]") and each
+ * other thread's in a mapping of its own that starts at a multiple of 64 MiB.
+ * Advice is only given to the mapping that holds a block just allocated, and
+ * only when /proc/self/maps shows that mapping to be laid out so: another
+ * allocator (valgrind's, a preloaded one, glibc's hugetlb tunable) gets none.
+ *
+ * The main heap is grown once by a pad (room for a run's stages; what it grows
+ * by later is a mapping of its own, not advised) and advised from the first
+ * 2 MiB boundary in it on; a spacer block, kept, moves the heap's next blocks to
+ * that boundary.  A thread's heap is advised when the thread first allocates.
+ * The kernel backs a 2 MiB-aligned range with a huge page on a fault only when
+ * no small page of it is in use yet: the first 2 MiB of an advised range, where
+ * glibc has already written its own headers, are collapsed into one. */
 #define _DEFAULT_SOURCE
 #include "heap.h"
 
 #include <stdint.h>
 #include <stdlib.h>                 /* and with it __GLIBC__ */
 
-#if defined(__linux__) && defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__) && \
-    !defined(__SANITIZE_THREAD__)
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SANITIZED 1
+#endif
+
+#if defined(__linux__) && defined(__GLIBC__) && UINTPTR_MAX > 0xffffffffu && !defined(SANITIZED)
 #include <malloc.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -25,65 +41,114 @@
 #endif
 
 #define HUGE_PAGE ((uintptr_t)2 << 20)
-#define THREAD_HEAP ((uintptr_t)64 << 20)     /* glibc's HEAP_MAX_SIZE on 64 bits */
-/* What a heap grows by at least: room for a stage's tables without growing again. */
+#define THREAD_HEAP ((uintptr_t)64 << 20)     /* glibc's heap alignment on 64 bits */
 #define HEAP_PAD (16 << 20)
 
-static void *spacer;                          /* never touched: costs no memory */
+static bool huge_pages;                       /* the kernel offers them on advice */
+static bool main_advised;
+static void *volatile spacer;                 /* kept; only its header is touched */
 
 static uintptr_t align_up(uintptr_t a)
 {
 	return (a + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
 }
 
-bool heap_setup(void)
+/* Whether transparent huge pages are given where advised ("always" or "madvise"). */
+static bool kernel_offers_huge_pages(void)
 {
-	/* Every block up to 32 MiB comes from a heap (not a mapping of its own that
-	 * free() unmaps), and a heap is never trimmed: freed pages are reused. */
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);      /* the largest glibc allows */
-	mallopt(M_TRIM_THRESHOLD, 1 << 30);
-	mallopt(M_TOP_PAD, HEAP_PAD);
-	/* A block larger than the free end of the heap grows it by the pad; once
-	 * it is freed, the spacer takes its place up to the next 2 MiB boundary. */
-	char *probe = malloc(HUGE_PAGE);
-	if (!probe)
-		return true;
-	uintptr_t boundary = align_up((uintptr_t)probe + 64);
-	size_t lead = boundary - (uintptr_t)probe - 32;   /* less the next block's header */
-	free(probe);
-	spacer = malloc(lead);
-	uintptr_t end = (uintptr_t)sbrk(0);
-	if (end > boundary) {
-		madvise((void *)boundary, end - boundary, MADV_HUGEPAGE);
-		/* The heap's end after the probe was marked in the first 2 MiB. */
-		madvise((void *)boundary, HUGE_PAGE, MADV_COLLAPSE);
+	FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
+	char line[128] = "";
+	if (f) {
+		if (!fgets(line, sizeof(line), f))
+			line[0] = 0;
+		fclose(f);
 	}
+	return strstr(line, "[always]") || strstr(line, "[madvise]");
+}
+
+/* The mapping that holds addr, from /proc/self/maps; *main_heap when it is the
+ * brk segment.  False when none does or the file cannot be read. */
+static bool mapping_of(uintptr_t addr, uintptr_t *lo, uintptr_t *hi, bool *main_heap)
+{
+	FILE *f = fopen("/proc/self/maps", "r");
+	if (!f)
+		return false;
+	char line[512];
+	bool found = false, line_start = true;
+	while (!found && fgets(line, sizeof(line), f)) {
+		bool starts = line_start;
+		line_start = strchr(line, '\n') != NULL;   /* else the rest of a long line follows */
+		unsigned long a, b;
+		if (!starts || sscanf(line, "%lx-%lx", &a, &b) != 2 || addr < a || addr >= b)
+			continue;
+		*lo = a;
+		*hi = b;
+		*main_heap = strstr(line, "[heap]") != NULL;
+		found = true;
+	}
+	fclose(f);
+	return found;
+}
+
+/* Advises [lo, hi) and collapses its first 2 MiB; lo is 2 MiB-aligned. */
+static bool advise(uintptr_t lo, uintptr_t hi)
+{
+	if (hi < lo + HUGE_PAGE || madvise((void *)lo, hi - lo, MADV_HUGEPAGE) != 0)
+		return false;
+	madvise((void *)lo, HUGE_PAGE, MADV_COLLAPSE);
 	return true;
 }
 
-void heap_thread_setup(void)
+int heap_setup(void)
 {
+	/* Every block up to 32 MiB comes from a heap (not a mapping of its own that
+	 * free() unmaps), and a heap is never trimmed: freed pages are reused. */
+	if (!mallopt(M_MMAP_THRESHOLD, 32 << 20) ||   /* the largest glibc allows */
+	    !mallopt(M_TRIM_THRESHOLD, 1 << 30) || !mallopt(M_TOP_PAD, HEAP_PAD))
+		return 0;
+	/* A block larger than the free end of the heap grows it by the pad.  Once it
+	 * is freed, the spacer takes its place up to the next 2 MiB boundary (a
+	 * block's header is 16 bytes, and its size rounds up to 16). */
+	char *probe = malloc(HUGE_PAGE);
+	if (!probe)
+		return 0;
+	uintptr_t boundary = align_up((uintptr_t)probe + 64);
+	size_t lead = boundary - (uintptr_t)probe - 16;
+	free(probe);
+	spacer = malloc(lead);
+	uintptr_t lo, hi;
+	bool main_heap = false;
+	if (!mapping_of(boundary, &lo, &hi, &main_heap) || !main_heap)
+		return 0;                             /* not glibc's brk heap */
+	huge_pages = kernel_offers_huge_pages();
+	main_advised = huge_pages && advise(boundary, hi);
+	return main_advised ? HEAP_KEPT | HEAP_HUGE_PAGES : HEAP_KEPT;
+}
+
+bool heap_thread_setup(void)
+{
+	if (!huge_pages)
+		return false;
 	void *p = malloc(1);                      /* makes the thread's heap, if new */
-	uintptr_t a = (uintptr_t)p;
-	/* Thread heaps are mapped above the main heap's break; a block below it
-	 * is the main heap's (a thread can share it), already advised. */
-	if (p && a >= (uintptr_t)sbrk(0)) {
-		uintptr_t heap = a & ~(THREAD_HEAP - 1);
-		madvise((void *)heap, THREAD_HEAP, MADV_HUGEPAGE);
-		madvise((void *)heap, HUGE_PAGE, MADV_COLLAPSE);
-	}
+	uintptr_t lo, hi;
+	bool main_heap = false, advised = false;
+	if (p && mapping_of((uintptr_t)p, &lo, &hi, &main_heap))
+		advised = main_heap ? main_advised    /* a thread that shares the main heap */
+		                    : lo % THREAD_HEAP == 0 && advise(lo, hi);
 	free(p);
+	return advised;
 }
 
 #else
 
-bool heap_setup(void)
+int heap_setup(void)
 {
-	return false;
+	return 0;
 }
 
-void heap_thread_setup(void)
+bool heap_thread_setup(void)
 {
+	return false;
 }
 
 #endif
