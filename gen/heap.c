@@ -45,7 +45,6 @@
 #define HEAP_PAD (16 << 20)
 
 static bool huge_pages;                       /* the kernel offers them on advice */
-static bool main_advised;
 static void *volatile spacer;                 /* kept; only its header is touched */
 
 static uintptr_t align_up(uintptr_t a)
@@ -66,36 +65,52 @@ static bool kernel_offers_huge_pages(void)
 	return strstr(line, "[always]") || strstr(line, "[madvise]");
 }
 
-/* The mapping that holds addr, from /proc/self/maps; *main_heap when it is the
- * brk segment.  False when none does or the file cannot be read. */
-static bool mapping_of(uintptr_t addr, uintptr_t *lo, uintptr_t *hi, bool *main_heap)
+/* A mapping of /proc/self/maps: its bounds, whether it is the brk segment and
+ * whether it is inaccessible ("---p": the reserved rest of a thread's heap). */
+struct mapping {
+	uintptr_t lo, hi;
+	bool main_heap, reserved;
+};
+
+/* The mapping that holds addr and the one after it (next->lo 0: none).  False
+ * when none holds it or the file cannot be read. */
+static bool mapping_of(uintptr_t addr, struct mapping *at, struct mapping *next)
 {
 	FILE *f = fopen("/proc/self/maps", "r");
 	if (!f)
 		return false;
 	char line[512];
 	bool found = false, line_start = true;
-	while (!found && fgets(line, sizeof(line), f)) {
+	*next = (struct mapping){ 0 };
+	while (fgets(line, sizeof(line), f)) {
 		bool starts = line_start;
 		line_start = strchr(line, '\n') != NULL;   /* else the rest of a long line follows */
 		unsigned long a, b;
-		if (!starts || sscanf(line, "%lx-%lx", &a, &b) != 2 || addr < a || addr >= b)
+		char perms[5];
+		if (!starts || sscanf(line, "%lx-%lx %4s", &a, &b, perms) != 3)
 			continue;
-		*lo = a;
-		*hi = b;
-		*main_heap = strstr(line, "[heap]") != NULL;
-		found = true;
+		struct mapping m = { a, b, strstr(line, "[heap]") != NULL, strcmp(perms, "---p") == 0 };
+		if (found) {
+			*next = m;
+			break;
+		}
+		if (addr >= a && addr < b) {
+			*at = m;
+			found = true;
+		}
 	}
 	fclose(f);
 	return found;
 }
 
-/* Advises [lo, hi) and collapses its first 2 MiB; lo is 2 MiB-aligned. */
-static bool advise(uintptr_t lo, uintptr_t hi)
+/* Advises [lo, end) and collapses its first 2 MiB, where [lo, used) is in use;
+ * lo is 2 MiB-aligned. */
+static bool advise(uintptr_t lo, uintptr_t used, uintptr_t end)
 {
-	if (hi < lo + HUGE_PAGE || madvise((void *)lo, hi - lo, MADV_HUGEPAGE) != 0)
+	if (end < lo + HUGE_PAGE || madvise((void *)lo, end - lo, MADV_HUGEPAGE) != 0)
 		return false;
-	madvise((void *)lo, HUGE_PAGE, MADV_COLLAPSE);
+	if (used >= lo + HUGE_PAGE)
+		madvise((void *)lo, HUGE_PAGE, MADV_COLLAPSE);
 	return true;
 }
 
@@ -116,13 +131,12 @@ int heap_setup(void)
 	size_t lead = boundary - (uintptr_t)probe - 16;
 	free(probe);
 	spacer = malloc(lead);
-	uintptr_t lo, hi;
-	bool main_heap = false;
-	if (!mapping_of(boundary, &lo, &hi, &main_heap) || !main_heap)
+	struct mapping at, next;
+	if (!mapping_of(boundary, &at, &next) || !at.main_heap)
 		return 0;                             /* not glibc's brk heap */
 	huge_pages = kernel_offers_huge_pages();
-	main_advised = huge_pages && advise(boundary, hi);
-	return main_advised ? HEAP_KEPT | HEAP_HUGE_PAGES : HEAP_KEPT;
+	return huge_pages && advise(boundary, at.hi, at.hi) ? HEAP_KEPT | HEAP_HUGE_PAGES
+	                                                      : HEAP_KEPT;
 }
 
 bool heap_thread_setup(void)
@@ -130,11 +144,15 @@ bool heap_thread_setup(void)
 	if (!huge_pages)
 		return false;
 	void *p = malloc(1);                      /* makes the thread's heap, if new */
-	uintptr_t lo, hi;
-	bool main_heap = false, advised = false;
-	if (p && mapping_of((uintptr_t)p, &lo, &hi, &main_heap))
-		advised = main_heap ? main_advised    /* a thread that shares the main heap */
-		                    : lo % THREAD_HEAP == 0 && advise(lo, hi);
+	struct mapping at, next;
+	bool advised = false;
+	/* glibc's heap: the part in use from a multiple of 64 MiB, and the rest of
+	 * the 64 MiB reserved, which it makes usable as the heap grows. */
+	if (p && mapping_of((uintptr_t)p, &at, &next) && !at.main_heap &&
+	    at.lo % THREAD_HEAP == 0 &&
+	    (at.hi == at.lo + THREAD_HEAP ||
+	     (next.lo == at.hi && next.hi == at.lo + THREAD_HEAP && next.reserved)))
+		advised = advise(at.lo, at.hi, at.lo + THREAD_HEAP);
 	free(p);
 	return advised;
 }

@@ -25,8 +25,9 @@ enum {
 int heap_setup(void);
 
 /* First thing on each thread the run starts that allocates much (its chunks'
- * tables, the PDF, the history): its heap gets 2 MiB pages too.  True when the
- * memory the thread allocates from is advised. */
+ * tables, the PDF, the history): its heap gets 2 MiB pages too.  True when it
+ * advised the thread's own heap (a thread that shares the main heap, as with
+ * MALLOC_ARENA_MAX=1, has that heap's advice). */
 bool heap_thread_setup(void);
 
 #endif

@@ -18,6 +18,11 @@ void test_history(void);
 void test_chunks(void);
 void test_benchmark(void);
 void test_heap(void);
+/* run_unit HEAP_FRESH_ARG: heap_setup first thing, as in main; 0 when blocks of
+ * the main thread and of a new thread come from advised heaps, 2 when the
+ * heaps were not advised, else 1 (test_heap.c). */
+#define HEAP_FRESH_ARG "--fresh-heap"
+int heap_fresh_process(void);
 
 #define ALL_TESTS(X) \
 	X(test_util); X(test_fields); X(test_csvin); X(test_header); X(test_readers); X(test_rules); \

@@ -1,5 +1,6 @@
 /* unit_main.c - runs every unit test and prints "N passed, N failed". */
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "tests.h"
@@ -19,8 +20,10 @@ void check_report(int ok, const char *file, int line, const char *what)
 
 #define RUN(fn) do { check_test = #fn; fn(); } while (0)
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 2 && strcmp(argv[1], HEAP_FRESH_ARG) == 0)
+		return heap_fresh_process();
 	ALL_TESTS(RUN);
 	printf("unit: %d passed, %d failed\n", check_passed, check_failed);
 	return check_failed ? 1 : 0;
