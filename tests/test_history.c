@@ -402,6 +402,31 @@ static void merge_back(struct history *h, const char *dir, const char *h1, const
 	company_free(&c);
 }
 
+static void remove_dir(const char *dir)
+{
+	char cmd[128];
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", dir);
+}
+
+/* A company from the two exports in dir, recorded into a new history there and
+ * quarters first..last loaded back into d; *h is the open history (or NULL). */
+static bool record_and_load(const char *dir, const char *survey, const char *timesheet,
+                            int first, int last, struct company *c, struct history **h,
+                            struct history_data *d, FILE *err)
+{
+	company_load(c, dir, survey, timesheet);
+	CHECK_INT(c->status, 0);
+	*h = c->status ? NULL : history_open(dir, err);
+	CHECK(*h != NULL);
+	if (*h && record(*h, c, 1000, NULL, err) == 0 &&
+	    history_load(*h, first, last, false, d, err) == 0)
+		return true;
+	CHECK(!"recorded and loaded");
+	return false;
+}
+
 static void round_trip(void)
 {
 	char dir[] = "/tmp/aireport-history-XXXXXX";
@@ -630,10 +655,7 @@ out:
 	company_free(&c);
 	fclose(err);
 	free(errtext);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
+	remove_dir(dir);
 }
 
 /* 39 cells, more than two of the batches the cells are written in and a rest:
@@ -653,13 +675,9 @@ static void many_cells(void)
 		buf_printf(&ts, "E%d,2026-01-%02d,U%02d,%d,yes,%d,D%d\n", i % 3, i % 28 + 1, i / 3,
 		           i + 1, i % 4 + 1, i % 2);
 	struct company c;
-	company_load(&c, dir, survey_text, ts.data);
-	CHECK_INT(c.status, 0);
-	struct history *h = c.status ? NULL : history_open(dir, err);
-	CHECK(h != NULL);
+	struct history *h;
 	struct history_data d = { 0 };
-	if (h && record(h, &c, 1000, NULL, err) == 0 &&
-	    history_load(h, 2026 * 4, 2026 * 4 + 1, false, &d, err) == 0) {
+	if (record_and_load(dir, survey_text, ts.data, 2026 * 4, 2026 * 4 + 1, &c, &h, &d, err)) {
 		CHECK_INT(d.cell_count, CELLS);
 		long wrong = 0;
 		for (int i = 0; i < CELLS && (size_t)i < d.cell_count; i++) {
@@ -678,17 +696,12 @@ static void many_cells(void)
 		}
 		CHECK_INT(wrong, 0);
 		history_data_free(&d);
-	} else {
-		CHECK(!"recorded and loaded");
 	}
 	history_close(h);
 	company_free(&c);
 	buf_free(&ts);
 	fclose(err);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
+	remove_dir(dir);
 }
 
 /* More answers than a batch holds, twice over and a rest: each is read back with
@@ -721,14 +734,11 @@ static void many_answers(void)
 		buf_puts(&sv, "\n");
 	}
 	struct company c;
-	company_load(&c, dir, sv.data, "employee_id,date,use_case,minutes,ai_assisted,items\n"
-	                                "A00,2026-02-02,Mail,30,yes,1\n");
-	CHECK_INT(c.status, 0);
-	struct history *h = c.status ? NULL : history_open(dir, err);
-	CHECK(h != NULL);
+	struct history *h;
 	struct history_data d = { 0 };
-	if (h && record(h, &c, 1000, NULL, err) == 0 &&
-	    history_load(h, 2026 * 4, 2026 * 4, false, &d, err) == 0) {
+	if (record_and_load(dir, sv.data, "employee_id,date,use_case,minutes,ai_assisted,items\n"
+	                                  "A00,2026-02-02,Mail,30,yes,1\n",
+	                    2026 * 4, 2026 * 4, &c, &h, &d, err)) {
 		CHECK_INT(d.survey_count, ANSWERS);
 		long wrong = 0, found = 0;
 		for (int i = 0; i < ANSWERS; i++) {
@@ -761,17 +771,12 @@ static void many_answers(void)
 		CHECK_INT(found, ANSWERS);
 		CHECK_INT(wrong, 0);
 		history_data_free(&d);
-	} else {
-		CHECK(!"recorded and loaded");
 	}
 	history_close(h);
 	company_free(&c);
 	buf_free(&sv);
 	fclose(err);
-	char cmd[128];
-	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", dir);
+	remove_dir(dir);
 }
 
 void test_history(void)
